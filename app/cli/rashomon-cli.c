@@ -1,0 +1,16 @@
+/* rashomon-cli.c
+ *
+ * SPDX-FileCopyrightText: 2026 Rashomon contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <rashomon.h>
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return 1;
+}

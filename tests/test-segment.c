@@ -1,0 +1,102 @@
+/* test-segment.c
+ *
+ * SPDX-FileCopyrightText: 2026 Rashomon contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <rashomon.h>
+
+static void
+assert_spans (const char   *text,
+              GArray       *spans,
+              const char  **expected)
+{
+  guint n = g_strv_length ((char **) expected);
+
+  g_assert_cmpuint (spans->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const RshSpan *span = &g_array_index (spans, RshSpan, i);
+      g_autofree char *piece = rsh_substring (text, span->start, span->end);
+
+      g_assert_cmpstr (piece, ==, expected[i]);
+    }
+}
+
+static void
+test_paragraphs (void)
+{
+  const char *text = "  First paragraph.\n\n\nSecond one,\nstill second.\n\n  ";
+  const char *expected[] = { "First paragraph.", "Second one,\nstill second.", NULL };
+  g_autoptr(GArray) spans = rsh_segment_paragraphs (text);
+
+  assert_spans (text, spans, expected);
+  g_assert_cmpuint (g_array_index (spans, RshSpan, 1).paragraph, ==, 1);
+}
+
+static void
+test_sentences_abbreviations (void)
+{
+  const char *text = "Mr. Okafor met Dr. Lindqvist in the U.S. capital. They argued. "
+                     "“Nothing happened,” she said.";
+  const char *expected[] = {
+    "Mr. Okafor met Dr. Lindqvist in the U.S. capital.",
+    "They argued.",
+    "“Nothing happened,” she said.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = rsh_segment_sentences (text, "en", &error);
+
+  g_assert_no_error (error);
+  assert_spans (text, spans, expected);
+}
+
+static void
+test_sentences_code_points (void)
+{
+  /* Multi-byte letters before the sentence must count as one position each. */
+  const char *text = "Ünïcødé façade — déjà vu.\n\nA headline without a full stop\n\nLast one.";
+  const char *expected[] = {
+    "Ünïcødé façade — déjà vu.",
+    "A headline without a full stop",
+    "Last one.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = rsh_segment_sentences (text, NULL, &error);
+  const RshSpan *second;
+
+  g_assert_no_error (error);
+  assert_spans (text, spans, expected);
+  second = &g_array_index (spans, RshSpan, 1);
+  g_assert_cmpuint (second->start, ==, g_utf8_strlen ("Ünïcødé façade — déjà vu.\n\n", -1));
+  g_assert_cmpuint (second->paragraph, ==, 1);
+  g_assert_cmpuint (g_array_index (spans, RshSpan, 2).paragraph, ==, 2);
+}
+
+static void
+test_sentences_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = rsh_segment_sentences ("  \n\n ", "en", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/segment/paragraphs", test_paragraphs);
+  g_test_add_func ("/core/segment/sentences/abbreviations", test_sentences_abbreviations);
+  g_test_add_func ("/core/segment/sentences/code-points", test_sentences_code_points);
+  g_test_add_func ("/core/segment/sentences/empty", test_sentences_empty);
+
+  return g_test_run ();
+}
