@@ -47,6 +47,12 @@ gboolean        rsh_lexicon_is_hedge        (RshLexicon  *self,
                                              const char  *word);
 gboolean        rsh_lexicon_is_negation     (RshLexicon  *self,
                                              const char  *word);
+gboolean        rsh_lexicon_is_stopword     (RshLexicon  *self,
+                                             const char  *word);
+RshActorKind    rsh_lexicon_guess_kind      (RshLexicon  *self,
+                                             const char  *name);
+char           *rsh_lexicon_normalize_name  (RshLexicon  *self,
+                                             const char  *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RshLexicon, rsh_lexicon_unref)
 

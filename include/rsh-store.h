@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 /* The schema version this build writes; files with a higher one are refused. */
 #define RSH_STORE_SCHEMA_VERSION 1
 
+/* PRAGMA application_id of every project file ("RSHM"), telling ours from other SQLite files. */
+#define RSH_STORE_APPLICATION_ID 0x5253484D
+
 #define RSH_TYPE_STORE (rsh_store_get_type ())
 G_DECLARE_FINAL_TYPE (RshStore, rsh_store, RSH, STORE, GObject)
 
@@ -31,6 +34,11 @@ gboolean    rsh_store_save_as             (RshStore      *self,
                                            GError       **error);
 gboolean    rsh_store_put_source          (RshStore      *self,
                                            RshSource     *source,
+                                           GError       **error);
+gboolean    rsh_store_set_source_published
+                                          (RshStore      *self,
+                                           const char    *source_id,
+                                           const char    *published,
                                            GError       **error);
 gboolean    rsh_store_remove_source       (RshStore      *self,
                                            const char    *source_id,

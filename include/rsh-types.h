@@ -69,6 +69,11 @@ rsh_span_length (const RshSpan *span)
   return span->end > span->start ? span->end - span->start : 0;
 }
 
+#define RSH_TYPE_STANCE (rsh_stance_get_type ())
+GType         rsh_stance_get_type      (void);
+#define RSH_TYPE_ACTOR_KIND (rsh_actor_kind_get_type ())
+GType         rsh_actor_kind_get_type  (void);
+
 const char   *rsh_stance_to_string     (RshStance     stance);
 gboolean      rsh_stance_from_string   (const char   *str,
                                         RshStance    *stance);

@@ -8,10 +8,350 @@
 
 #include <rashomon.h>
 
+/* Non-ASCII text before every case, so code points and bytes differ. */
+#define PREFIX "Zürich, Ångström Straße — “Café” notes. "
+
+typedef struct
+{
+  const char *name;
+  const char *context;  /* sentences before the one under test, or NULL */
+  const char *sentence;
+  const char *speaker;  /* NULL: no mention expected */
+  const char *cue;
+  RshStance   stance;
+  gboolean    hedged;
+  const char *quote;
+} AttributionCase;
+
+static const AttributionCase cases[] = {
+  { "said-that", NULL,
+    "The ministry said that the pipeline had been shut for repairs.",
+    "The ministry", "said", RSH_STANCE_REPORTS, FALSE,
+    "the pipeline had been shut for repairs" },
+  { "said-after", NULL,
+    "The pipeline was shut on Monday, Veltrix Systems said.",
+    "Veltrix Systems", "said", RSH_STANCE_REPORTS, FALSE,
+    "The pipeline was shut on Monday" },
+  { "split-quote", NULL,
+    "“We followed every single rule,” Jane Okafor said, “and we will prove it.”",
+    "Jane Okafor", "said", RSH_STANCE_REPORTS, FALSE,
+    "We followed every single rule" },
+  { "inverted", NULL,
+    "“The tanks were sealed,” said Pieter van Dalen.",
+    "Pieter van Dalen", "said", RSH_STANCE_REPORTS, FALSE,
+    "The tanks were sealed" },
+  { "according-to-first", NULL,
+    "According to the water agency, the samples contained no solvent.",
+    "the water agency", "according to", RSH_STANCE_REPORTS, FALSE,
+    "the samples contained no solvent" },
+  { "according-to-last", NULL,
+    "The spill reached the river, according to Mayor Lena Brandt.",
+    "Mayor Lena Brandt", "according to", RSH_STANCE_REPORTS, FALSE,
+    "The spill reached the river" },
+  { "told", NULL,
+    "Veltrix told Reuters that no chemicals had leaked.",
+    "Veltrix", "told", RSH_STANCE_REPORTS, FALSE,
+    "no chemicals had leaked" },
+  { "statement", NULL,
+    "The company said in a statement that its filters worked as designed.",
+    "The company", "said in a statement", RSH_STANCE_REPORTS, FALSE,
+    "its filters worked as designed" },
+  { "has-denied", NULL,
+    "Veltrix has denied any wrongdoing.",
+    "Veltrix", "has denied", RSH_STANCE_DENIES, FALSE,
+    "any wrongdoing" },
+  { "denied-that", NULL,
+    "Ostrava Chemicals denied that the plant had leaked.",
+    "Ostrava Chemicals", "denied", RSH_STANCE_DENIES, FALSE,
+    "the plant had leaked" },
+  { "possessive-speaker", NULL,
+    "Norway's environment agency disputed the company's figures.",
+    "Norway's environment agency", "disputed", RSH_STANCE_DISPUTES, FALSE,
+    "the company's figures" },
+  { "no-evidence", NULL,
+    "The agency has no evidence that the filters failed.",
+    "The agency", "has no evidence", RSH_STANCE_DISPUTES, FALSE,
+    "the filters failed" },
+  { "confirmed", NULL,
+    "Minister Tomas Reyes confirmed that two wells were closed.",
+    "Minister Tomas Reyes", "confirmed", RSH_STANCE_CONFIRMS, FALSE,
+    "two wells were closed" },
+  { "negated-confirm", NULL,
+    "The minister did not confirm that the river was polluted.",
+    "The minister", "confirm", RSH_STANCE_DISPUTES, FALSE,
+    "the river was polluted" },
+  { "reportedly", NULL,
+    "The plant reportedly released the solvent overnight, officials said.",
+    "officials", "said", RSH_STANCE_REPORTS, TRUE,
+    "The plant reportedly released the solvent overnight" },
+  { "hedged-cue", NULL,
+    "Local residents claimed that the water smelled of almonds.",
+    "Local residents", "claimed", RSH_STANCE_REPORTS, TRUE,
+    "the water smelled of almonds" },
+  { "pronoun", "Kelvar Industries runs the plant near Dorf. Kelvar Industries said the tanks "
+    "were sealed.",
+    "It later denied that any tank had cracked.",
+    "Kelvar Industries", "denied", RSH_STANCE_DENIES, FALSE,
+    "any tank had cracked" },
+  { "pronoun-kind-mismatch", "The agency said the tests were incomplete.",
+    "He said the samples were lost.",
+    "He", "said", RSH_STANCE_REPORTS, FALSE,
+    "the samples were lost" },
+  { "no-cue", NULL,
+    "The river turned brown on Tuesday.",
+    NULL, NULL, RSH_STANCE_REPORTS, FALSE, NULL },
+  { "cue-without-speaker", NULL,
+    "The claims were widely questioned.",
+    NULL, NULL, RSH_STANCE_REPORTS, FALSE, NULL },
+};
+
+static GPtrArray *
+attribute (const char  *text,
+           RshLexicon  *lexicon)
+{
+  g_autoptr(GArray) sentences = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *mentions;
+
+  sentences = rsh_segment_sentences (text, "en", &error);
+  g_assert_no_error (error);
+  mentions = rsh_attribute_text (lexicon, "s1", text, sentences, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mentions);
+
+  return mentions;
+}
+
+static void
+check_quote_is_substring (const char *text,
+                          RshMention *mention)
+{
+  g_autofree char *expected = rsh_substring (text, rsh_mention_get_start (mention),
+                                             rsh_mention_get_end (mention));
+
+  g_assert_cmpstr (rsh_mention_get_quote (mention), ==, expected);
+  g_assert_cmpuint (g_utf8_strlen (expected, -1), ==,
+                    rsh_mention_get_end (mention) - rsh_mention_get_start (mention));
+}
+
+static void
+test_case (gconstpointer data)
+{
+  const AttributionCase *c = data;
+  g_autoptr(RshLexicon) lexicon = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RshMention *mention = NULL;
+  glong sentence_start;
+
+  lexicon = rsh_lexicon_load_default ("en", &error);
+  g_assert_no_error (error);
+
+  text = g_strconcat (PREFIX, c->context ? c->context : "", c->context ? " " : "",
+                      c->sentence, NULL);
+  sentence_start = g_utf8_strlen (text, -1) - g_utf8_strlen (c->sentence, -1);
+  mentions = attribute (text, lexicon);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      RshMention *m = g_ptr_array_index (mentions, i);
+
+      check_quote_is_substring (text, m);
+      g_assert_cmpstr (rsh_mention_get_source_id (m), ==, "s1");
+      if (rsh_mention_get_start (m) >= (guint) sentence_start)
+        mention = m;
+    }
+
+  if (c->speaker == NULL)
+    {
+      g_assert_null (mention);
+      return;
+    }
+
+  g_assert_nonnull (mention);
+  g_assert_cmpstr (rsh_mention_get_speaker (mention), ==, c->speaker);
+  g_assert_cmpstr (rsh_mention_get_cue (mention), ==, c->cue);
+  g_assert_cmpstr (rsh_stance_to_string (rsh_mention_get_stance (mention)), ==,
+                   rsh_stance_to_string (c->stance));
+  g_assert_cmpint (rsh_mention_get_hedged (mention), ==, c->hedged);
+  g_assert_cmpstr (rsh_mention_get_quote (mention), ==, c->quote);
+}
+
+static void
+test_lexicon_fallback (void)
+{
+  g_autoptr(RshLexicon) en = NULL;
+  g_autoptr(RshLexicon) xx = NULL;
+  g_autoptr(GError) error = NULL;
+
+  en = rsh_lexicon_load_default ("en-GB", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_lexicon_get_language (en), ==, "en");
+
+  xx = rsh_lexicon_load_default ("tlh", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_lexicon_get_language (xx), ==, "en");
+
+  g_assert_cmpuint (rsh_lexicon_get_cues (en)->len, >, 20);
+  g_assert_true (rsh_lexicon_is_hedge (en, "Reportedly"));
+  g_assert_true (rsh_lexicon_is_negation (en, "not"));
+  g_assert_true (rsh_lexicon_is_stopword (en, "the"));
+  g_assert_false (rsh_lexicon_is_stopword (en, "pipeline"));
+}
+
+static void
+test_lexicon_kinds (void)
+{
+  g_autoptr(RshLexicon) lexicon = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *norm1 = NULL;
+  g_autofree char *norm2 = NULL;
+  static const struct { const char *name; RshActorKind kind; } kinds[] = {
+    { "the ministry", RSH_ACTOR_KIND_GOVERNMENT },
+    { "Norway's environment agency", RSH_ACTOR_KIND_GOVERNMENT },
+    { "the agency's spokeswoman", RSH_ACTOR_KIND_PERSON },
+    { "Jane Okafor", RSH_ACTOR_KIND_PERSON },
+    { "Veltrix Systems", RSH_ACTOR_KIND_ORGANIZATION },
+    { "The Harbour Times", RSH_ACTOR_KIND_MEDIA },
+    { "local residents", RSH_ACTOR_KIND_GROUP },
+    { "Veltrix", RSH_ACTOR_KIND_UNKNOWN },
+  };
+
+  lexicon = rsh_lexicon_load_default ("en", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpstr (rsh_actor_kind_to_string (rsh_lexicon_guess_kind (lexicon, kinds[i].name)),
+                     ==, rsh_actor_kind_to_string (kinds[i].kind));
+
+  norm1 = rsh_lexicon_normalize_name (lexicon, "The Agency’s");
+  norm2 = rsh_lexicon_normalize_name (lexicon, "agency");
+  g_assert_cmpstr (norm1, ==, norm2);
+}
+
+static void
+test_lexicon_malformed (void)
+{
+  static const struct { const char *text; const char *line; } bad[] = {
+    { "language: en\ncue reports before: said\nthis line has no colon\n", "line 3" },
+    { "language: en\n# comment\n\ncue shouts before: yelled\n", "line 4" },
+    { "language: en\ncue reports sideways: said\n", "line 2" },
+    { "cue reports before: said\nlanguage: en\n", "line 1" },
+    { "language: en\ncue reports before: said, , told\n", "line 2" },
+    { "language: en\nkind alien: zorg\ncue reports before: said\n", "line 2" },
+    { "language: en\nfrobnicate: x\n", "line 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i].text, strlen (bad[i].text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RshLexicon) lexicon = rsh_lexicon_new_from_bytes (bytes, &error);
+
+      g_assert_null (lexicon);
+      g_assert_error (error, RSH_ERROR, RSH_ERROR_LEXICON);
+      g_assert_nonnull (strstr (error->message, bad[i].line));
+    }
+}
+
+static void
+test_lexicon_custom (void)
+{
+  static const char text[] =
+    "language: xx\n"
+    "cue denies before: blorped\n"
+    "kind government: bureau\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshLexicon) lexicon = rsh_lexicon_new_from_bytes (bytes, &error);
+  g_autoptr(GPtrArray) mentions = NULL;
+  const RshCue *cue;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_lexicon_get_language (lexicon), ==, "xx");
+  g_assert_cmpuint (rsh_lexicon_get_cues (lexicon)->len, ==, 1);
+  cue = g_ptr_array_index (rsh_lexicon_get_cues (lexicon), 0);
+  g_assert_cmpstr (cue->word, ==, "blorped");
+  g_assert_cmpint (cue->position, ==, 'b');
+
+  /* The vocabulary comes from the lexicon, not from the code: "said" means nothing here. */
+  mentions = attribute ("The bureau blorped the report. The bureau said it was fine.", lexicon);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_assert_cmpstr (rsh_mention_get_speaker (g_ptr_array_index (mentions, 0)), ==, "The bureau");
+  g_assert_cmpint (rsh_mention_get_stance (g_ptr_array_index (mentions, 0)), ==,
+                   RSH_STANCE_DENIES);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_mention_properties (void)
+{
+  g_autoptr(RshMention) mention = rsh_mention_new ("s2", 3, 9, "claims");
+  g_autofree char *speaker = NULL;
+  RshStance stance;
+  guint count = 0;
+
+  g_signal_connect (mention, "notify", G_CALLBACK (notify_cb), &count);
+  rsh_mention_set_speaker (mention, "Jane Okafor");
+  rsh_mention_set_speaker (mention, "Jane Okafor");
+  rsh_mention_set_stance (mention, RSH_STANCE_DENIES);
+  rsh_mention_set_stance (mention, RSH_STANCE_DENIES);
+  rsh_mention_set_hedged (mention, TRUE);
+  g_object_set (mention, "outlet", "Harbour Times", "cue", "denied", NULL);
+  g_assert_cmpuint (count, ==, 5);
+
+  g_object_get (mention, "speaker", &speaker, "stance", &stance, NULL);
+  g_assert_cmpstr (speaker, ==, "Jane Okafor");
+  g_assert_cmpint (stance, ==, RSH_STANCE_DENIES);
+  g_assert_cmpstr (rsh_mention_get_outlet (mention), ==, "Harbour Times");
+  g_assert_cmpuint (rsh_mention_get_start (mention), ==, 3);
+  g_assert_cmpuint (rsh_mention_get_end (mention), ==, 9);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(RshLexicon) lexicon = rsh_lexicon_load_default ("en", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) sentences = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "Officials said the road was closed.";
+
+  sentences = rsh_segment_sentences (text, "en", NULL);
+  g_cancellable_cancel (cancellable);
+  mentions = rsh_attribute_text (lexicon, "s1", text, sentences, cancellable, &error);
+  g_assert_null (mentions);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/lexicon/fallback", test_lexicon_fallback);
+  g_test_add_func ("/core/lexicon/kinds", test_lexicon_kinds);
+  g_test_add_func ("/core/lexicon/malformed", test_lexicon_malformed);
+  g_test_add_func ("/core/lexicon/custom", test_lexicon_custom);
+  g_test_add_func ("/core/mention/properties", test_mention_properties);
+  g_test_add_func ("/core/attribution/cancelled", test_cancelled);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/attribution/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+
   return g_test_run ();
 }

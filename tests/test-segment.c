@@ -55,6 +55,25 @@ test_sentences_abbreviations (void)
 }
 
 static void
+test_sentences_months_and_lower_case (void)
+{
+  const char *text = "The vote was held on Jan. 5 in the capital. Sen. Ruiz abstained. "
+                     "Prices rose approx. three times. Talks follow.";
+  const char *expected[] = {
+    "The vote was held on Jan. 5 in the capital.",
+    "Sen. Ruiz abstained.",
+    "Prices rose approx. three times.",
+    "Talks follow.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = rsh_segment_sentences (text, "en", &error);
+
+  g_assert_no_error (error);
+  assert_spans (text, spans, expected);
+}
+
+static void
 test_sentences_code_points (void)
 {
   /* Multi-byte letters before the sentence must count as one position each. */
@@ -95,6 +114,8 @@ main (int   argc,
 
   g_test_add_func ("/core/segment/paragraphs", test_paragraphs);
   g_test_add_func ("/core/segment/sentences/abbreviations", test_sentences_abbreviations);
+  g_test_add_func ("/core/segment/sentences/months-and-lower-case",
+                   test_sentences_months_and_lower_case);
   g_test_add_func ("/core/segment/sentences/code-points", test_sentences_code_points);
   g_test_add_func ("/core/segment/sentences/empty", test_sentences_empty);
 

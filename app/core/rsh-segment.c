@@ -43,6 +43,65 @@ is_space_at (const char *text,
   return g_unichar_isspace (g_utf8_get_char (text + byte));
 }
 
+/* Titles that ICU's English suppression list misses; a full stop after one of them never
+ * ends a sentence. Month abbreviations only hold when a number follows ("Jan. 5"). */
+static const char * const titles[] = {
+  "Capt", "Col", "Dr", "Gen", "Gov", "Lt", "Mr", "Mrs", "Ms", "Mt", "Prof", "Rep",
+  "Rev", "Sen", "Sgt", "St",
+};
+
+static const char * const months[] = {
+  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+};
+
+static gboolean
+word_in (const char         *word,
+         gsize               len,
+         const char * const *list,
+         guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (strlen (list[i]) == len && strncmp (word, list[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether ICU's break at @end (bytes) falls after an abbreviation rather than a sentence. */
+static gboolean
+is_false_break (const char *text,
+                gsize       start,
+                gsize       end)
+{
+  gsize dot = end;
+  gsize word;
+  const char *next;
+
+  while (dot > start && g_ascii_isspace (text[dot - 1]))
+    dot--;
+  if (dot == start || text[dot - 1] != '.')
+    return FALSE;
+  dot--;
+
+  word = dot;
+  while (word > start && g_ascii_isalpha (text[word - 1]))
+    word--;
+  if (word == dot || (word > start && !g_ascii_isspace (text[word - 1]) &&
+                      text[word - 1] != '(' && text[word - 1] != '"'))
+    return FALSE;
+
+  next = text + end;
+  while (*next && g_ascii_isspace (*next))
+    next++;
+
+  if (word_in (text + word, dot - word, titles, G_N_ELEMENTS (titles)))
+    return TRUE;
+  if (word_in (text + word, dot - word, months, G_N_ELEMENTS (months)))
+    return g_ascii_isdigit (*next);
+
+  /* A new sentence does not start in lower case. */
+  return g_ascii_islower (*next);
+}
+
 /**
  * rsh_segment_paragraphs:
  * @text: UTF-8 text whose paragraphs are separated by blank lines
@@ -149,7 +208,14 @@ rsh_segment_sentences (const char  *text,
        start = end, end = ubrk_next (iter))
     {
       gsize s = (gsize) start;
-      gsize e = (gsize) end;
+      gsize e;
+
+      while (end != UBRK_DONE && (gsize) end < len && is_false_break (text, s, end) &&
+             !g_strstr_len (text + s, end - s, "\n\n"))
+        end = ubrk_next (iter);
+      if (end == UBRK_DONE)
+        end = (int32_t) len;
+      e = (gsize) end;
 
       /* Cut at paragraph breaks ICU did not see as sentence ends (a heading). */
       while (s < e)

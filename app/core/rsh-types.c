@@ -8,7 +8,24 @@
 
 #include <string.h>
 
+#include <glib-object.h>
+
 #include "rsh-types.h"
+
+G_DEFINE_ENUM_TYPE (RshStance, rsh_stance,
+  G_DEFINE_ENUM_VALUE (RSH_STANCE_REPORTS, "reports"),
+  G_DEFINE_ENUM_VALUE (RSH_STANCE_CONFIRMS, "confirms"),
+  G_DEFINE_ENUM_VALUE (RSH_STANCE_DENIES, "denies"),
+  G_DEFINE_ENUM_VALUE (RSH_STANCE_DISPUTES, "disputes"),
+  G_DEFINE_ENUM_VALUE (RSH_STANCE_ABSENT, "absent"))
+
+G_DEFINE_ENUM_TYPE (RshActorKind, rsh_actor_kind,
+  G_DEFINE_ENUM_VALUE (RSH_ACTOR_KIND_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (RSH_ACTOR_KIND_PERSON, "person"),
+  G_DEFINE_ENUM_VALUE (RSH_ACTOR_KIND_ORGANIZATION, "organization"),
+  G_DEFINE_ENUM_VALUE (RSH_ACTOR_KIND_GOVERNMENT, "government"),
+  G_DEFINE_ENUM_VALUE (RSH_ACTOR_KIND_MEDIA, "media"),
+  G_DEFINE_ENUM_VALUE (RSH_ACTOR_KIND_GROUP, "group"))
 
 /* The words of the comparison JSON contract; never translated. */
 static const char * const stance_names[] = {

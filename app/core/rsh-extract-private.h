@@ -1,0 +1,58 @@
+/* rsh-extract-private.h: decoding and article extraction, engine-internal
+ *
+ * SPDX-FileCopyrightText: 2026 Rashomon contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * RshExtracted:
+ * @title: (nullable): the headline
+ * @outlet: (nullable): the site or publisher
+ * @authors: (array zero-terminated=1): the bylines, never %NULL
+ * @published: (nullable): the publication date, as accepted by rsh_extract_check_date()
+ * @language: (nullable): a primary language subtag such as "en"
+ * @url: (nullable): the canonical absolute URL
+ * @text: the article body, paragraphs separated by one blank line
+ *
+ * What the extractor found in one document. Plain data, owned by whoever holds it.
+ */
+typedef struct
+{
+  char  *title;
+  char  *outlet;
+  char **authors;
+  char  *published;
+  char  *language;
+  char  *url;
+  char  *text;
+} RshExtracted;
+
+void          rsh_extracted_free           (RshExtracted  *extracted);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RshExtracted, rsh_extracted_free)
+
+gboolean      rsh_extract_content_is_html  (const char    *content_type);
+gboolean      rsh_extract_sniff_html       (const char    *data,
+                                            gsize          len);
+char         *rsh_extract_charset_param    (const char    *content_type);
+char         *rsh_extract_decode           (GBytes        *raw,
+                                            gboolean       is_html,
+                                            const char    *header_charset,
+                                            const char    *name,
+                                            GError       **error);
+gboolean      rsh_extract_check_text       (const char    *text,
+                                            const char    *name,
+                                            GError       **error);
+RshExtracted *rsh_extract_html             (const char    *text,
+                                            const char    *base_url);
+RshExtracted *rsh_extract_plain            (const char    *text);
+const char   *rsh_extract_guess_language   (const char    *text);
+char         *rsh_extract_check_date       (const char    *date);
+gboolean      rsh_extract_is_crumb         (const char    *line);
+
+G_END_DECLS

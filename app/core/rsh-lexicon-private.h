@@ -1,0 +1,46 @@
+/* rsh-lexicon-private.h: word lists of a lexicon, for the attribution pass
+ *
+ * SPDX-FileCopyrightText: 2026 Rashomon contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rsh-lexicon.h"
+
+G_BEGIN_DECLS
+
+/* A pronoun-like speaker ("he", "the company") and the kind of name it can stand for;
+ * kind_any means any kind. */
+typedef struct
+{
+  char         *word;
+  RshActorKind  kind;
+  guint         kind_any : 1;
+} RshPronoun;
+
+/* Every phrase is stored lower case, its words separated by one space. */
+typedef enum
+{
+  RSH_WORDS_HEDGE,
+  RSH_WORDS_NEGATION,
+  RSH_WORDS_ARTICLE,
+  RSH_WORDS_AUXILIARY,
+  RSH_WORDS_BOUNDARY,
+  RSH_WORDS_COMPLEMENTIZER,
+  RSH_WORDS_STOPWORD,
+  RSH_N_WORDS,
+} RshWordList;
+
+gboolean          rsh_lexicon_has_word      (RshLexicon   *self,
+                                             RshWordList   list,
+                                             const char   *phrase);
+guint             rsh_lexicon_get_max_words (RshLexicon   *self,
+                                             RshWordList   list);
+const RshPronoun *rsh_lexicon_find_pronoun  (RshLexicon   *self,
+                                             const char   *phrase);
+const GPtrArray  *rsh_lexicon_get_cues_for  (RshLexicon   *self,
+                                             const char   *first_word);
+char             *rsh_lexicon_fold          (const char   *word);
+
+G_END_DECLS

@@ -1,0 +1,356 @@
+/* rsh-source-row.c: one source in the sidebar
+ *
+ * SPDX-FileCopyrightText: 2026 Rashomon contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rsh-source-row.h"
+
+struct _RshSourceRow
+{
+  GtkWidget     parent_instance;
+
+  /* template widgets */
+  GtkStack     *state_stack;
+  GtkSpinner   *spinner;
+  GtkLabel     *title_label;
+  GtkLabel     *subtitle_label;
+  GtkLabel     *error_label;
+  GtkButton    *remove_button;
+
+  /* owned */
+  RshSource    *source;
+  GSignalGroup *source_signals;
+};
+
+G_DEFINE_FINAL_TYPE (RshSourceRow, rsh_source_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  N_PROPS
+};
+
+enum {
+  REMOVE_REQUESTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+format_published (const char *published)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  int year = 0, month = 0, day = 0;
+
+  if (published == NULL || published[0] == '\0')
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  when = g_date_time_new_from_iso8601 (published, utc);
+  if (when == NULL && sscanf (published, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    when = g_date_time_new (utc, year, month, day, 0, 0, 0);
+
+  /* A partial date ("2026-03") reads fine as it is. */
+  if (when == NULL)
+    return g_strdup (published);
+
+  /* Translators: a publication date, see g_date_time_format() */
+  return g_date_time_format (when, _("%-d %b %Y"));
+}
+
+static char *
+dup_fallback_title (RshSource *source)
+{
+  const char *input = rsh_source_get_input (source);
+  g_autoptr(GFile) file = NULL;
+
+  if (input == NULL)
+    return g_strdup (_("Untitled source"));
+
+  file = g_file_new_for_commandline_arg (input);
+  return g_file_get_basename (file);
+}
+
+static void
+update_row (RshSourceRow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *date = NULL;
+  const char *message = NULL;
+  const char *outlet;
+  RshSourceState state;
+
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  if (self->source == NULL)
+    {
+      gtk_label_set_label (self->title_label, "");
+      gtk_label_set_label (self->subtitle_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      return;
+    }
+
+  state = rsh_source_get_state (self->source);
+
+  if (rsh_source_get_title (self->source) != NULL && rsh_source_get_title (self->source)[0] != '\0')
+    title = g_strdup (rsh_source_get_title (self->source));
+  else
+    title = dup_fallback_title (self->source);
+
+  outlet = rsh_source_get_outlet (self->source);
+  date = format_published (rsh_source_get_published (self->source));
+
+  switch (state)
+    {
+    case RSH_SOURCE_STATE_PENDING:
+    case RSH_SOURCE_STATE_LOADING:
+      gtk_stack_set_visible_child_name (self->state_stack, "loading");
+      subtitle = g_strdup (_("Reading…"));
+      break;
+
+    case RSH_SOURCE_STATE_FAILED:
+      gtk_stack_set_visible_child_name (self->state_stack, "failed");
+      message = rsh_source_get_error_message (self->source);
+      if (message == NULL || message[0] == '\0')
+        message = _("This file could not be read.");
+      break;
+
+    case RSH_SOURCE_STATE_READY:
+    default:
+      gtk_stack_set_visible_child_name (self->state_stack, "ready");
+      if (outlet != NULL && outlet[0] != '\0' && date != NULL)
+        /* Translators: outlet name and publication date */
+        subtitle = g_strdup_printf (_("%s · %s"), outlet, date);
+      else if (outlet != NULL && outlet[0] != '\0')
+        subtitle = g_strdup (outlet);
+      else if (date != NULL)
+        subtitle = g_strdup (date);
+      break;
+    }
+
+  gtk_spinner_set_spinning (self->spinner,
+                            state == RSH_SOURCE_STATE_LOADING ||
+                            state == RSH_SOURCE_STATE_PENDING);
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+
+  if (message != NULL)
+    {
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title, message);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");
+    }
+}
+
+static void
+source_notify_cb (RshSourceRow *self,
+                  GParamSpec   *pspec,
+                  RshSource    *source)
+{
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  update_row (self);
+}
+
+static void
+remove_clicked_cb (RshSourceRow *self,
+                   GtkButton    *button)
+{
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  if (self->source != NULL)
+    g_signal_emit (self, signals[REMOVE_REQUESTED], 0, self->source);
+}
+
+static void
+rsh_source_row_dispose (GObject *object)
+{
+  RshSourceRow *self = (RshSourceRow *)object;
+
+  if (self->source_signals != NULL)
+    g_signal_group_set_target (self->source_signals, NULL);
+  g_clear_object (&self->source_signals);
+  g_clear_object (&self->source);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RSH_TYPE_SOURCE_ROW);
+
+  G_OBJECT_CLASS (rsh_source_row_parent_class)->dispose (object);
+}
+
+static void
+rsh_source_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RshSourceRow *self = RSH_SOURCE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rsh_source_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RshSourceRow *self = RSH_SOURCE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      rsh_source_row_set_source (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rsh_source_row_class_init (RshSourceRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rsh_source_row_dispose;
+  object_class->get_property = rsh_source_row_get_property;
+  object_class->set_property = rsh_source_row_set_property;
+
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL,
+                         RSH_TYPE_SOURCE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RshSourceRow::remove-requested:
+   * @self: the row
+   * @source: the source the user wants gone
+   *
+   * The user pressed the row's remove button.
+   */
+  signals[REMOVE_REQUESTED] =
+    g_signal_new ("remove-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RSH_TYPE_SOURCE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rashomon/Rashomon/ui/rsh-source-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sourcerow");
+}
+
+static void
+rsh_source_row_init (RshSourceRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->source_signals = g_signal_group_new (RSH_TYPE_SOURCE);
+  g_signal_group_connect_object (self->source_signals, "notify",
+                                 G_CALLBACK (source_notify_cb), self, G_CONNECT_SWAPPED);
+  update_row (self);
+}
+
+/**
+ * rsh_source_row_new:
+ * @source: (nullable): the source to show
+ *
+ * Returns: (transfer full): a new row
+ */
+GtkWidget *
+rsh_source_row_new (RshSource *source)
+{
+  g_return_val_if_fail (source == NULL || RSH_IS_SOURCE (source), NULL);
+
+  return g_object_new (RSH_TYPE_SOURCE_ROW, "source", source, NULL);
+}
+
+/**
+ * rsh_source_row_get_source:
+ * @self: a #RshSourceRow
+ *
+ * Returns: (transfer none) (nullable): the source shown
+ */
+RshSource *
+rsh_source_row_get_source (RshSourceRow *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
+
+  return self->source;
+}
+
+void
+rsh_source_row_set_source (RshSourceRow *self,
+                           RshSource    *source)
+{
+  g_return_if_fail (RSH_IS_SOURCE_ROW (self));
+  g_return_if_fail (source == NULL || RSH_IS_SOURCE (source));
+
+  if (!g_set_object (&self->source, source))
+    return;
+
+  g_signal_group_set_target (self->source_signals, source);
+  update_row (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+const char *
+rsh_source_row_get_title (RshSourceRow *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
+
+  return gtk_label_get_label (self->title_label);
+}
+
+const char *
+rsh_source_row_get_subtitle (RshSourceRow *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return gtk_label_get_label (self->error_label);
+
+  return gtk_label_get_label (self->subtitle_label);
+}

@@ -1,0 +1,24 @@
+/* rsh-window-private.h: what the window's satellites and tests reach into
+ *
+ * SPDX-FileCopyrightText: 2026 Rashomon contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rsh-window.h"
+
+G_BEGIN_DECLS
+
+gboolean    rsh_window_handle_drop         (RshWindow    *self,
+                                            const GValue *value);
+const char *rsh_window_get_visible_page    (RshWindow    *self);
+const char *rsh_window_get_claims_page     (RshWindow    *self);
+GListModel *rsh_window_get_claims_model    (RshWindow    *self);
+GtkWidget  *rsh_window_get_sources_view    (RshWindow    *self);
+GtkWidget  *rsh_window_get_claims_view     (RshWindow    *self);
+guint       rsh_window_get_n_toasts        (RshWindow    *self);
+const char *rsh_window_get_last_toast      (RshWindow    *self);
+gboolean    rsh_window_get_working         (RshWindow    *self);
+
+G_END_DECLS
