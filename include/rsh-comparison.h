@@ -39,6 +39,11 @@ typedef struct
   char      *label;
 } RshTimelineEvent;
 
+#define RSH_TYPE_TIMELINE_EVENT (rsh_timeline_event_get_type ())
+GType             rsh_timeline_event_get_type (void);
+RshTimelineEvent *rsh_timeline_event_copy     (const RshTimelineEvent *event);
+void              rsh_timeline_event_free     (RshTimelineEvent       *event);
+
 #define RSH_TYPE_COMPARISON (rsh_comparison_get_type ())
 G_DECLARE_FINAL_TYPE (RshComparison, rsh_comparison, RSH, COMPARISON, GObject)
 
@@ -54,6 +59,8 @@ void             rsh_comparison_analyze_async   (GListModel           *sources,
 RshComparison   *rsh_comparison_analyze_finish  (GAsyncResult         *result,
                                                  GError              **error);
 GListModel      *rsh_comparison_get_sources     (RshComparison        *self);
+const char      *rsh_comparison_get_source_id   (RshComparison        *self,
+                                                 guint                 position);
 GListModel      *rsh_comparison_get_actors      (RshComparison        *self);
 GListModel      *rsh_comparison_get_claims      (RshComparison        *self);
 GListModel      *rsh_comparison_get_mentions    (RshComparison        *self);

@@ -53,10 +53,11 @@ RshSource     *rsh_project_add_file_finish    (RshProject           *self,
 gboolean       rsh_project_remove_source      (RshProject           *self,
                                                RshSource            *source,
                                                GError              **error);
-gboolean       rsh_project_set_source_published (RshProject         *self,
-                                                 RshSource          *source,
-                                                 const char         *published,
-                                                 GError            **error);
+gboolean       rsh_project_set_source_published
+                                              (RshProject           *self,
+                                               RshSource            *source,
+                                               const char           *published,
+                                               GError              **error);
 gboolean       rsh_project_set_source_outlet  (RshProject           *self,
                                                RshSource            *source,
                                                const char           *outlet,

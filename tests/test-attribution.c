@@ -97,6 +97,26 @@ static const AttributionCase cases[] = {
     "He said the samples were lost.",
     "He", "said", RSH_STANCE_REPORTS, FALSE,
     "the samples were lost" },
+  { "apposition", NULL,
+    "Rosa Feld, the plant's safety officer, said the alarms had worked.",
+    "Rosa Feld", "said", RSH_STANCE_REPORTS, FALSE,
+    "the alarms had worked" },
+  { "inner-stance", NULL,
+    "The inspectorate said it “has no evidence that the wells were contaminated.”",
+    "The inspectorate", "has no evidence", RSH_STANCE_DISPUTES, FALSE,
+    "the wells were contaminated" },
+  { "closing-cue", NULL,
+    "The board reviewed how Kelvar reports its figures, a spokeswoman said.",
+    "a spokeswoman", "said", RSH_STANCE_REPORTS, FALSE,
+    "The board reviewed how Kelvar reports its figures" },
+  { "passive", NULL,
+    "“We were told to keep it quiet,” one worker recalled.",
+    NULL, NULL, RSH_STANCE_REPORTS, FALSE, NULL },
+  { "pronoun-latest-of-kind", "Kelvar Industries said the tanks were sealed. Its director, "
+    "Anna Holm, said nothing more.",
+    "The company later denied that any tank had cracked.",
+    "Kelvar Industries", "denied", RSH_STANCE_DENIES, FALSE,
+    "any tank had cracked" },
   { "no-cue", NULL,
     "The river turned brown on Tuesday.",
     NULL, NULL, RSH_STANCE_REPORTS, FALSE, NULL },
@@ -256,6 +276,30 @@ test_lexicon_malformed (void)
 }
 
 static void
+test_lexicon_empty (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GBytes) no_cues = g_bytes_new_static ("language: en\n", 13);
+  g_autoptr(GBytes) binary = g_bytes_new_static ("language: en\n\xff\xfe", 15);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshLexicon) lexicon = NULL;
+
+  lexicon = rsh_lexicon_new_from_bytes (empty, &error);
+  g_assert_null (lexicon);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_LEXICON);
+  g_clear_error (&error);
+
+  lexicon = rsh_lexicon_new_from_bytes (no_cues, &error);
+  g_assert_null (lexicon);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_LEXICON);
+  g_clear_error (&error);
+
+  lexicon = rsh_lexicon_new_from_bytes (binary, &error);
+  g_assert_null (lexicon);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_LEXICON);
+}
+
+static void
 test_lexicon_custom (void)
 {
   static const char text[] =
@@ -281,6 +325,40 @@ test_lexicon_custom (void)
   g_assert_cmpstr (rsh_mention_get_speaker (g_ptr_array_index (mentions, 0)), ==, "The bureau");
   g_assert_cmpint (rsh_mention_get_stance (g_ptr_array_index (mentions, 0)), ==,
                    RSH_STANCE_DENIES);
+}
+
+static void
+test_fixture_document (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "attribution",
+                                                 "mixed-script.txt", NULL);
+  g_autoptr(RshLexicon) lexicon = rsh_lexicon_load_default ("en", NULL);
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  static const struct { const char *speaker; const char *cue; RshStance stance; } expected[] = {
+    { "The harbour office in Kraków", "said", RSH_STANCE_REPORTS },
+    { "Zofia Ćwik", "said", RSH_STANCE_REPORTS },
+    { "the dockers’ union", "according to", RSH_STANCE_REPORTS },
+    { "The company", "has denied", RSH_STANCE_DENIES },
+    /* "It" is the company, the latest speaker a bare "it" can stand for. */
+    { "The company", "disputed", RSH_STANCE_DISPUTES },
+  };
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  mentions = attribute (text, lexicon);
+  g_assert_cmpuint (mentions->len, ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      RshMention *mention = g_ptr_array_index (mentions, i);
+
+      check_quote_is_substring (text, mention);
+      g_assert_cmpstr (rsh_mention_get_speaker (mention), ==, expected[i].speaker);
+      g_assert_cmpstr (rsh_mention_get_cue (mention), ==, expected[i].cue);
+      g_assert_cmpint (rsh_mention_get_stance (mention), ==, expected[i].stance);
+    }
 }
 
 static void
@@ -343,8 +421,10 @@ main (int   argc,
   g_test_add_func ("/core/lexicon/kinds", test_lexicon_kinds);
   g_test_add_func ("/core/lexicon/malformed", test_lexicon_malformed);
   g_test_add_func ("/core/lexicon/custom", test_lexicon_custom);
+  g_test_add_func ("/core/lexicon/empty", test_lexicon_empty);
   g_test_add_func ("/core/mention/properties", test_mention_properties);
   g_test_add_func ("/core/attribution/cancelled", test_cancelled);
+  g_test_add_func ("/core/attribution/fixture-document", test_fixture_document);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

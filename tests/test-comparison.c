@@ -6,12 +6,475 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
 #include <rashomon.h>
+
+/* Two short invented accounts of one event. */
+static const char text_a[] =
+  "Flooding at Brenn Valley\n\n"
+  "Kelvar Industries denied that the river was polluted. "
+  "The Water Agency said the samples from Brenn were clean. "
+  "Officials said the pumps were restarted on Monday.";
+
+static const char text_b[] =
+  "Brenn river worries grow\n\n"
+  "The river was polluted, according to the water agency. "
+  "Residents reportedly saw dead fish near the weir. "
+  "Söderholm’s mayor confirmed that the beach at Brenn would stay closed.";
+
+static RshSource *
+make_source (const char *input,
+             const char *text,
+             const char *id,
+             const char *published)
+{
+  g_autoptr(RshSource) source = rsh_source_new (input);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rsh_source_load_bytes (source, bytes, "text/plain; charset=utf-8", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+  if (id != NULL)
+    rsh_source_set_id (source, id);
+  if (published != NULL)
+    {
+      g_assert_true (rsh_source_set_published (source, published, &error));
+      g_assert_no_error (error);
+    }
+
+  return g_steal_pointer (&source);
+}
+
+static GListStore *
+make_sources (void)
+{
+  GListStore *store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshSource) a = make_source ("a.txt", text_a, NULL, "2026-03-04");
+  g_autoptr(RshSource) pending = rsh_source_new ("never-loaded.txt");
+  g_autoptr(RshSource) b = make_source ("b.txt", text_b, "b", NULL);
+
+  rsh_source_set_outlet (a, "Valley Courier");
+  g_list_store_append (store, a);
+  /* Not ready: skipped, and no id is used up for it. */
+  g_list_store_append (store, pending);
+  g_list_store_append (store, b);
+
+  return store;
+}
+
+static RshClaim *
+find_claim (RshComparison *comparison,
+            const char    *text)
+{
+  GListModel *claims = rsh_comparison_get_claims (comparison);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+
+      if (g_ascii_strcasecmp (rsh_claim_get_text (claim), text) == 0)
+        return claim;
+    }
+
+  return NULL;
+}
+
+static void
+assert_position (RshClaim   *claim,
+                 const char *source_id,
+                 RshStance   stance,
+                 gboolean    hedged)
+{
+  gboolean actual_hedged = !hedged;
+  RshStance actual = rsh_claim_get_position (claim, source_id, &actual_hedged);
+
+  g_assert_cmpstr (rsh_stance_to_string (actual), ==, rsh_stance_to_string (stance));
+  g_assert_cmpint (actual_hedged, ==, hedged);
+}
+
+static void
+test_positions (void)
+{
+  g_autoptr(GListStore) sources = make_sources ();
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshSource) first = g_list_model_get_item (G_LIST_MODEL (sources), 0);
+  RshClaim *polluted;
+  RshClaim *pumps;
+  GListModel *claims;
+
+  comparison = rsh_comparison_analyze (G_LIST_MODEL (sources), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The pending source is skipped; the id-less one is named by its position. */
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_comparison_get_sources (comparison)), ==, 2);
+  g_assert_cmpstr (rsh_comparison_get_source_id (comparison, 0), ==, "s1");
+  g_assert_cmpstr (rsh_comparison_get_source_id (comparison, 1), ==, "b");
+  g_assert_null (rsh_source_get_id (first));
+
+  /* The same content in both sources is one claim: denied in one, relayed in the other. */
+  polluted = find_claim (comparison, "the river was polluted");
+  g_assert_nonnull (polluted);
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_claim_get_mentions (polluted)), ==, 2);
+  assert_position (polluted, "s1", RSH_STANCE_DENIES, TRUE);
+  assert_position (polluted, "b", RSH_STANCE_REPORTS, TRUE);
+
+  /* Mentioned only in the first source: absent from the second. */
+  pumps = find_claim (comparison, "the pumps were restarted on Monday");
+  g_assert_nonnull (pumps);
+  assert_position (pumps, "s1", RSH_STANCE_REPORTS, TRUE);
+  assert_position (pumps, "b", RSH_STANCE_ABSENT, FALSE);
+
+  claims = rsh_comparison_get_claims (comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+
+      g_assert_false (rsh_claim_get_user_defined (claim));
+      g_assert_cmpuint (g_list_model_get_n_items (mentions), >, 0);
+      for (guint m = 0; m < g_list_model_get_n_items (mentions); m++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, m);
+
+          /* Every mention's source has a position other than absent. */
+          g_assert_cmpint (rsh_claim_get_position (claim, rsh_mention_get_source_id (mention),
+                                                   NULL), !=, RSH_STANCE_ABSENT);
+        }
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_comparison_get_mentions (comparison)), ==,
+                    rsh_comparison_get_timeline (comparison)->len);
+}
+
+static void
+test_actors_merge (void)
+{
+  g_autoptr(GListStore) sources = make_sources ();
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *actors;
+  GListModel *mentions;
+  RshActor *agency = NULL;
+  guint agency_sources = 0;
+
+  comparison = rsh_comparison_analyze (G_LIST_MODEL (sources), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  actors = rsh_comparison_get_actors (comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(RshActor) actor = g_list_model_get_item (actors, i);
+      g_autofree char *expected_id = g_strdup_printf ("a%u", i + 1);
+
+      g_assert_cmpstr (rsh_actor_get_id (actor), ==, expected_id);
+      g_assert_true (rsh_comparison_lookup_actor (comparison, expected_id) == actor);
+      if (g_ascii_strcasecmp (rsh_actor_get_name (actor), "the water agency") == 0)
+        {
+          /* One actor for both spellings. */
+          g_assert_null (agency);
+          agency = actor;
+        }
+    }
+
+  g_assert_nonnull (agency);
+  g_assert_cmpint (rsh_actor_get_kind (agency), ==, RSH_ACTOR_KIND_GOVERNMENT);
+  /* Spellings that differ only in case are one spelling, not an alias. */
+  g_assert_null (rsh_actor_get_aliases (agency)[0]);
+
+  mentions = rsh_comparison_get_mentions (comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+
+      if (g_strcmp0 (rsh_mention_get_actor_id (mention), rsh_actor_get_id (agency)) == 0)
+        agency_sources |= g_str_equal (rsh_mention_get_source_id (mention), "s1") ? 1 : 2;
+    }
+  g_assert_cmpuint (agency_sources, ==, 3);
+}
+
+static void
+test_tracked_claim (void)
+{
+  g_autoptr(GListStore) sources = make_sources ();
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshClaim) fish = NULL;
+  g_autoptr(RshClaim) unmatched = NULL;
+  g_autoptr(RshMention) mention = NULL;
+  const char * const tracked[] = {
+    "Dead fish were seen in the river",
+    "Volcanic ash grounded every flight",
+    NULL
+  };
+
+  comparison = rsh_comparison_analyze (G_LIST_MODEL (sources), tracked, NULL, &error);
+  g_assert_no_error (error);
+
+  fish = g_list_model_get_item (rsh_comparison_get_claims (comparison), 0);
+  g_assert_cmpstr (rsh_claim_get_id (fish), ==, "c1");
+  g_assert_cmpstr (rsh_claim_get_text (fish), ==, tracked[0]);
+  g_assert_true (rsh_claim_get_user_defined (fish));
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_claim_get_mentions (fish)), ==, 1);
+  assert_position (fish, "s1", RSH_STANCE_ABSENT, FALSE);
+  /* The outlet's own voice, kept at a distance by "reportedly". */
+  assert_position (fish, "b", RSH_STANCE_REPORTS, TRUE);
+
+  mention = g_list_model_get_item (rsh_claim_get_mentions (fish), 0);
+  g_assert_null (rsh_mention_get_speaker (mention));
+  g_assert_null (rsh_mention_get_actor_id (mention));
+  g_assert_cmpstr (rsh_mention_get_quote (mention), ==,
+                   "Residents reportedly saw dead fish near the weir.");
+
+  unmatched = g_list_model_get_item (rsh_comparison_get_claims (comparison), 1);
+  g_assert_cmpstr (rsh_claim_get_text (unmatched), ==, tracked[1]);
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_claim_get_mentions (unmatched)), ==, 0);
+  assert_position (unmatched, "s1", RSH_STANCE_ABSENT, FALSE);
+  assert_position (unmatched, "b", RSH_STANCE_ABSENT, FALSE);
+}
+
+static void
+assert_members (JsonObject         *object,
+                const char * const *members)
+{
+  for (guint i = 0; members[i]; i++)
+    {
+      if (!json_object_has_member (object, members[i]))
+        g_error ("member “%s” missing", members[i]);
+    }
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(GListStore) sources = make_sources ();
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char * const tracked[] = { "the beach at Brenn would stay closed", NULL };
+  static const char * const top_members[] = {
+    "format", "version", "generator", "sources", "actors", "claims", "timeline", NULL };
+  static const char * const source_members[] = {
+    "id", "input", "url", "title", "outlet", "authors", "published", "language", "text",
+    "duplicate_of", "timexes", NULL };
+  static const char * const mention_members[] = {
+    "source", "start", "end", "quote", "actor", "cue", "stance", "hedged", "time", NULL };
+  static const char * const event_members[] = {
+    "claim", "actor", "source", "stance", "earliest", "latest", "label", NULL };
+  JsonObject *root;
+  JsonArray *array;
+  JsonArray *claims;
+  g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  comparison = rsh_comparison_analyze (G_LIST_MODEL (sources), tracked, NULL, &error);
+  g_assert_no_error (error);
+  json = rsh_comparison_to_json (comparison);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  assert_members (root, top_members);
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "rashomon-comparison");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "generator"), ==,
+                   "rashomon " PACKAGE_VERSION);
+
+  array = json_object_get_array_member (root, "sources");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *source = json_array_get_object_element (array, i);
+
+      assert_members (source, source_members);
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (source, "authors")));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (source, "timexes")),
+                        ==, 0);
+      g_assert_true (json_object_get_null_member (source, "duplicate_of"));
+      g_hash_table_insert (texts, (gpointer) json_object_get_string_member (source, "id"),
+                           (gpointer) json_object_get_string_member (source, "text"));
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "outlet"), ==, "Valley Courier");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "published"), ==, "2026-03-04");
+
+  claims = json_object_get_array_member (root, "claims");
+  g_assert_cmpuint (json_array_get_length (claims), >, 2);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (claims, 0),
+                                                 "user_defined"));
+  for (guint c = 0; c < json_array_get_length (claims); c++)
+    {
+      JsonObject *claim = json_array_get_object_element (claims, c);
+      JsonArray *mentions = json_object_get_array_member (claim, "mentions");
+      JsonArray *positions = json_object_get_array_member (claim, "positions");
+
+      g_assert_true (json_object_has_member (claim, "id"));
+      g_assert_true (json_object_has_member (claim, "text"));
+      g_assert_cmpuint (json_array_get_length (positions), ==, 2);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (positions, 0),
+                                                      "source"), ==, "s1");
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (positions, 1),
+                                                      "source"), ==, "b");
+
+      for (guint m = 0; m < json_array_get_length (mentions); m++)
+        {
+          JsonObject *mention = json_array_get_object_element (mentions, m);
+          const char *text;
+          g_autofree char *expected = NULL;
+          RshStance stance;
+
+          assert_members (mention, mention_members);
+          text = g_hash_table_lookup (texts, json_object_get_string_member (mention, "source"));
+          g_assert_nonnull (text);
+          expected = rsh_substring (text, json_object_get_int_member (mention, "start"),
+                                    json_object_get_int_member (mention, "end"));
+          g_assert_cmpstr (json_object_get_string_member (mention, "quote"), ==, expected);
+          g_assert_true (rsh_stance_from_string (json_object_get_string_member (mention, "stance"),
+                                                 &stance));
+          g_assert_cmpint (stance, !=, RSH_STANCE_ABSENT);
+          g_assert_true (json_object_get_null_member (mention, "time"));
+        }
+    }
+
+  array = json_object_get_array_member (root, "timeline");
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *event = json_array_get_object_element (array, i);
+
+      assert_members (event, event_members);
+      g_assert_cmpint (g_utf8_strlen (json_object_get_string_member (event, "label"), -1), <=, 80);
+      if (g_str_equal (json_object_get_string_member (event, "source"), "s1"))
+        g_assert_cmpstr (json_object_get_string_member (event, "earliest"), ==, "2026-03-04");
+      else
+        g_assert_true (json_object_get_null_member (event, "earliest"));
+    }
+
+  array = json_object_get_array_member (root, "actors");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *actor = json_array_get_object_element (array, i);
+
+      g_assert_true (json_object_has_member (actor, "id"));
+      g_assert_true (json_object_has_member (actor, "name"));
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (actor, "aliases")));
+      g_assert_true (json_object_has_member (actor, "kind"));
+    }
+
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GListStore) sources = make_sources ();
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char * const tracked[] = { "=1+1 \"river\" polluted", NULL };
+  gsize size;
+
+  comparison = rsh_comparison_analyze (G_LIST_MODEL (sources), tracked, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rsh_comparison_write (comparison, RSH_EXPORT_CSV, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
+  csv = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)), size);
+  g_assert_true (g_str_has_suffix (csv, "\r\n"));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "\"claim\",\"Valley Courier (s1)\",\"Brenn river worries grow (b)\"");
+  /* A formula-like claim is defused, and inner quotes are doubled (RFC 4180). */
+  g_assert_true (g_str_has_prefix (lines[1], "\"'=1+1 \"\"river\"\" polluted\","));
+  g_assert_cmpuint (g_strv_length (lines), ==,
+                    g_list_model_get_n_items (rsh_comparison_get_claims (comparison)) + 2);
+  g_assert_nonnull (strstr (csv, "\"denies (hedged)\""));
+  g_assert_nonnull (strstr (csv, "\"absent\""));
+}
+
+static void
+analyze_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GListStore) sources = make_sources ();
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(RshComparison) sync = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_async = NULL;
+  g_autofree char *json_sync = NULL;
+
+  rsh_comparison_analyze_async (G_LIST_MODEL (sources), NULL, NULL, analyze_cb, &result);
+  /* The worker has copies: emptying the caller's list changes nothing. */
+  g_list_store_remove_all (sources);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  comparison = rsh_comparison_analyze_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_comparison_get_sources (comparison)), ==, 2);
+
+  g_clear_object (&sources);
+  sources = make_sources ();
+  sync = rsh_comparison_analyze (G_LIST_MODEL (sources), NULL, NULL, &error);
+  g_assert_no_error (error);
+  json_async = rsh_comparison_to_json (comparison);
+  json_sync = rsh_comparison_to_json (sync);
+  g_assert_cmpstr (json_async, ==, json_sync);
+
+  g_clear_object (&result);
+  g_cancellable_cancel (cancellable);
+  rsh_comparison_analyze_async (G_LIST_MODEL (sources), NULL, cancellable, analyze_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (rsh_comparison_analyze_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_formats (void)
+{
+  RshExportFormat format;
+
+  g_assert_true (rsh_export_format_from_string ("json", &format));
+  g_assert_cmpint (format, ==, RSH_EXPORT_JSON);
+  g_assert_true (rsh_export_format_from_string ("csv", &format));
+  g_assert_cmpint (format, ==, RSH_EXPORT_CSV);
+  g_assert_false (rsh_export_format_from_string ("xlsx", &format));
+  g_assert_false (rsh_export_format_from_string ("JSON ", &format));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/comparison/positions", test_positions);
+  g_test_add_func ("/core/comparison/actors-merge", test_actors_merge);
+  g_test_add_func ("/core/comparison/tracked-claim", test_tracked_claim);
+  g_test_add_func ("/core/comparison/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/core/comparison/csv", test_csv);
+  g_test_add_func ("/core/comparison/async", test_async);
+  g_test_add_func ("/core/comparison/formats", test_formats);
+
   return g_test_run ();
 }

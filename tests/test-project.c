@@ -6,12 +6,647 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include <rashomon.h>
+
+/* Two short accounts of one invented event, written for these tests. */
+static const char first_article[] =
+  "Reservoir warning in Korvel\n"
+  "\n"
+  "The water board said on Tuesday that the Korvel reservoir had fallen to a third of its "
+  "usual level.\n"
+  "\n"
+  "Mayor Hanna Lisk denied that the town would ration drinking water this summer.\n";
+
+static const char second_article[] =
+  "Korvel reservoir low, board says\n"
+  "\n"
+  "According to the water board, the reservoir has fallen to a third of its usual level.\n"
+  "\n"
+  "Farmers disputed the board's figures, saying the gauges had not been checked since "
+  "spring.\n";
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} AsyncWait;
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rsh-test-project-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static RshSource *
+source_at (RshProject *project,
+           guint       position)
+{
+  g_autoptr(RshSource) source = g_list_model_get_item (rsh_project_get_sources (project),
+                                                       position);
+
+  g_assert_nonnull (source);
+  /* The list keeps its own reference. */
+  return source;
+}
+
+static guint
+n_sources (RshProject *project)
+{
+  return g_list_model_get_n_items (rsh_project_get_sources (project));
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+async_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncWait *wait = user_data;
+
+  g_assert_null (wait->result);
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static GAsyncResult *
+wait_for_result (AsyncWait *wait)
+{
+  if (wait->result == NULL)
+    g_main_loop_run (wait->loop);
+
+  g_assert_nonnull (wait->result);
+  return wait->result;
+}
+
+static RshProject *
+new_project_with (const char *a,
+                  const char *b)
+{
+  g_autoptr(RshProject) project = rsh_project_new ();
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { a, b };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(RshSource) source = rsh_project_add_file (project, file, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (source);
+    }
+
+  return g_steal_pointer (&project);
+}
+
+static void
+test_new (void)
+{
+  RshProject *project = rsh_project_new ();
+  g_autofree char *title = rsh_project_dup_title (project);
+  guint n = G_MAXUINT;
+
+  g_assert_null (rsh_project_get_path (project));
+  g_assert_cmpstr (title, ==, "Untitled project");
+  g_assert_cmpuint (n_sources (project), ==, 0);
+  g_assert_false (rsh_project_get_busy (project));
+  g_assert_null (rsh_project_get_comparison (project));
+  g_assert_nonnull (rsh_project_get_tracked_claims (project));
+  g_assert_null (rsh_project_get_tracked_claims (project)[0]);
+  g_object_get (project, "n-sources", &n, NULL);
+  g_assert_cmpuint (n, ==, 0);
+
+  g_assert_finalize_object (project);
+}
+
+static void
+test_add_files (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *good = write_file (dir, "reservoir.txt", first_article);
+  g_autofree char *missing = g_build_filename (dir, "vanished-article.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, "mixed.rashomon", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(RshSource) added = NULL;
+  g_autoptr(RshSource) failed = NULL;
+  g_autoptr(GError) error = NULL;
+  RshProject *project = rsh_project_new ();
+  guint n_notifies = 0;
+
+  g_signal_connect (project, "notify::n-sources", G_CALLBACK (count_notify_cb), &n_notifies);
+
+  added = rsh_project_add_file (project, good_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  g_assert_cmpint (rsh_source_get_state (added), ==, RSH_SOURCE_STATE_READY);
+  g_assert_cmpstr (rsh_source_get_id (added), ==, "s1");
+  g_assert_cmpstr (rsh_source_get_input (added), ==, good);
+
+  failed = rsh_project_add_file (project, missing_file, NULL, &error);
+  g_assert_null (failed);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "vanished-article.txt"));
+  g_clear_error (&error);
+
+  /* The failed source stays in the list, with its reason. */
+  g_assert_cmpuint (n_sources (project), ==, 2);
+  g_assert_cmpuint (n_notifies, ==, 2);
+  g_assert_true (source_at (project, 0) == added);
+  g_assert_cmpint (rsh_source_get_state (source_at (project, 1)), ==, RSH_SOURCE_STATE_FAILED);
+  g_assert_nonnull (rsh_source_get_error_message (source_at (project, 1)));
+  g_assert_cmpstr (rsh_source_get_id (source_at (project, 1)), ==, "s2");
+
+  /* Only the good one was stored. */
+  rsh_project_save_as (project, path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (project);
+
+  project = rsh_project_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sources (project), ==, 1);
+  g_assert_cmpstr (rsh_source_get_id (source_at (project, 0)), ==, "s1");
+  g_assert_cmpint (rsh_source_get_state (source_at (project, 0)), ==, RSH_SOURCE_STATE_READY);
+  g_assert_finalize_object (project);
+
+  remove_tree (dir);
+}
+
+static void
+test_add_file_async (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *good = write_file (dir, "reservoir.txt", first_article);
+  g_autofree char *missing = g_build_filename (dir, "lost-report.html", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { loop, NULL };
+  RshProject *project = rsh_project_new ();
+  RshSourceState state;
+
+  rsh_project_add_file_async (project, good_file, NULL, async_done_cb, &wait);
+
+  /* In the list at once, before it has loaded. */
+  g_assert_cmpuint (n_sources (project), ==, 1);
+  state = rsh_source_get_state (source_at (project, 0));
+  g_assert_true (state == RSH_SOURCE_STATE_PENDING || state == RSH_SOURCE_STATE_LOADING);
+
+  source = rsh_project_add_file_finish (project, wait_for_result (&wait), &error);
+  g_assert_no_error (error);
+  g_assert_true (source == source_at (project, 0));
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+  g_clear_object (&wait.result);
+
+  rsh_project_add_file_async (project, missing_file, NULL, async_done_cb, &wait);
+  g_assert_null (rsh_project_add_file_finish (project, wait_for_result (&wait), &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "lost-report.html"));
+  g_clear_object (&wait.result);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (n_sources (project), ==, 2);
+  g_assert_cmpint (rsh_source_get_state (source_at (project, 1)), ==, RSH_SOURCE_STATE_FAILED);
+
+  g_clear_object (&source);
+  g_assert_finalize_object (project);
+  remove_tree (dir);
+}
+
+static void
+test_add_file_cancelled (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *good = write_file (dir, "reservoir.txt", first_article);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { loop, NULL };
+  RshProject *project = rsh_project_new ();
+
+  g_cancellable_cancel (cancellable);
+  rsh_project_add_file_async (project, good_file, cancellable, async_done_cb, &wait);
+  g_assert_null (rsh_project_add_file_finish (project, wait_for_result (&wait), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&wait.result);
+
+  /* A cancelled addition leaves nothing behind. */
+  g_assert_cmpuint (n_sources (project), ==, 0);
+
+  g_assert_finalize_object (project);
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint      pending;
+  guint      failed;
+} ManyWait;
+
+static void
+many_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ManyWait *wait = user_data;
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  source = rsh_project_add_file_finish (RSH_PROJECT (object), result, &error);
+  if (source == NULL)
+    wait->failed++;
+
+  if (--wait->pending == 0)
+    g_main_loop_quit (wait->loop);
+}
+
+static void
+test_add_many_async (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "many.rashomon", NULL);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  ManyWait wait = { loop, 0, 0 };
+  RshProject *project = rsh_project_new ();
+  const guint n = 6;
+
+  /* Saved first, so that the concurrent writes go to a file. */
+  rsh_project_save_as (project, path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("account-%u.txt", i);
+      g_autofree char *file_path = write_file (dir, name, i % 2 ? first_article : second_article);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+
+      wait.pending++;
+      rsh_project_add_file_async (project, file, NULL, many_done_cb, &wait);
+    }
+
+  g_main_loop_run (loop);
+  g_assert_cmpuint (wait.failed, ==, 0);
+  g_assert_cmpuint (n_sources (project), ==, n);
+  g_assert_finalize_object (project);
+
+  project = rsh_project_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sources (project), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+      g_autofree char *name = g_strdup_printf ("account-%u.txt", i);
+      g_autofree char *base = g_path_get_basename (rsh_source_get_input (source_at (project, i)));
+
+      g_assert_cmpstr (rsh_source_get_id (source_at (project, i)), ==, id);
+      g_assert_cmpstr (base, ==, name);
+    }
+  g_assert_finalize_object (project);
+
+  remove_tree (dir);
+}
+
+static void
+test_save_reopen (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *a = write_file (dir, "board.txt", first_article);
+  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autofree char *path = g_build_filename (dir, "Korvel water.rashomon", NULL);
+  g_autofree char *title = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { loop, NULL };
+  RshProject *project = new_project_with (a, b);
+  guint path_notifies = 0;
+  guint title_notifies = 0;
+  const char *claims[] = { "The reservoir fell to a third of its level", NULL };
+  g_autofree char *first_title = g_strdup (rsh_source_get_title (source_at (project, 0)));
+
+  g_signal_connect (project, "notify::path", G_CALLBACK (count_notify_cb), &path_notifies);
+  g_signal_connect (project, "notify::title", G_CALLBACK (count_notify_cb), &title_notifies);
+
+  rsh_project_add_tracked_claim (project, claims[0], &error);
+  g_assert_no_error (error);
+  rsh_project_set_source_outlet (project, source_at (project, 1), "Korvel Farm Weekly", &error);
+  g_assert_no_error (error);
+  rsh_project_set_source_published (project, source_at (project, 0), "2026-05-02", &error);
+  g_assert_no_error (error);
+  g_assert_false (rsh_project_set_source_published (project, source_at (project, 1),
+                                                    "the day before yesterday", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (path_notifies, ==, 1);
+  g_assert_cmpuint (title_notifies, ==, 1);
+  g_assert_cmpstr (rsh_project_get_path (project), ==, path);
+  title = rsh_project_dup_title (project);
+  g_assert_cmpstr (title, ==, "Korvel water");
+
+  /* Saving again to the same file changes neither. */
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (path_notifies, ==, 1);
+
+  /* A source removed after saving is gone from the file as well. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (a);
+    g_autoptr(RshSource) extra = rsh_project_add_file (project, file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rsh_source_get_id (extra), ==, "s3");
+    g_assert_true (rsh_project_remove_source (project, extra, &error));
+    g_assert_no_error (error);
+    g_assert_false (rsh_project_remove_source (project, extra, &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_finalize_object (project);
+
+  rsh_project_open_async (path, NULL, async_done_cb, &wait);
+  project = rsh_project_open_finish (wait_for_result (&wait), &error);
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  g_assert_cmpstr (rsh_project_get_path (project), ==, path);
+  g_assert_cmpuint (n_sources (project), ==, 2);
+  g_assert_cmpstr (rsh_source_get_id (source_at (project, 0)), ==, "s1");
+  g_assert_cmpstr (rsh_source_get_id (source_at (project, 1)), ==, "s2");
+  g_assert_cmpstr (rsh_source_get_title (source_at (project, 0)), ==, first_title);
+  g_assert_cmpstr (rsh_source_get_outlet (source_at (project, 1)), ==, "Korvel Farm Weekly");
+  g_assert_cmpstr (rsh_source_get_published (source_at (project, 0)), ==, "2026-05-02");
+  g_assert_cmpstrv (rsh_project_get_tracked_claims (project), claims);
+
+  /* Ids keep counting from the highest stored one. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (b);
+    g_autoptr(RshSource) extra = rsh_project_add_file (project, file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rsh_source_get_id (extra), ==, "s3");
+  }
+  g_assert_finalize_object (project);
+
+  remove_tree (dir);
+}
+
+static void
+test_store_failure (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *a = write_file (dir, "board.txt", first_article);
+  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autofree char *path = g_build_filename (dir, "locked.rashomon", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (b);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { loop, NULL };
+  RshProject *project = rsh_project_new ();
+  RshSource *kept;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(GFile) first = g_file_new_for_path (a);
+    g_autoptr(RshSource) added = rsh_project_add_file (project, first, NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  rsh_project_save_as (project, path, &error);
+  g_assert_no_error (error);
+  kept = source_at (project, 0);
+
+  /* Another program makes every new source row fail while the project is open. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER no_more BEFORE INSERT ON sources"
+                                     " BEGIN SELECT RAISE (ABORT, 'no more sources'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_null (rsh_project_add_file (project, file, NULL, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "no more sources"));
+  g_clear_error (&error);
+
+  rsh_project_add_file_async (project, file, NULL, async_done_cb, &wait);
+  g_assert_null (rsh_project_add_file_finish (project, wait_for_result (&wait), &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE);
+  g_clear_error (&error);
+  g_clear_object (&wait.result);
+
+  /* What could not be saved is not shown either. */
+  g_assert_cmpuint (n_sources (project), ==, 1);
+  g_assert_true (source_at (project, 0) == kept);
+  g_assert_finalize_object (project);
+
+  project = rsh_project_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sources (project), ==, 1);
+  g_assert_finalize_object (project);
+
+  remove_tree (dir);
+}
+
+static void
+test_open_refused (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = write_file (dir, "shopping.rashomon", "eggs, flour, lamp oil\n");
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RshProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { loop, NULL };
+
+  project = rsh_project_open (path, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
+  g_clear_error (&error);
+
+  rsh_project_open_async (path, NULL, async_done_cb, &wait);
+  project = rsh_project_open_finish (wait_for_result (&wait), &error);
+  g_assert_null (project);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
+  g_clear_object (&wait.result);
+
+  remove_tree (dir);
+}
+
+static void
+test_analyze (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *a = write_file (dir, "board.txt", first_article);
+  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autofree char *missing = g_build_filename (dir, "nowhere.txt", NULL);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  RshProject *project = new_project_with (a, b);
+  RshComparison *comparison;
+  guint comparison_notifies = 0;
+  guint busy_notifies = 0;
+
+  /* A failed source is left out of the comparison. */
+  g_assert_null (rsh_project_add_file (project, missing_file, NULL, &error));
+  g_clear_error (&error);
+
+  g_signal_connect (project, "notify::comparison", G_CALLBACK (count_notify_cb),
+                    &comparison_notifies);
+  g_signal_connect (project, "notify::busy", G_CALLBACK (count_notify_cb), &busy_notifies);
+
+  rsh_project_add_tracked_claim (project, "The reservoir is low", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rsh_project_analyze (project, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (comparison_notifies, ==, 1);
+  g_assert_cmpuint (busy_notifies, ==, 2);
+  g_assert_false (rsh_project_get_busy (project));
+  g_assert_cmpfloat (rsh_project_get_fraction (project), ==, 1.0);
+
+  comparison = rsh_project_get_comparison (project);
+  g_assert_nonnull (comparison);
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_comparison_get_sources (comparison)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_comparison_get_claims (comparison)), >=, 1);
+
+  g_assert_finalize_object (project);
+  remove_tree (dir);
+}
+
+static void
+test_analyze_async (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *a = write_file (dir, "board.txt", first_article);
+  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GMainLoop) loop2 = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  AsyncWait first = { loop, NULL };
+  AsyncWait second = { loop2, NULL };
+  RshProject *project = new_project_with (a, b);
+  guint comparison_notifies = 0;
+
+  g_signal_connect (project, "notify::comparison", G_CALLBACK (count_notify_cb),
+                    &comparison_notifies);
+
+  /* The second run replaces the first, which reports cancellation. */
+  rsh_project_analyze_async (project, NULL, async_done_cb, &first);
+  g_assert_true (rsh_project_get_busy (project));
+  g_assert_cmpfloat (rsh_project_get_fraction (project), ==, 0.0);
+  rsh_project_analyze_async (project, NULL, async_done_cb, &second);
+
+  g_assert_false (rsh_project_analyze_finish (project, wait_for_result (&first), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_assert_true (rsh_project_analyze_finish (project, wait_for_result (&second), &error));
+  g_assert_no_error (error);
+  g_assert_false (rsh_project_get_busy (project));
+  g_assert_cmpfloat (rsh_project_get_fraction (project), ==, 1.0);
+  g_assert_cmpuint (comparison_notifies, ==, 1);
+  g_assert_nonnull (rsh_project_get_comparison (project));
+  g_clear_object (&first.result);
+  g_clear_object (&second.result);
+
+  g_assert_finalize_object (project);
+  remove_tree (dir);
+}
+
+static void
+test_analyze_cancelled (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *a = write_file (dir, "board.txt", first_article);
+  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { loop, NULL };
+  RshProject *project = new_project_with (a, b);
+
+  rsh_project_analyze_async (project, cancellable, async_done_cb, &wait);
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (rsh_project_analyze_finish (project, wait_for_result (&wait), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (rsh_project_get_busy (project));
+  g_assert_null (rsh_project_get_comparison (project));
+  g_clear_object (&wait.result);
+
+  g_assert_finalize_object (project);
+  remove_tree (dir);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/project/new", test_new);
+  g_test_add_func ("/core/project/add-files", test_add_files);
+  g_test_add_func ("/core/project/add-file-async", test_add_file_async);
+  g_test_add_func ("/core/project/add-file-cancelled", test_add_file_cancelled);
+  g_test_add_func ("/core/project/add-many-async", test_add_many_async);
+  g_test_add_func ("/core/project/save-reopen", test_save_reopen);
+  g_test_add_func ("/core/project/open-refused", test_open_refused);
+  g_test_add_func ("/core/project/store-failure", test_store_failure);
+  g_test_add_func ("/core/project/analyze", test_analyze);
+  g_test_add_func ("/core/project/analyze-async", test_analyze_async);
+  g_test_add_func ("/core/project/analyze-cancelled", test_analyze_cancelled);
+
   return g_test_run ();
 }

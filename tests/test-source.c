@@ -6,12 +6,1110 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
 #include <rashomon.h>
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "source", name, NULL);
+}
+
+static RshSource *
+load_fixture (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  RshSource *source = rsh_source_new (path);
+
+  g_assert_true (rsh_source_load (source, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+  g_assert_null (rsh_source_get_error_message (source));
+  return source;
+}
+
+/* Loads @input, expects @code, and checks that the message names @name. */
+static void
+assert_load_fails (const char *input,
+                   const char *name,
+                   RshError    code)
+{
+  g_autoptr(RshSource) source = rsh_source_new (input);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rsh_source_load (source, NULL, &error));
+  g_assert_error (error, RSH_ERROR, (gint) code);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_FAILED);
+  g_assert_cmpstr (rsh_source_get_error_message (source), ==, error->message);
+  g_assert_null (rsh_source_get_text (source));
+}
+
+static void
+assert_text_shape (const char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_null (strstr (text, "\n\n\n"));
+  g_assert_null (strchr (text, '\r'));
+  g_assert_false (g_ascii_isspace (text[0]));
+  g_assert_false (g_ascii_isspace (text[strlen (text) - 1]));
+}
+
+/* Every sentence is a trimmed stretch of the text, inside its paragraph, in order. */
+static void
+assert_spans_consistent (RshSource *source)
+{
+  const char *text = rsh_source_get_text (source);
+  const GArray *paragraphs = rsh_source_get_paragraphs (source);
+  const GArray *sentences = rsh_source_get_sentences (source);
+  glong n_chars = g_utf8_strlen (text, -1);
+  guint previous_end = 0;
+
+  g_assert_nonnull (paragraphs);
+  g_assert_nonnull (sentences);
+  g_assert_cmpuint (paragraphs->len, >, 0);
+  g_assert_cmpuint (sentences->len, >=, paragraphs->len);
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const RshSpan *span = &g_array_index (sentences, RshSpan, i);
+      const RshSpan *para;
+      g_autofree char *piece = NULL;
+      const char *a;
+      const char *b;
+
+      g_assert_cmpuint (span->start, <, span->end);
+      g_assert_cmpuint (span->end, <=, (guint) n_chars);
+      g_assert_cmpuint (span->start, >=, previous_end);
+      g_assert_cmpuint (span->paragraph, <, paragraphs->len);
+      para = &g_array_index (paragraphs, RshSpan, span->paragraph);
+      g_assert_cmpuint (span->start, >=, para->start);
+      g_assert_cmpuint (span->end, <=, para->end);
+
+      a = g_utf8_offset_to_pointer (text, span->start);
+      b = g_utf8_offset_to_pointer (text, span->end);
+      piece = rsh_substring (text, span->start, span->end);
+      g_assert_cmpint (strlen (piece), ==, b - a);
+      g_assert_cmpint (strncmp (piece, a, b - a), ==, 0);
+      g_assert_false (g_unichar_isspace (g_utf8_get_char (piece)));
+      previous_end = span->end;
+    }
+}
+
+/* A worker thread may still hold the last reference to a task for a moment after the
+ * callback ran; wait for it (bounded) instead of racing it. */
+static void
+assert_finalized_soon (gpointer object)
+{
+  gpointer weak = object;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_null (weak);
+}
+
+/* HTML ------------------------------------------------------------------------------- */
+
+static void
+test_html_metadata (void)
+{
+  g_autoptr(RshSource) source = load_fixture ("full-metadata.html");
+  g_autofree char *path = fixture_path ("full-metadata.html");
+  g_autofree char *contents = NULL;
+  const char * const *authors = rsh_source_get_authors (source);
+  const char *text = rsh_source_get_text (source);
+  gsize length = 0;
+  static const char * const boilerplate[] = {
+    "Home", "Sport", "Share on", "Share this", "every morning since", "comments",
+    "Reader Anna", "Reader Olof", "Related stories", "road maintenance", "All rights reserved",
+    "Advertisement", "Lakeside Motors", "window.tracker", "color:", "photographed last summer",
+    "4 min read", "Harbour bridge shut", "Hidden summary",
+  };
+
+  g_assert_cmpstr (rsh_source_get_title (source), ==,
+                   "Harbour bridge shut after inspectors find crack");
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "The Lakeside Courier");
+  g_assert_cmpuint (g_strv_length ((char **) authors), ==, 1);
+  g_assert_cmpstr (authors[0], ==, "Mara Lindqvist");
+  /* datePublished, never dateModified nor article:modified_time */
+  g_assert_cmpstr (rsh_source_get_published (source), ==, "2025-03-04T08:15:00+01:00");
+  g_assert_cmpstr (rsh_source_get_language (source), ==, "en");
+  g_assert_cmpstr (rsh_source_get_url (source), ==,
+                   "https://courier.example/news/harbour-bridge-shut?ref=canonical");
+  g_assert_cmpstr (rsh_source_get_content_type (source), ==, "text/html");
+
+  assert_text_shape (text);
+  g_assert_true (g_str_has_prefix (text, "The old harbour bridge in Lakeside was closed"));
+  g_assert_nonnull (strstr (text, "\n\n“We will not reopen it until engineers are certain it "
+                                  "is safe,” said Ilse Brandt, who chairs the council’s"));
+  g_assert_nonnull (strstr (text, "\n\nRepairs could take months\n\n"));
+  g_assert_nonnull (strstr (text, "\n\nPedestrians can use the ferry for free until the "
+                                  "bridge reopens.\n\nA public meeting"));
+  g_assert_true (g_str_has_suffix (text, "at the town hall."));
+  for (gsize i = 0; i < G_N_ELEMENTS (boilerplate); i++)
+    {
+      if (strstr (text, boilerplate[i]) != NULL)
+        g_error ("boilerplate “%s” leaked into the text:\n%s", boilerplate[i], text);
+    }
+  g_assert_cmpuint (rsh_source_get_paragraphs (source)->len, ==, 7);
+  assert_spans_consistent (source);
+
+  /* The original bytes are kept as they were. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (g_bytes_get_data (rsh_source_get_raw (source), NULL),
+                   g_bytes_get_size (rsh_source_get_raw (source)), contents, length);
+}
+
+static void
+test_html_windows_1252 (void)
+{
+  g_autoptr(RshSource) source = load_fixture ("windows-1252.html");
+  const char *text = rsh_source_get_text (source);
+
+  assert_text_shape (text);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Café row fears new parking rules");
+  g_assert_true (g_str_has_prefix (text, "Owners of the cafés along Mill Street say the "
+                                         "council’s new parking rules"));
+  g_assert_nonnull (strstr (text, "“Nobody will pay €4 an hour to drink a coffee,” said "
+                                  "Renée Falk"));
+  g_assert_cmpuint (rsh_source_get_paragraphs (source)->len, ==, 3);
+  g_assert_cmpstr (rsh_source_get_language (source), ==, "en");
+  assert_spans_consistent (source);
+}
+
+static void
+test_html_wrong_charset (void)
+{
+  g_autoptr(RshSource) source = load_fixture ("wrong-charset.html");
+  const char *text = rsh_source_get_text (source);
+
+  /* The page says UTF-8 but its bytes are ISO-8859-1. */
+  assert_text_shape (text);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Streit um die Fähre");
+  g_assert_true (g_str_has_prefix (text, "Der Streit um die neue Fähre über den Mühlensee"));
+  g_assert_nonnull (strstr (text, "günstige Tarife für Schüler"));
+  g_assert_null (strstr (text, "\xEF\xBF\xBD"));   /* no U+FFFD */
+  g_assert_cmpstr (rsh_source_get_language (source), ==, "de");
+  assert_spans_consistent (source);
+}
+
+/* Where metadata comes from when the obvious tags are missing or junk. */
+static void
+test_html_fallbacks (void)
+{
+  static const struct {
+    const char *input;
+    const char *html;
+    const char *title;
+    const char *outlet;
+    const char *authors;
+    const char *published;
+    const char *language;
+    const char *url;
+    const char *first_words;
+  } cases[] = {
+    {
+      "storm.html",
+      "<html><head><title>Storm cuts power to islands - Island Herald</title>"
+      "<meta name='application-name' content='Island Herald'>"
+      "<meta name='author' content='Staff'>"
+      "<meta property='article:author' content='https://island.example/staff/jo-park'>"
+      "<meta http-equiv='content-language' content='fr-CA'></head><body>"
+      "<div class='byline'>By Jo Park and Min Seo | 5 Minute Read | March 3, 2025 | "
+      "Updated</div>"
+      "<time datetime='2025-03-04T09:00:00Z' itemprop='dateModified'>updated</time>"
+      "<time datetime='2025-03-03T06:00:00Z' pubdate>3 March</time>"
+      "<div class='text'><p>Strong winds cut power to three islands overnight, and ferries "
+      "stayed in port, the harbour office said on Monday morning.</p>"
+      "<p>Repair crews expect to restore the lines by Wednesday if the wind drops, the "
+      "utility said in a short statement.</p></div></body></html>",
+      "Storm cuts power to islands", "Island Herald", "Jo Park; Min Seo",
+      "2025-03-03T06:00:00Z", "fr", NULL, "Strong winds cut power",
+    },
+    {
+      "https://zeitung.example/lokales/artikel-1",
+      "<html><head><link rel='canonical' href='/lokales/artikel-1?amp=0'>"
+      "<meta name='dc.date' content='2025-02-14'>"
+      "<script type='application/ld+json'>{\"@graph\": [{\"@type\": \"WebSite\", "
+      "\"name\": \"Seitenname\"}, {\"@type\": [\"NewsArticle\"], "
+      "\"author\": [\"Ines Moreau\", \"Karl Berg\"], \"dateModified\": \"2025-02-20\", "
+      "\"publisher\": {\"@type\": \"Organization\", \"name\": \"Talzeitung\"}}]}</script>"
+      "<script type='application/ld+json'>{ broken json</script>"
+      "</head><body><h1>Neue Brücke für das Tal</h1>"
+      "<div><p>Die Gemeinde hat am Montag beschlossen, dass die alte Brücke über den Fluss "
+      "durch eine neue ersetzt wird, die auch für Radfahrer breit genug ist.</p>"
+      "<p>Der Bau soll im Herbst beginnen und etwa zwei Jahre dauern, sagte der "
+      "Bürgermeister, der mit Kosten von vier Millionen Euro rechnet.</p></div>"
+      "</body></html>",
+      "Neue Brücke für das Tal", "Talzeitung", "Ines Moreau; Karl Berg", "2025-02-14", "de",
+      "https://zeitung.example/lokales/artikel-1?amp=0", "Die Gemeinde hat am Montag",
+    },
+    {
+      "blog.htm",
+      "<html lang='es-MX'><head><title>Bitácora del Sur | La sequía vacía el embalse</title>"
+      "<meta property='og:site_name' content='Bitácora del Sur'>"
+      "<meta property='article:modified_time' content='2025-01-20T10:00:00Z'>"
+      "<meta itemprop='datePublished' content='2025-01-09 07:30:00'>"
+      "<meta property='og:url' content='https://bitacora.example/sequia'></head><body>"
+      "<span class='author-box'>Escrito por <a rel='author' href='/ines'>Inés Vidal</a></span>"
+      "<table><tr><td class='main'><p>El embalse de la comarca está al diez por ciento de su "
+      "capacidad, según los datos publicados el martes por la confederación del río.</p>"
+      "<p>Los agricultores piden ayudas, y el gobierno regional dijo que estudiará la "
+      "petición durante las próximas semanas.</p></td>"
+      "<td class='sidebar'><p>Lo más leído: diez recetas para el verano que no te puedes "
+      "perder este año.</p></td></tr></table></body></html>",
+      "La sequía vacía el embalse", "Bitácora del Sur", "Inés Vidal", "2025-01-09T07:30:00",
+      "es", "https://bitacora.example/sequia", "El embalse de la comarca",
+    },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RshSource) source = rsh_source_new (cases[i].input);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].html, strlen (cases[i].html));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *authors = NULL;
+      const char *text;
+
+      g_test_message ("case %s", cases[i].input);
+      g_assert_true (rsh_source_load_bytes (source, bytes, NULL, &error));
+      g_assert_no_error (error);
+      text = rsh_source_get_text (source);
+      authors = g_strjoinv ("; ", (char **) rsh_source_get_authors (source));
+
+      g_assert_cmpstr (rsh_source_get_title (source), ==, cases[i].title);
+      g_assert_cmpstr (rsh_source_get_outlet (source), ==, cases[i].outlet);
+      g_assert_cmpstr (authors, ==, cases[i].authors);
+      g_assert_cmpstr (rsh_source_get_published (source), ==, cases[i].published);
+      g_assert_cmpstr (rsh_source_get_language (source), ==, cases[i].language);
+      g_assert_cmpstr (rsh_source_get_url (source), ==, cases[i].url);
+      assert_text_shape (text);
+      g_assert_true (g_str_has_prefix (text, cases[i].first_words));
+      g_assert_cmpuint (rsh_source_get_paragraphs (source)->len, ==, 2);
+      g_assert_null (strstr (text, "Minute Read"));
+      g_assert_null (strstr (text, "recetas"));
+      g_assert_null (strstr (text, "Escrito por"));
+      g_assert_null (strstr (text, "Neue Brücke"));
+      assert_spans_consistent (source);
+    }
+}
+
+/* Plain text ------------------------------------------------------------------------- */
+
+static void
+test_text_utf16 (void)
+{
+  g_autoptr(RshSource) source = load_fixture ("utf16le-bom.txt");
+  const char *text = rsh_source_get_text (source);
+  const GArray *sentences = rsh_source_get_sentences (source);
+  const RshSpan *quote;
+  g_autofree char *quoted = NULL;
+  glong zoe;
+
+  assert_text_shape (text);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Dockworkers end strike after pay deal");
+  g_assert_cmpstr (rsh_source_get_content_type (source), ==, "text/plain");
+  g_assert_true (g_str_has_prefix (text, "Dockworkers end strike after pay deal\n\nDockworkers"));
+  g_assert_nonnull (strstr (text, "pay deal — the first in six years."));
+  g_assert_cmpuint (rsh_source_get_paragraphs (source)->len, ==, 3);
+  g_assert_cmpstr (rsh_source_get_language (source), ==, "en");
+  assert_spans_consistent (source);
+
+  /* Offsets count code points, not bytes: the quote comes after "—" and curly quotes. */
+  g_assert_cmpuint (sentences->len, ==, 4);
+  quote = &g_array_index (sentences, RshSpan, 2);
+  quoted = rsh_substring (text, quote->start, quote->end);
+  g_assert_cmpstr (quoted, ==, "“It is not everything we asked for, but it is fair,” said union "
+                               "leader Zoë Halvorsen.");
+  g_assert_cmpuint (quote->paragraph, ==, 2);
+  zoe = g_utf8_pointer_to_offset (text, strstr (text, "Zoë"));
+  g_assert_cmpint (zoe, >, quote->start);
+  g_assert_cmpint (zoe + 3, <, quote->end);
+  g_assert_cmpint ((glong) quote->end - (glong) quote->start, ==,
+                   g_utf8_strlen (quoted, -1));
+}
+
+static void
+test_text_crumbs (void)
+{
+  g_autoptr(RshSource) source = load_fixture ("crumbs.txt");
+  const char *text = rsh_source_get_text (source);
+
+  assert_text_shape (text);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Mine owner denies river was poisoned");
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "The Valley Post");
+  g_assert_cmpstr (text, ==,
+                   "Mine owner denies river was poisoned\n\n"
+                   "The owner of the Redstone copper mine denied on Monday that waste from its "
+                   "site had poisoned the river below the town of Alder.\n\n"
+                   "Local fishermen reported hundreds of dead trout last week. The environment "
+                   "agency said samples were still being tested.\n\n"
+                   "Previous articles in this series looked at the mine's water permits.");
+  assert_spans_consistent (source);
+
+  /* Menus, breadcrumbs, share rows and copyright lines go; the header block stays,
+   * and the headline is the line standing alone under it. */
+  {
+    static const char page[] =
+      "TrackPix\nThe Valley Post\nHome | News | Sport | Weather\nYou are here: Home > News\n\n"
+      "Dam repairs to start in June\n\n"
+      "Share this article\nFacebook   X   WhatsApp   Email\n\n"
+      "Repairs to the Alder dam will start in June, the water board said on Friday.\n"
+      "Boats | cars | and trains all wait for the bridge.\n\n"
+      "Reply | Report\n© 2025 The Valley Post\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
+    g_autoptr(RshSource) copied = rsh_source_new ("copied.txt");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (rsh_source_load_bytes (copied, bytes, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (rsh_source_get_title (copied), ==, "Dam repairs to start in June");
+    g_assert_cmpstr (rsh_source_get_text (copied), ==,
+                     "TrackPix\nThe Valley Post\n\n"
+                     "Dam repairs to start in June\n\n"
+                     "Repairs to the Alder dam will start in June, the water board said on "
+                     "Friday.\nBoats | cars | and trains all wait for the bridge.");
+  }
+}
+
+static void
+test_text_seed (void)
+{
+  const char *root = g_getenv ("RSH_SOURCE_ROOT");
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) seeds = NULL;
+  const char *name;
+  guint tested = 0;
+
+  if (root == NULL)
+    {
+      g_test_skip ("RSH_SOURCE_ROOT is not set");
+      return;
+    }
+  dir = g_build_filename (root, "..", "shared", "seeds", NULL);
+  seeds = g_dir_open (dir, 0, NULL);
+  if (seeds == NULL)
+    {
+      g_test_skip ("no ../shared/seeds");
+      return;
+    }
+
+  while ((name = g_dir_read_name (seeds)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(RshSource) source = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      source = rsh_source_new (path);
+      g_assert_true (rsh_source_load (source, NULL, &error));
+      g_assert_no_error (error);
+      assert_text_shape (rsh_source_get_text (source));
+      assert_spans_consistent (source);
+      g_assert_nonnull (rsh_source_get_title (source));
+
+      lines = g_strsplit (rsh_source_get_text (source), "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_assert_false (g_str_has_prefix (lines[i], "Quantcast"));
+          g_assert_null (strstr (lines[i], "Previous article"));
+          g_assert_null (strstr (lines[i], "Next article"));
+          g_assert_cmpstr (lines[i], !=, "Advertisement");
+        }
+      tested++;
+    }
+
+  if (tested == 0)
+    g_test_skip ("no seed texts");
+}
+
+static void
+test_language_guess (void)
+{
+  static const struct { const char *text; const char *language; } cases[] = {
+    { "Der Bürgermeister sagte, dass die Brücke nicht vor dem Sommer geöffnet wird. "
+      "Die Händler sind mit der Entscheidung nicht zufrieden und wollen sich beschweren.", "de" },
+    { "Le maire a dit que le pont ne sera pas ouvert avant l'été. Les commerçants "
+      "sont en colère et demandent une réunion avec les élus de la ville.", "fr" },
+    { "El alcalde dijo que el puente no se abrirá antes del verano. Los comerciantes "
+      "están molestos y piden una reunión con los concejales de la ciudad.", "es" },
+    { "The mayor said that the bridge will not open before the summer. Shopkeepers "
+      "are angry and have asked for a meeting with the council.", "en" },
+    { "Brücke. Pont. Puente. Bridge.", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RshSource) source = rsh_source_new ("note.txt");
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rsh_source_load_bytes (source, bytes, "text/plain", &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (rsh_source_get_language (source), ==, cases[i].language);
+    }
+}
+
+/* Bad input -------------------------------------------------------------------------- */
+
+static void
+test_bad_missing (void)
+{
+  g_autofree char *path = fixture_path ("no-such-article.html");
+  g_autofree char *uri = NULL;
+
+  assert_load_fails (path, "no-such-article.html", RSH_ERROR_NOT_FOUND);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  assert_load_fails (uri, "no-such-article.html", RSH_ERROR_NOT_FOUND);
+
+  /* A link typed without its scheme gets a hint. */
+  {
+    g_autoptr(RshSource) source = rsh_source_new ("news.example.org/harbour/bridge-shut");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rsh_source_load (source, NULL, &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "news.example.org/harbour/bridge-shut"));
+    g_assert_nonnull (strstr (error->message, "https://"));
+  }
+
+  /* Standard input was read once by the caller (load_bytes); it cannot be reloaded. */
+  assert_load_fails ("-", "standard input", RSH_ERROR_INVALID);
+}
+
+static void
+test_bad_directory (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rsh-source-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "clippings", NULL);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  assert_load_fails (folder, "clippings", RSH_ERROR_NOT_ARTICLE);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_bad_contents (void)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89,
+  };
+  static const guint8 blob[] = {
+    'a', 'b', 'c', 0, 1, 2, 3, 0, 0, 0, 'x', 'y', 0xFF, 0xFE - 1, 0, 7,
+  };
+  static const char controls[] =
+    "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17 text";
+  static const char broken_utf16[] = "\xFF\xFE" "a\0b\0\x00\xDC";
+  static const struct {
+    const char  *name;
+    const char  *data;
+    gssize       len;      /* -1: up to the NUL */
+    RshError     code;
+  } cases[] = {
+    { "empty.txt", "", 0, RSH_ERROR_NOT_ARTICLE },
+    { "blank.html", "  \n\t\r\n   \n", -1, RSH_ERROR_NOT_ARTICLE },
+    { "photo.png", (const char *) png, sizeof png, RSH_ERROR_NOT_ARTICLE },
+    { "photo-renamed.html", (const char *) png, sizeof png, RSH_ERROR_NOT_ARTICLE },
+    { "notes.txt", (const char *) blob, sizeof blob, RSH_ERROR_NOT_ARTICLE },
+    { "report.pdf", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n", -1, RSH_ERROR_NOT_ARTICLE },
+    { "control.txt", controls, sizeof controls - 1, RSH_ERROR_NOT_ARTICLE },
+    { "nav-only.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>", -1,
+      RSH_ERROR_NOT_ARTICLE },
+    { "broken-utf16.txt", broken_utf16, sizeof broken_utf16 - 1, RSH_ERROR_ENCODING },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("rsh-source-XXXXXX", NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+
+      g_assert_true (g_file_set_contents (path, cases[i].data, cases[i].len, NULL));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      assert_load_fails (path, cases[i].name, cases[i].code);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_bad_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rsh-source-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.html", NULL);
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  /* 200 MB, sparse: it takes no disk space and must be refused before reading. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 200 * 1024 * 1024), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+
+  source = rsh_source_new (path);
+  g_assert_false (rsh_source_load (source, NULL, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.html"));
+  g_assert_nonnull (strstr (error->message, "MB"));
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_FAILED);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_bad_scheme (void)
+{
+  assert_load_fails ("ftp://example.org/story.html", "ftp://example.org/story.html",
+                     RSH_ERROR_INVALID);
+  assert_load_fails ("mailto:desk@example.org", "mailto:desk@example.org", RSH_ERROR_INVALID);
+}
+
+/* Async and notifications -------------------------------------------------------------- */
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *notified;
+  GArray    *states;
+  gboolean   ok;
+  GError    *error;
+} AsyncData;
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           AsyncData  *data)
+{
+  g_ptr_array_add (data->notified, g_strdup (pspec->name));
+  if (g_str_equal (pspec->name, "state"))
+    {
+      RshSourceState state = rsh_source_get_state (RSH_SOURCE (object));
+
+      g_array_append_val (data->states, state);
+    }
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  /* The source is already updated when the callback runs. */
+  g_assert_cmpint (rsh_source_get_state (RSH_SOURCE (object)), !=, RSH_SOURCE_STATE_LOADING);
+  data->ok = rsh_source_load_finish (RSH_SOURCE (object), result, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static guint
+count_notified (AsyncData  *data,
+                const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < data->notified->len; i++)
+    if (g_str_equal (g_ptr_array_index (data->notified, i), name))
+      n++;
+  return n;
+}
+
+static void
+async_data_clear (AsyncData *data)
+{
+  g_main_loop_unref (data->loop);
+  g_ptr_array_unref (data->notified);
+  g_array_unref (data->states);
+  g_clear_error (&data->error);
+}
+
+static void
+async_data_init (AsyncData *data)
+{
+  data->loop = g_main_loop_new (NULL, FALSE);
+  data->notified = g_ptr_array_new_with_free_func (g_free);
+  data->states = g_array_new (FALSE, FALSE, sizeof (RshSourceState));
+  data->ok = FALSE;
+  data->error = NULL;
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *path = fixture_path ("full-metadata.html");
+  RshSource *source = rsh_source_new (path);
+  AsyncData data;
+  g_autofree char *title = NULL;
+  RshSourceState state;
+
+  async_data_init (&data);
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_PENDING);
+  g_assert_cmpstr (rsh_source_get_input (source), ==, path);
+  g_signal_connect (source, "notify", G_CALLBACK (notify_cb), &data);
+
+  rsh_source_load_async (source, NULL, load_done_cb, &data);
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_LOADING);
+  g_main_loop_run (data.loop);
+
+  g_assert_no_error (data.error);
+  g_assert_true (data.ok);
+  g_assert_cmpuint (data.states->len, ==, 2);
+  g_assert_cmpint (g_array_index (data.states, RshSourceState, 0), ==,
+                   RSH_SOURCE_STATE_LOADING);
+  g_assert_cmpint (g_array_index (data.states, RshSourceState, 1), ==,
+                   RSH_SOURCE_STATE_READY);
+  g_assert_cmpuint (count_notified (&data, "title"), ==, 1);
+  g_assert_cmpuint (count_notified (&data, "text"), ==, 1);
+  g_assert_cmpuint (count_notified (&data, "outlet"), ==, 1);
+  g_assert_cmpuint (count_notified (&data, "published"), ==, 1);
+  g_assert_cmpuint (count_notified (&data, "authors"), ==, 1);
+  g_assert_cmpuint (count_notified (&data, "error-message"), ==, 0);
+
+  g_object_get (source, "title", &title, "state", &state, NULL);
+  g_assert_cmpstr (title, ==, "Harbour bridge shut after inspectors find crack");
+  g_assert_cmpint (state, ==, RSH_SOURCE_STATE_READY);
+
+  /* Setters notify only on change. */
+  g_ptr_array_set_size (data.notified, 0);
+  rsh_source_set_id (source, "s1");
+  rsh_source_set_id (source, "s1");
+  rsh_source_set_duplicate_of (source, "s7");
+  g_object_set (source, "duplicate-of", "s7", NULL);
+  g_assert_cmpuint (count_notified (&data, "id"), ==, 1);
+  g_assert_cmpuint (count_notified (&data, "duplicate-of"), ==, 1);
+  g_assert_cmpstr (rsh_source_get_duplicate_of (source), ==, "s7");
+
+  /* A reload with identical results changes nothing the GUI shows. */
+  g_ptr_array_set_size (data.notified, 0);
+  g_array_set_size (data.states, 0);
+  rsh_source_load_async (source, NULL, load_done_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_true (data.ok);
+  g_assert_cmpuint (count_notified (&data, "title"), ==, 0);
+  g_assert_cmpuint (count_notified (&data, "text"), ==, 0);
+  g_assert_cmpuint (data.states->len, ==, 2);
+
+  async_data_clear (&data);
+  assert_finalized_soon (source);
+}
+
+static void
+test_async_failure (void)
+{
+  g_autofree char *path = fixture_path ("no-such-article.txt");
+  RshSource *source = rsh_source_new (path);
+  AsyncData data;
+
+  async_data_init (&data);
+  g_signal_connect (source, "notify", G_CALLBACK (notify_cb), &data);
+  rsh_source_load_async (source, NULL, load_done_cb, &data);
+  g_main_loop_run (data.loop);
+
+  g_assert_false (data.ok);
+  g_assert_error (data.error, RSH_ERROR, RSH_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (data.error->message, "no-such-article.txt"));
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_FAILED);
+  g_assert_cmpstr (rsh_source_get_error_message (source), ==, data.error->message);
+  g_assert_cmpuint (count_notified (&data, "error-message"), ==, 1);
+  g_assert_cmpint (g_array_index (data.states, RshSourceState, data.states->len - 1), ==,
+                   RSH_SOURCE_STATE_FAILED);
+
+  async_data_clear (&data);
+  assert_finalized_soon (source);
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autofree char *path = fixture_path ("crumbs.txt");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  RshSource *source = rsh_source_new (path);
+  AsyncData data;
+
+  async_data_init (&data);
+  g_cancellable_cancel (cancellable);
+  rsh_source_load_async (source, cancellable, load_done_cb, &data);
+  g_main_loop_run (data.loop);
+
+  g_assert_false (data.ok);
+  g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Cancelling is no failure to show. */
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_PENDING);
+  g_assert_null (rsh_source_get_error_message (source));
+
+  async_data_clear (&data);
+  assert_finalized_soon (source);
+}
+
+/* Bytes ------------------------------------------------------------------------------ */
+
+static void
+test_load_bytes (void)
+{
+  g_autofree char *path = fixture_path ("windows-1252.html");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshSource) source = rsh_source_new ("-");
+  g_autoptr(RshSource) again = rsh_source_new ("https://news.example/cafe-row");
+  static const char latin1_page[] = "<p>Caf\xE9 owners complain about the new parking fees.</p>";
+  g_autoptr(GBytes) latin1 = g_bytes_new_static (latin1_page, sizeof latin1_page - 1);
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  raw = g_bytes_new (contents, length);
+
+  /* Sniffed, as for standard input. */
+  g_assert_true (rsh_source_load_bytes (source, raw, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_source_get_content_type (source), ==, "text/html");
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Café row fears new parking rules");
+  g_assert_true (rsh_source_get_raw (source) == raw);
+  g_assert_cmpmem (g_bytes_get_data (rsh_source_get_raw (source), NULL), length,
+                   contents, length);
+
+  /* With the content type a server gave: its charset is used when the page has none. */
+  g_assert_true (rsh_source_load_bytes (again, latin1, "text/html; charset=ISO-8859-1",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_source_get_text (again), ==,
+                   "Café owners complain about the new parking fees.");
+  g_assert_cmpstr (rsh_source_get_content_type (again), ==, "text/html; charset=ISO-8859-1");
+
+  /* A page declaring windows-1252 whose bytes are UTF-8 reads as UTF-8. */
+  {
+    static const char utf8_page[] =
+      "<html><head><meta charset='windows-1252'></head><body>"
+      "<p>Zoë’s café reopened on Friday.</p></body></html>";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (utf8_page, sizeof utf8_page - 1);
+    g_autoptr(RshSource) declared = rsh_source_new ("zoe.html");
+
+    g_assert_true (rsh_source_load_bytes (declared, bytes, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (rsh_source_get_text (declared), ==, "Zoë’s café reopened on Friday.");
+  }
+
+  /* A picture in XML is still a picture. */
+  {
+    static const char svg[] =
+      "<?xml version='1.0'?>\n<svg xmlns='http://www.w3.org/2000/svg' width='10' "
+      "height='10'><title>A bridge</title><rect width='10' height='10'/></svg>\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (svg, sizeof svg - 1);
+    g_autoptr(RshSource) picture = rsh_source_new ("bridge.svg");
+
+    g_assert_false (rsh_source_load_bytes (picture, bytes, NULL, &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE);
+    g_assert_nonnull (strstr (error->message, "bridge.svg"));
+    g_clear_error (&error);
+  }
+
+  /* A non-text content type is refused, naming the input. */
+  g_assert_false (rsh_source_load_bytes (again, latin1, "image/jpeg", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE);
+  g_assert_nonnull (strstr (error->message, "https://news.example/cafe-row"));
+  g_assert_cmpint (rsh_source_get_state (again), ==, RSH_SOURCE_STATE_FAILED);
+  g_clear_error (&error);
+
+  /* Standard input that is empty. */
+  {
+    g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+    g_autoptr(RshSource) stdin_source = rsh_source_new ("-");
+
+    g_assert_false (rsh_source_load_bytes (stdin_source, empty, NULL, &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE);
+    g_assert_nonnull (strstr (error->message, "standard input"));
+  }
+}
+
+/* Published -------------------------------------------------------------------------- */
+
+static void
+test_published (void)
+{
+  static const struct { const char *input; gboolean valid; } cases[] = {
+    { "2025", TRUE },
+    { "2025-03", TRUE },
+    { "2025-03-04", TRUE },
+    { "2024-02-29", TRUE },
+    { "2025-03-04T08:15:00Z", TRUE },
+    { "2025-03-04T08:15:00+01:00", TRUE },
+    { "2025-03-04T08:15:00", TRUE },
+    { "2025-02-29", FALSE },
+    { "2025-13", FALSE },
+    { "2025-00-10", FALSE },
+    { "25-03-04", FALSE },
+    { "0000", FALSE },
+    { "04/03/2025", FALSE },
+    { "March 4, 2025", FALSE },
+    { "2025-03-04T25:00:00Z", FALSE },
+    { "yesterday", FALSE },
+    { "2025-3-4", FALSE },
+  };
+  g_autofree char *path = fixture_path ("full-metadata.html");
+  g_autoptr(RshSource) source = rsh_source_new (path);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RshSource) scratch = rsh_source_new ("x.txt");
+      gboolean ok = rsh_source_set_published (scratch, cases[i].input, &error);
+
+      if (cases[i].valid)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpstr (rsh_source_get_published (scratch), ==, cases[i].input);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, cases[i].input));
+          g_assert_null (rsh_source_get_published (scratch));
+          g_clear_error (&error);
+        }
+    }
+
+  /* The user's date wins over the page's, also after a reload. */
+  g_assert_true (rsh_source_set_published (source, "2025-03-03", &error));
+  g_assert_true (rsh_source_load (source, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_source_get_published (source), ==, "2025-03-03");
+  g_assert_true (rsh_source_load (source, NULL, &error));
+  g_assert_cmpstr (rsh_source_get_published (source), ==, "2025-03-03");
+
+  /* An invalid date leaves the previous one. */
+  g_assert_false (rsh_source_set_published (source, "03.03.2025", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (rsh_source_get_published (source), ==, "2025-03-03");
+
+  /* Clearing it returns to the page's date. */
+  g_assert_true (rsh_source_set_published (source, NULL, &error));
+  g_assert_cmpstr (rsh_source_get_published (source), ==, "2025-03-04T08:15:00+01:00");
+
+  /* Same for the outlet. */
+  rsh_source_set_outlet (source, "Courier");
+  g_assert_true (rsh_source_load (source, NULL, &error));
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "Courier");
+  rsh_source_set_outlet (source, NULL);
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "The Lakeside Courier");
+}
+
+/* HTTP ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  char         *base;
+  GMutex        mutex;
+  GCond         cond;
+} TestServer;
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *message,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  static const char page[] =
+    "<html><head><title>Ferry fares rise</title></head><body><div>"
+    "<p>Ferry fares across the lake will rise by a fifth in May, the operator said on "
+    "Thursday, blaming the price of fuel.</p>"
+    "<p>Commuters\x92 groups called the rise unfair and said they would ask the r\xE9gion "
+    "to step in.</p></div></body></html>";
+  static const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR";
+
+  if (g_str_equal (path, "/story"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "text/html; charset=windows-1252",
+                                        SOUP_MEMORY_STATIC, page, sizeof page - 1);
+    }
+  else if (g_str_equal (path, "/moved"))
+    soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, "/story");
+  else if (g_str_equal (path, "/loop"))
+    soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, "/loop");
+  else if (g_str_equal (path, "/image"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "image/png", SOUP_MEMORY_STATIC,
+                                        png, sizeof png - 1);
+    }
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static gpointer
+server_thread (gpointer user_data)
+{
+  TestServer *ts = user_data;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (ts->context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  g_mutex_lock (&ts->mutex);
+  ts->base = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
+  g_cond_signal (&ts->cond);
+  g_mutex_unlock (&ts->mutex);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_main_loop_run (ts->loop);
+
+  soup_server_disconnect (server);
+  g_clear_object (&server);
+  g_main_context_pop_thread_default (ts->context);
+  return NULL;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+server_url (TestServer *ts,
+            const char *path)
+{
+  /* base ends with "/" */
+  return g_strconcat (ts->base, path + 1, NULL);
+}
+
+static void
+test_http (void)
+{
+  TestServer ts = { 0, };
+  g_autofree char *story = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *loop = NULL;
+  g_autofree char *image = NULL;
+
+  ts.context = g_main_context_new ();
+  ts.loop = g_main_loop_new (ts.context, FALSE);
+  g_mutex_init (&ts.mutex);
+  g_cond_init (&ts.cond);
+  ts.thread = g_thread_new ("test-server", server_thread, &ts);
+  g_mutex_lock (&ts.mutex);
+  while (ts.base == NULL)
+    g_cond_wait (&ts.cond, &ts.mutex);
+  g_mutex_unlock (&ts.mutex);
+
+  story = server_url (&ts, "/story");
+  moved = server_url (&ts, "/moved");
+  missing = server_url (&ts, "/missing");
+  loop = server_url (&ts, "/loop");
+  image = server_url (&ts, "/image");
+
+  {
+    g_autoptr(RshSource) source = rsh_source_new (moved);
+    g_autoptr(GError) error = NULL;
+    const char *text;
+
+    g_assert_true (rsh_source_load (source, NULL, &error));
+    g_assert_no_error (error);
+    text = rsh_source_get_text (source);
+    g_assert_cmpstr (rsh_source_get_title (source), ==, "Ferry fares rise");
+    g_assert_cmpstr (rsh_source_get_content_type (source), ==,
+                     "text/html; charset=windows-1252");
+    g_assert_true (g_str_has_prefix (text, "Ferry fares across the lake"));
+    g_assert_nonnull (strstr (text, "\n\nCommuters’ groups called the rise unfair and said "
+                                    "they would ask the région to step in."));
+    g_assert_cmpstr (rsh_source_get_input (source), ==, moved);
+  }
+
+  /* The same in a worker thread, as the GUI does it. */
+  {
+    RshSource *source = rsh_source_new (story);
+    AsyncData data;
+
+    async_data_init (&data);
+    rsh_source_load_async (source, NULL, load_done_cb, &data);
+    g_main_loop_run (data.loop);
+    g_assert_no_error (data.error);
+    g_assert_true (data.ok);
+    g_assert_cmpstr (rsh_source_get_title (source), ==, "Ferry fares rise");
+    async_data_clear (&data);
+    assert_finalized_soon (source);
+  }
+
+  assert_load_fails (missing, missing, RSH_ERROR_FETCH);
+  {
+    g_autoptr(RshSource) source = rsh_source_new (missing);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rsh_source_load (source, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "404"));
+  }
+  assert_load_fails (loop, loop, RSH_ERROR_FETCH);
+  assert_load_fails (image, image, RSH_ERROR_NOT_ARTICLE);
+
+  g_main_context_invoke (ts.context, quit_cb, ts.loop);
+  g_thread_join (ts.thread);
+  g_main_loop_unref (ts.loop);
+  g_main_context_unref (ts.context);
+  g_mutex_clear (&ts.mutex);
+  g_cond_clear (&ts.cond);
+  g_free (ts.base);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/source/html/metadata", test_html_metadata);
+  g_test_add_func ("/core/source/html/windows-1252", test_html_windows_1252);
+  g_test_add_func ("/core/source/html/wrong-charset", test_html_wrong_charset);
+  g_test_add_func ("/core/source/html/fallbacks", test_html_fallbacks);
+  g_test_add_func ("/core/source/text/utf16le-bom", test_text_utf16);
+  g_test_add_func ("/core/source/text/crumbs", test_text_crumbs);
+  g_test_add_func ("/core/source/text/seed", test_text_seed);
+  g_test_add_func ("/core/source/language/guess", test_language_guess);
+  g_test_add_func ("/core/source/bad/missing", test_bad_missing);
+  g_test_add_func ("/core/source/bad/directory", test_bad_directory);
+  g_test_add_func ("/core/source/bad/contents", test_bad_contents);
+  g_test_add_func ("/core/source/bad/too-large", test_bad_too_large);
+  g_test_add_func ("/core/source/bad/scheme", test_bad_scheme);
+  g_test_add_func ("/core/source/async/ready", test_async);
+  g_test_add_func ("/core/source/async/failure", test_async_failure);
+  g_test_add_func ("/core/source/async/cancelled", test_async_cancelled);
+  g_test_add_func ("/core/source/load-bytes", test_load_bytes);
+  g_test_add_func ("/core/source/published", test_published);
+  g_test_add_func ("/core/source/http", test_http);
+
   return g_test_run ();
 }

@@ -6,12 +6,888 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include <rashomon.h>
+
+/* Our own invented article, in ISO-8859-1: the raw bytes are not valid UTF-8. */
+static const char latin1_article[] =
+  "<!DOCTYPE html>\n"
+  "<html lang=\"en\"><head>\n"
+  "<meta charset=\"iso-8859-1\">\n"
+  "<title>Crane stalls over the Valmont quay</title>\n"
+  "<meta name=\"author\" content=\"Ines Caron\">\n"
+  "<meta property=\"og:site_name\" content=\"The Valmont Courier\">\n"
+  "</head><body><article>\n"
+  "<h1>Crane stalls over the Valmont quay</h1>\n"
+  "<p>The owner of the caf\xe9 by the quay said the crane had creaked for weeks before it "
+  "stopped with a container hanging above the water.</p>\n"
+  "<p>The port authority denied that any warning about the crane had been ignored, and a "
+  "spokeswoman said the inspection schedule was up to date.</p>\n"
+  "</article></body></html>\n";
+
+static const char plain_article[] =
+  "Ferry timetable changes in Valmont\n"
+  "\n"
+  "The ferry company said on Monday that the evening crossings would move half an hour "
+  "earlier from next month.\n"
+  "\n"
+  "Passenger groups disputed the company's claim that few people travel after eight.\n";
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rsh-test-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static RshSource *
+load_source (const char *path,
+             const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshSource) source = rsh_source_new (path);
+
+  rsh_source_set_id (source, id);
+  rsh_source_load (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+
+  return g_steal_pointer (&source);
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_error ("%s was left behind", side);
+    }
+}
+
+/* Opening @path must fail with @code and leave the file exactly as it was. */
+static void
+assert_refused_untouched (const char *path,
+                          int         code)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+
+  store = rsh_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RSH_ERROR, code);
+  g_assert_nonnull (strstr (error->message, name));
+  g_test_message ("%s", error->message);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  assert_no_side_files (path);
+}
+
+static void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  char *errmsg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    g_error ("%s: %s", sql, errmsg);
+}
+
+/* Builds a database file with the raw SQLite API, as another program would. */
+static void
+write_database (const char *path,
+                const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_or_die (db, sql);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static int
+pragma_int (const char *path,
+            const char *pragma)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+assert_same_source (RshSource *expected,
+                    RshSource *actual)
+{
+  const char * const *a = rsh_source_get_authors (expected);
+  const char * const *b = rsh_source_get_authors (actual);
+
+  g_assert_cmpstr (rsh_source_get_id (actual), ==, rsh_source_get_id (expected));
+  g_assert_cmpstr (rsh_source_get_input (actual), ==, rsh_source_get_input (expected));
+  g_assert_cmpint (rsh_source_get_state (actual), ==, RSH_SOURCE_STATE_READY);
+  g_assert_cmpstr (rsh_source_get_title (actual), ==, rsh_source_get_title (expected));
+  g_assert_cmpstr (rsh_source_get_outlet (actual), ==, rsh_source_get_outlet (expected));
+  g_assert_cmpstr (rsh_source_get_published (actual), ==, rsh_source_get_published (expected));
+  g_assert_cmpstr (rsh_source_get_language (actual), ==, rsh_source_get_language (expected));
+  g_assert_cmpstr (rsh_source_get_url (actual), ==, rsh_source_get_url (expected));
+  g_assert_cmpstr (rsh_source_get_text (actual), ==, rsh_source_get_text (expected));
+  g_assert_cmpstr (rsh_source_get_content_type (actual), ==,
+                   rsh_source_get_content_type (expected));
+  g_assert_true (g_bytes_equal (rsh_source_get_raw (actual), rsh_source_get_raw (expected)));
+
+  if (a == NULL || b == NULL)
+    g_assert_true ((a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL));
+  else
+    g_assert_true (g_strv_equal ((const char * const *) a, (const char * const *) b));
+}
+
+static void
+test_create_reopen (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *html = write_file (dir, "crane.html", latin1_article, sizeof latin1_article - 1);
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *path = g_build_filename (dir, "valmont.rashomon", NULL);
+  g_autoptr(RshSource) first = load_source (html, "s1");
+  g_autoptr(RshSource) second = load_source (text, "s2");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GBytes) html_bytes = read_bytes (html);
+  g_autoptr(GError) error = NULL;
+  RshStore *store;
+
+  /* The raw bytes the store keeps are the file's, not a decoded copy. */
+  g_assert_true (g_bytes_equal (rsh_source_get_raw (first), html_bytes));
+  g_assert_false (g_utf8_validate (g_bytes_get_data (html_bytes, NULL),
+                                   g_bytes_get_size (html_bytes), NULL));
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rsh_store_get_schema_version (store), ==, RSH_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (rsh_store_get_path (store), ==, path);
+
+  rsh_source_set_outlet (second, "Valmont Ferry Watch");
+  rsh_store_put_source (store, first, &error);
+  g_assert_no_error (error);
+  rsh_store_put_source (store, second, &error);
+  g_assert_no_error (error);
+  /* Putting a source again updates it in place. */
+  rsh_store_put_source (store, first, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  assert_no_side_files (path);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (pragma_int (path, "PRAGMA application_id"), ==, RSH_STORE_APPLICATION_ID);
+  {
+    g_autoptr(GBytes) header = read_bytes (path);
+
+    /* Bytes 18 and 19 of the header are 2 for a file in write-ahead-log mode. */
+    g_assert_cmpint (((const guint8 *) g_bytes_get_data (header, NULL))[18], ==, 2);
+  }
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 2);
+  assert_same_source (first, g_ptr_array_index (loaded, 0));
+  assert_same_source (second, g_ptr_array_index (loaded, 1));
+  g_assert_true (g_bytes_equal (rsh_source_get_raw (g_ptr_array_index (loaded, 0)), html_bytes));
+  g_assert_cmpstr (rsh_source_get_outlet (g_ptr_array_index (loaded, 1)), ==,
+                   "Valmont Ferry Watch");
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+
+  remove_tree (dir);
+}
+
+static void
+test_published_by_user (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *path = g_build_filename (dir, "dates.rashomon", NULL);
+  g_autoptr(RshSource) source = load_source (text, "s1");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  RshStore *store;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  rsh_store_put_source (store, source, &error);
+  g_assert_no_error (error);
+  rsh_store_set_source_published (store, "s1", "2026-02-17", &error);
+  g_assert_no_error (error);
+
+  /* A later put (say, after re-extraction) must not lose the user's date. */
+  rsh_store_put_source (store, source, &error);
+  g_assert_no_error (error);
+
+  rsh_store_set_source_published (store, "s9", "2026-02-17", &error);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_finalize_object (store);
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpstr (rsh_source_get_published (g_ptr_array_index (loaded, 0)), ==, "2026-02-17");
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+
+  remove_tree (dir);
+}
+
+static void
+test_not_sqlite (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = write_file (dir, "notes.rashomon",
+                                      "These are my notes about the port, not a project.\n", -1);
+  g_autofree char *tiny = write_file (dir, "tiny.rashomon", "SQLite", -1);
+
+  assert_refused_untouched (path, RSH_ERROR_STORE_CORRUPT);
+  assert_refused_untouched (tiny, RSH_ERROR_STORE_CORRUPT);
+
+  remove_tree (dir);
+}
+
+static void
+test_foreign_sqlite (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *plain = g_build_filename (dir, "recipes.rashomon", NULL);
+  g_autofree char *other_app = g_build_filename (dir, "other.rashomon", NULL);
+  g_autofree char *other_wal = g_build_filename (dir, "other-wal.rashomon", NULL);
+
+  write_database (plain,
+                  "CREATE TABLE recipes (name TEXT, minutes INTEGER);"
+                  "INSERT INTO recipes VALUES ('bean stew', 90);");
+  write_database (other_app,
+                  "PRAGMA application_id = 1179602244;"
+                  "CREATE TABLE sources (id TEXT);");
+  /* A WAL-mode file: the header says WAL, and still nothing may appear next to it. */
+  write_database (other_wal,
+                  "PRAGMA journal_mode = WAL;"
+                  "CREATE TABLE notes (body TEXT);"
+                  "INSERT INTO notes VALUES ('x');");
+  assert_no_side_files (other_wal);
+
+  assert_refused_untouched (plain, RSH_ERROR_STORE_CORRUPT);
+  assert_refused_untouched (other_app, RSH_ERROR_STORE_CORRUPT);
+  assert_refused_untouched (other_wal, RSH_ERROR_STORE_CORRUPT);
+
+  remove_tree (dir);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "future.rashomon", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                                          "PRAGMA user_version = 99;"
+                                          "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+                                          "CREATE TABLE sources (id TEXT PRIMARY KEY);"
+                                          "CREATE TABLE tracked_claims (id INTEGER PRIMARY KEY);"
+                                          "CREATE TABLE timelines (id INTEGER PRIMARY KEY);",
+                                          RSH_STORE_APPLICATION_ID);
+
+  write_database (path, sql);
+  assert_refused_untouched (path, RSH_ERROR_STORE_TOO_NEW);
+
+  store = rsh_store_open (path, &error);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "format 99"));
+  g_assert_nonnull (strstr (error->message, "format 1"));
+  assert_no_side_files (path);
+
+  remove_tree (dir);
+}
+
+static void
+test_missing_tables (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "hollow.rashomon", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                                          "PRAGMA user_version = 1;"
+                                          "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);",
+                                          RSH_STORE_APPLICATION_ID);
+
+  write_database (path, sql);
+  assert_refused_untouched (path, RSH_ERROR_STORE_CORRUPT);
+
+  remove_tree (dir);
+}
+
+static void
+test_damaged (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *path = g_build_filename (dir, "damaged.rashomon", NULL);
+  g_autoptr(RshSource) source = load_source (text, "s1");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  RshStore *store;
+  guint8 *data;
+  gsize size;
+  int page_size;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  rsh_store_put_source (store, source, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  /* Scribble over the header of every b-tree page after the first. */
+  page_size = pragma_int (path, "PRAGMA page_size");
+  bytes = read_bytes (path);
+  data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+  g_assert_cmpuint (size, >=, 2 * (gsize) page_size);
+  for (gsize offset = page_size; offset + 8 <= size; offset += page_size)
+    memset (data + offset, 0xee, 8);
+  g_file_set_contents (path, (const char *) data, size, &error);
+  g_assert_no_error (error);
+  g_free (data);
+
+  assert_refused_untouched (path, RSH_ERROR_STORE_CORRUPT);
+
+  remove_tree (dir);
+}
+
+static void
+test_empty_file (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = write_file (dir, "blank.rashomon", "", 0);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) claims = NULL;
+  RshStore *store;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  claims = rsh_store_list_tracked_claims (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (claims), ==, 0);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, RSH_STORE_SCHEMA_VERSION);
+
+  remove_tree (dir);
+}
+
+static void
+test_save_as (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *html = write_file (dir, "crane.html", latin1_article, sizeof latin1_article - 1);
+  g_autofree char *path = g_build_filename (dir, "saved.rashomon", NULL);
+  g_autofree char *other = g_build_filename (dir, "copy.rashomon", NULL);
+  g_autoptr(RshSource) first = load_source (text, "s1");
+  g_autoptr(RshSource) second = load_source (html, "s2");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  RshStore *store;
+
+  store = rsh_store_open (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (rsh_store_get_path (store));
+  rsh_store_put_source (store, first, &error);
+  g_assert_no_error (error);
+  rsh_store_add_tracked_claim (store, "The crossings move earlier", &error);
+  g_assert_no_error (error);
+
+  /* A folder that does not exist: an error, and the store carries on in memory. */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "x.rashomon", NULL);
+
+    g_assert_false (rsh_store_save_as (store, nowhere, &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE);
+    g_assert_nonnull (strstr (error->message, "x.rashomon"));
+    g_clear_error (&error);
+    g_assert_null (rsh_store_get_path (store));
+
+    g_assert_false (rsh_store_save_as (store, dir, &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE);
+    g_clear_error (&error);
+  }
+
+  rsh_store_save_as (store, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_store_get_path (store), ==, path);
+
+  /* Later writes go to the file. */
+  rsh_store_put_source (store, second, &error);
+  g_assert_no_error (error);
+
+  /* Saving over the file the store is using, then to a second file. */
+  rsh_store_save_as (store, path, &error);
+  g_assert_no_error (error);
+  rsh_store_save_as (store, other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_store_get_path (store), ==, other);
+  g_assert_finalize_object (store);
+
+  /* No temporary file is left next to the targets. */
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (name[0] == '.');
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) claims = NULL;
+
+      store = rsh_store_open (i == 0 ? path : other, &error);
+      g_assert_no_error (error);
+      loaded = rsh_store_load_sources (store, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (loaded->len, ==, 2);
+      assert_same_source (first, g_ptr_array_index (loaded, 0));
+      assert_same_source (second, g_ptr_array_index (loaded, 1));
+      claims = rsh_store_list_tracked_claims (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstrv (claims, ((const char * const []) { "The crossings move earlier", NULL }));
+      g_clear_pointer (&loaded, g_ptr_array_unref);
+      g_assert_finalize_object (store);
+    }
+
+  remove_tree (dir);
+}
+
+static void
+test_rollback (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *html = write_file (dir, "crane.html", latin1_article, sizeof latin1_article - 1);
+  g_autofree char *path = g_build_filename (dir, "guarded.rashomon", NULL);
+  g_autoptr(RshSource) first = load_source (text, "s1");
+  g_autoptr(RshSource) second = load_source (html, "s2");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) claims = NULL;
+  RshStore *store;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  rsh_store_put_source (store, first, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  /* Another program forbids changes to the project information. Every write also records
+   * when the project changed, so the source row written first must be rolled back. */
+  write_database (path,
+                  "CREATE TRIGGER refuse_meta BEFORE UPDATE ON meta"
+                  " BEGIN SELECT RAISE (ABORT, 'meta is read-only'); END;");
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rsh_store_put_source (store, second, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, html));
+  g_assert_nonnull (strstr (error->message, "meta is read-only"));
+  g_clear_error (&error);
+
+  g_assert_false (rsh_store_add_tracked_claim (store, "The crane was inspected", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE);
+  g_clear_error (&error);
+
+  g_assert_false (rsh_store_remove_source (store, "s1", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE);
+  g_clear_error (&error);
+
+  /* The connection is usable after the failure and nothing half-written is visible. */
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  assert_same_source (first, g_ptr_array_index (loaded, 0));
+  claims = rsh_store_list_tracked_claims (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (claims), ==, 0);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+
+  remove_tree (dir);
+}
+
+static void
+test_tracked_claims (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "claims.rashomon", NULL);
+  g_autoptr(GError) error = NULL;
+  RshStore *store;
+  const char *expected[] = {
+    "The crane had creaked for weeks",
+    "Évening crossings move “earlier”",
+    NULL
+  };
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      rsh_store_add_tracked_claim (store, expected[i], &error);
+      g_assert_no_error (error);
+    }
+  /* Adding a claim twice keeps one. */
+  rsh_store_add_tracked_claim (store, expected[0], &error);
+  g_assert_no_error (error);
+
+  g_assert_false (rsh_store_add_tracked_claim (store, "  \n", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_finalize_object (store);
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) claims = rsh_store_list_tracked_claims (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (claims, expected);
+  }
+  g_assert_finalize_object (store);
+
+  remove_tree (dir);
+}
+
+static void
+test_next_source_id (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = rsh_store_open (NULL, &error);
+  const char *ids[] = { "s1", "s7", "draft3" };
+  char *next;
+
+  g_assert_no_error (error);
+  next = rsh_store_next_source_id (store);
+  g_assert_cmpstr (next, ==, "s1");
+  g_free (next);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(RshSource) source = load_source (text, ids[i]);
+
+      rsh_store_put_source (store, source, &error);
+      g_assert_no_error (error);
+    }
+
+  next = rsh_store_next_source_id (store);
+  g_assert_cmpstr (next, ==, "s8");
+  g_free (next);
+
+  rsh_store_remove_source (store, "s7", &error);
+  g_assert_no_error (error);
+  next = rsh_store_next_source_id (store);
+  g_assert_cmpstr (next, ==, "s2");
+  g_free (next);
+
+  remove_tree (dir);
+}
+
+static void
+test_remove_source (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *html = write_file (dir, "crane.html", latin1_article, sizeof latin1_article - 1);
+  g_autofree char *path = g_build_filename (dir, "remove.rashomon", NULL);
+  g_autoptr(RshSource) first = load_source (text, "s1");
+  g_autoptr(RshSource) second = load_source (html, "s2");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  RshStore *store;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  rsh_store_put_source (store, first, &error);
+  g_assert_no_error (error);
+  rsh_store_put_source (store, second, &error);
+  g_assert_no_error (error);
+  rsh_store_remove_source (store, "s1", &error);
+  g_assert_no_error (error);
+  /* Removing what is not there is fine. */
+  rsh_store_remove_source (store, "s1", &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  assert_same_source (second, g_ptr_array_index (loaded, 0));
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+
+  remove_tree (dir);
+}
+
+static void
+test_failed_reextraction (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *path = g_build_filename (dir, "broken-row.rashomon", NULL);
+  g_autoptr(RshSource) source = load_source (text, "s1");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  RshSource *back;
+  RshStore *store;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  rsh_store_put_source (store, source, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  /* Replace the stored bytes with an empty document, which no extractor accepts. */
+  write_database (path, "UPDATE sources SET raw = zeroblob (0) WHERE id = 's1';");
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  back = g_ptr_array_index (loaded, 0);
+  g_assert_cmpstr (rsh_source_get_id (back), ==, "s1");
+  g_assert_cmpstr (rsh_source_get_input (back), ==, text);
+  g_assert_cmpint (rsh_source_get_state (back), ==, RSH_SOURCE_STATE_FAILED);
+  g_assert_nonnull (rsh_source_get_error_message (back));
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  g_cancellable_cancel (cancellable);
+  loaded = rsh_store_load_sources (store, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (loaded);
+  g_assert_finalize_object (store);
+
+  remove_tree (dir);
+}
+
+static void
+test_empty_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = rsh_store_open ("", &error);
+
+  g_assert_null (store);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  store = rsh_store_open (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rsh_store_save_as (store, "", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+}
+
+static void
+test_directory (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = rsh_store_open (dir, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
+
+  remove_tree (dir);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GBytes) bytes = read_bytes (from);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_unclean_shutdown (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *path = g_build_filename (dir, "live.rashomon", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy = g_build_filename (dir, "crashed.rashomon", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autoptr(RshSource) source = load_source (text, "s1");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  RshStore *store;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  rsh_store_put_source (store, source, &error);
+  g_assert_no_error (error);
+
+  /* What a crash leaves: the main file and a log holding the latest commit, no -shm. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  copy_file (path, copy);
+  copy_file (wal, copy_wal);
+  g_assert_finalize_object (store);
+
+  store = rsh_store_open (copy, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  assert_same_source (source, g_ptr_array_index (loaded, 0));
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+  assert_no_side_files (copy);
+
+  remove_tree (dir);
+}
+
+static void
+test_order (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = rsh_store_open (NULL, &error);
+  g_autoptr(GPtrArray) loaded = NULL;
+  const char *put_order[] = { "s10", "s2", "notes" };
+  const char *expected[] = { "s2", "s10", "notes" };
+
+  /* Sources come back in the order they were added (their id number), whatever order
+   * their writes finished in; ids of another shape go last. */
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (put_order); i++)
+    {
+      g_autoptr(RshSource) source = load_source (text, put_order[i]);
+
+      rsh_store_put_source (store, source, &error);
+      g_assert_no_error (error);
+    }
+
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (rsh_source_get_id (g_ptr_array_index (loaded, i)), ==, expected[i]);
+
+  remove_tree (dir);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/store/create-reopen", test_create_reopen);
+  g_test_add_func ("/core/store/published-by-user", test_published_by_user);
+  g_test_add_func ("/core/store/not-sqlite", test_not_sqlite);
+  g_test_add_func ("/core/store/foreign-sqlite", test_foreign_sqlite);
+  g_test_add_func ("/core/store/too-new", test_too_new);
+  g_test_add_func ("/core/store/missing-tables", test_missing_tables);
+  g_test_add_func ("/core/store/damaged", test_damaged);
+  g_test_add_func ("/core/store/empty-file", test_empty_file);
+  g_test_add_func ("/core/store/directory", test_directory);
+  g_test_add_func ("/core/store/empty-name", test_empty_name);
+  g_test_add_func ("/core/store/save-as", test_save_as);
+  g_test_add_func ("/core/store/rollback", test_rollback);
+  g_test_add_func ("/core/store/tracked-claims", test_tracked_claims);
+  g_test_add_func ("/core/store/next-source-id", test_next_source_id);
+  g_test_add_func ("/core/store/remove-source", test_remove_source);
+  g_test_add_func ("/core/store/order", test_order);
+  g_test_add_func ("/core/store/failed-reextraction", test_failed_reextraction);
+  g_test_add_func ("/core/store/unclean-shutdown", test_unclean_shutdown);
+
   return g_test_run ();
 }

@@ -187,7 +187,13 @@ rsh_actor_get_kind (RshActor *self)
 const char * const *
 rsh_actor_get_aliases (RshActor *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (RSH_IS_ACTOR (self), NULL);
+
+  /* An empty null-terminated GPtrArray may have no storage yet. */
+  if (self->aliases->pdata == NULL)
+    return none;
 
   return (const char * const *) self->aliases->pdata;
 }
@@ -207,7 +213,7 @@ rsh_actor_add_alias (RshActor   *self,
   g_return_if_fail (alias != NULL);
 
   if (g_strcmp0 (alias, self->name) == 0 ||
-      g_strv_contains ((const char * const *) self->aliases->pdata, alias))
+      g_strv_contains (rsh_actor_get_aliases (self), alias))
     return;
 
   g_ptr_array_add (self->aliases, g_strdup (alias));

@@ -8,13 +8,13 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
-
 #include "rashomon.h"
 #include "rsh-lexicon-private.h"
 
 /* Longest speaker name looked for, in words. */
 #define MAX_SPEAKER_WORDS 7
+/* Longest aside between a speaker and the cue ("X, who runs the plant, said"), in words. */
+#define MAX_APPOSITION_WORDS 16
 /* How far after a cue a complementizer ("said on Tuesday that") still opens the content. */
 #define MAX_WORDS_BEFORE_COMPLEMENTIZER 5
 
@@ -43,6 +43,9 @@ typedef struct
   gboolean      has_speaker;
   guint         sp_first; /* token range of the speaker, inclusive */
   guint         sp_last;
+  guint         cx_first; /* speaker and cue together: left out of the content */
+  guint         cx_last;
+  guint         inner_last; /* end of an inner cue ("said it has no evidence"), or 0 */
   gboolean      negated;
 } Match;
 
@@ -100,12 +103,19 @@ sentence_init (Sentence   *sentence,
 
       g_array_append_val (sentence->bytes, byte);
 
-      /* An apostrophe or hyphen stays inside a word only between two letters. */
+      /* An apostrophe or hyphen stays inside a word only between two letters, except the
+       * apostrophe of a plural possessive ("the dockers’ union"). */
       if (!at_end && in_word && is_inner_char (c))
         {
           const char *next = g_utf8_next_char (p);
+          gboolean next_is_word = (gsize) (next - text) < n_bytes &&
+                                  is_word_char (g_utf8_get_char (next));
+          gboolean plural_possessive = (c == '\'' || c == 0x2019) &&
+                                       g_str_has_suffix (word->str, "s") &&
+                                       ((gsize) (next - text) >= n_bytes ||
+                                        g_unichar_isspace (g_utf8_get_char (next)));
 
-          if ((gsize) (next - text) < n_bytes && is_word_char (g_utf8_get_char (next)))
+          if (next_is_word || plural_possessive)
             word_char = TRUE;
         }
 
@@ -268,9 +278,7 @@ is_plausible_speaker (RshLexicon *lexicon,
         continue;
       has_content = TRUE;
       /* The first word of a sentence is capitalised anyway. */
-      if (token->capitalised && i > 0)
-        return TRUE;
-      if (token->capitalised && i == 0 && first == last)
+      if (token->capitalised && (i > 0 || first == last))
         return TRUE;
     }
 
@@ -278,53 +286,66 @@ is_plausible_speaker (RshLexicon *lexicon,
     return FALSE;
 
   name = sentence_slice (sentence, token_at (sentence, first)->start, head->end);
-  return rsh_lexicon_guess_kind (lexicon, name) != RSH_ACTOR_KIND_UNKNOWN ||
-         rsh_lexicon_find_pronoun (lexicon, name) != NULL;
+  if (rsh_lexicon_find_pronoun (lexicon, name) != NULL)
+    return TRUE;
+
+  /* Only the head word may tell the kind: "the minister's answer" is no speaker. */
+  return rsh_lexicon_guess_kind (lexicon, head->fold) != RSH_ACTOR_KIND_UNKNOWN;
 }
 
-/* The noun phrase ending just before token @cue_first: "Germany's BSI agency [said]",
- * "Kaspersky [has denied]". Auxiliaries and negations may stand between. */
+/* Whether only a comma (and spaces) separate token @i from the one before it. */
 static gboolean
-find_speaker_before (RshLexicon *lexicon,
-                     Sentence   *sentence,
-                     Match      *match)
+comma_before (Sentence *sentence,
+              guint     i)
 {
-  guint j = match->first;
-  guint first;
-  guint last;
+  guint from = token_at (sentence, i - 1)->end;
+  guint to = token_at (sentence, i)->start;
+  gboolean comma = FALSE;
 
-  /* Skip "has", "also", "not", "did not", "refused to" backwards. */
-  while (j > 0 && token_at (sentence, j)->clean_before)
+  for (guint c = from; c < to; c++)
     {
-      Token *prev = token_at (sentence, j - 1);
-      g_autofree char *pair = j >= 2 ? join_words (sentence, j - 2, 2) : NULL;
+      gunichar ch = char_at (sentence, c);
 
-      if (token_in (lexicon, RSH_WORDS_NEGATION, prev))
-        match->negated = TRUE;
-      else if (pair != NULL && rsh_lexicon_has_word (lexicon, RSH_WORDS_NEGATION, pair))
-        {
-          match->negated = TRUE;
-          j--;
-        }
-      else if (!token_in (lexicon, RSH_WORDS_AUXILIARY, prev))
-        break;
-      j--;
+      if (ch == ',')
+        comma = TRUE;
+      else if (!g_unichar_isspace (ch))
+        return FALSE;
     }
 
-  if (j == 0 || !token_at (sentence, j)->clean_before)
-    return FALSE;
+  return comma;
+}
 
-  last = j - 1;
-  first = last;
+/* The noun phrase ending at token @last, read backwards; FALSE if there is none. */
+static gboolean
+scan_noun_phrase (RshLexicon *lexicon,
+                  Sentence   *sentence,
+                  guint       last,
+                  guint      *first_out)
+{
+  guint first = last;
+
   while (TRUE)
     {
       Token *token = token_at (sentence, first);
 
       if (token_in (lexicon, RSH_WORDS_BOUNDARY, token) ||
-          token_in (lexicon, RSH_WORDS_AUXILIARY, token))
+          token_in (lexicon, RSH_WORDS_AUXILIARY, token) ||
+          token_in (lexicon, RSH_WORDS_PASSIVE, token))
         {
+          guint outer_first;
+
           if (first == last)
             return FALSE;
+
+          /* "the harbour office in Kraków": take the part before the linker along when it
+           * could speak by itself. */
+          if (token_in (lexicon, RSH_WORDS_LINKER, token) && first > 0 && token->clean_before &&
+              scan_noun_phrase (lexicon, sentence, first - 1, &outer_first))
+            {
+              first = outer_first;
+              break;
+            }
+
           first++;
           break;
         }
@@ -340,6 +361,71 @@ find_speaker_before (RshLexicon *lexicon,
     }
 
   if (!is_plausible_speaker (lexicon, sentence, first, last))
+    return FALSE;
+
+  *first_out = first;
+  return TRUE;
+}
+
+/* The noun phrase ending just before token @cue_first: "Germany's BSI agency [said]",
+ * "Kaspersky [has denied]", "Jane Doe, the agency's head, [said]". Auxiliaries and
+ * negations may stand between. */
+static gboolean
+find_speaker_before (RshLexicon *lexicon,
+                     Sentence   *sentence,
+                     Match      *match)
+{
+  guint j = match->first;
+  guint first;
+  guint last;
+
+  /* Skip "has", "also", "not", "did not", "refused to" backwards. */
+  while (j > 0 && token_at (sentence, j)->clean_before)
+    {
+      Token *prev = token_at (sentence, j - 1);
+      g_autofree char *pair = j >= 2 ? join_words (sentence, j - 2, 2) : NULL;
+
+      /* "we were told": the one before a passive cue is told, not telling. */
+      if (token_in (lexicon, RSH_WORDS_PASSIVE, prev))
+        return FALSE;
+
+      if (token_in (lexicon, RSH_WORDS_NEGATION, prev))
+        match->negated = TRUE;
+      else if (pair != NULL && rsh_lexicon_has_word (lexicon, RSH_WORDS_NEGATION, pair))
+        {
+          match->negated = TRUE;
+          j--;
+        }
+      else if (!token_in (lexicon, RSH_WORDS_AUXILIARY, prev) &&
+               !token_in (lexicon, RSH_WORDS_HEDGE, prev))
+        break;
+      j--;
+    }
+
+  if (j == 0)
+    return FALSE;
+
+  if (!token_at (sentence, j)->clean_before)
+    {
+      guint k;
+
+      /* "Daniel Achterberg, the opposition spokesman, said", "X, who runs the plant, said":
+       * skip an aside between two commas that opens with an apposition word. */
+      if (!comma_before (sentence, j))
+        return FALSE;
+
+      k = j - 1;
+      while (k > 0 && token_at (sentence, k)->clean_before && j - k < MAX_APPOSITION_WORDS)
+        k--;
+      if (k == 0 || !comma_before (sentence, k) ||
+          !token_in (lexicon, RSH_WORDS_APPOSITION, token_at (sentence, k)))
+        return FALSE;
+
+      j = k;
+    }
+
+  last = j - 1;
+  if (!scan_noun_phrase (lexicon, sentence, last, &first))
     return FALSE;
 
   match->has_speaker = TRUE;
@@ -500,8 +586,8 @@ find_content (RshLexicon *lexicon,
               guint      *start,
               guint      *end)
 {
-  guint lead_start = token_at (sentence, MIN (match->first, match->sp_first))->start;
-  guint tail_token = MAX (match->last, match->sp_last);
+  guint lead_start = token_at (sentence, match->cx_first)->start;
+  guint tail_token = match->cx_last;
   guint before_start = 0;
   guint before_end = lead_start;
   guint after_start = content_start_after (lexicon, sentence, tail_token);
@@ -555,31 +641,207 @@ effective_stance (const Match *match)
 }
 
 static gboolean
-kinds_compatible (const RshPronoun *pronoun,
-                  RshActorKind      kind)
+ends_capitalised (const char *name)
 {
-  return pronoun->kind_any || kind == RSH_ACTOR_KIND_UNKNOWN || kind == pronoun->kind;
+  const char *last = strrchr (name, ' ');
+
+  return g_unichar_isupper (g_utf8_get_char (last ? last + 1 : name));
+}
+
+/* The named speaker a pronoun stands for: the latest one of its kind ("she": the last
+ * person; "the company": the last organization, or a name of unknown kind). */
+static const char *
+find_antecedent (RshLexicon       *lexicon,
+                 const RshPronoun *pronoun,
+                 GPtrArray        *named)
+{
+  for (guint i = named->len; i > 0; i--)
+    {
+      const char *name = g_ptr_array_index (named, i - 1);
+      RshActorKind kind;
+
+      if (pronoun->kind_any)
+        return name;
+
+      /* "the company" stands for a proper name, not for another description. */
+      if (strchr (pronoun->word, ' ') != NULL && !ends_capitalised (name))
+        continue;
+
+      kind = rsh_lexicon_guess_kind (lexicon, name);
+      if (kind == pronoun->kind ||
+          (kind == RSH_ACTOR_KIND_UNKNOWN && pronoun->kind != RSH_ACTOR_KIND_PERSON))
+        return name;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_pronoun_speaker (RshLexicon *lexicon,
+                    Sentence   *sentence,
+                    const Match *match)
+{
+  g_autofree char *speaker = sentence_slice (sentence,
+                                             token_at (sentence, match->sp_first)->start,
+                                             token_at (sentence, match->sp_last)->end);
+
+  return rsh_lexicon_find_pronoun (lexicon, speaker) != NULL;
+}
+
+/* Whether only spaces and quotation marks separate token @i from the one before. */
+static gboolean
+quote_gap_before (Sentence *sentence,
+                  guint     i)
+{
+  for (guint c = token_at (sentence, i - 1)->end; c < token_at (sentence, i)->start; c++)
+    {
+      gunichar ch = char_at (sentence, c);
+
+      if (!g_unichar_isspace (ch) && ch != '"' && ch != 0x201C && ch != 0x2018)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "The agency said it “has no evidence that …”": a stance cue after a pronoun standing
+ * for the speaker, inside the reported words, tells the stance better than "said". */
+static void
+find_inner_cue (RshLexicon *lexicon,
+                Sentence   *sentence,
+                Match      *chosen)
+{
+  guint from = MAX (chosen->last, chosen->sp_last) + 1;
+
+  for (guint k = from; k + 1 < sentence->tokens->len && k <= from + 1; k++)
+    {
+      gboolean negated = FALSE;
+      guint m = k + 1;
+
+      if (rsh_lexicon_find_pronoun (lexicon, token_at (sentence, k)->fold) == NULL)
+        continue;
+
+      while (m < sentence->tokens->len && quote_gap_before (sentence, m))
+        {
+          const GPtrArray *cues = rsh_lexicon_get_cues_for (lexicon,
+                                                            token_at (sentence, m)->fold);
+
+          for (guint c = 0; cues != NULL && c < cues->len; c++)
+            {
+              const RshCue *cue = g_ptr_array_index (cues, c);
+              guint n = count_cue_words (cue->word);
+              g_autofree char *phrase = join_words (sentence, m, n);
+
+              if (phrase == NULL || strcmp (phrase, cue->word) != 0 ||
+                  cue->stance == RSH_STANCE_REPORTS)
+                continue;
+
+              chosen->cue = cue;
+              chosen->negated = negated;
+              chosen->inner_last = m + n - 1;
+              return;
+            }
+
+          if (token_in (lexicon, RSH_WORDS_NEGATION, token_at (sentence, m)))
+            negated = TRUE;
+          else if (!token_in (lexicon, RSH_WORDS_AUXILIARY, token_at (sentence, m)))
+            break;
+          m++;
+        }
+    }
+}
+
+/* Picks the statement of a sentence among its cues. A cue closing the sentence ("…, a
+ * spokesman said.") frames everything before it; otherwise the first cue does. */
+static gboolean
+choose_match (RshLexicon *lexicon,
+              Sentence   *sentence,
+              Match      *chosen,
+              guint      *content_from)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  guint n_tokens = sentence->tokens->len;
+  guint pick = 0;
+
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      Match match;
+
+      if (match_cue_at (lexicon, sentence, i, &match))
+        {
+          g_array_append_val (matches, match);
+          i = MAX (match.last, match.sp_last);
+        }
+    }
+
+  if (matches->len == 0)
+    return FALSE;
+
+  for (guint m = 0; m < matches->len; m++)
+    {
+      Match *match = &g_array_index (matches, Match, m);
+
+      if (MAX (match->last, match->sp_last) == n_tokens - 1)
+        pick = m;
+    }
+
+  *chosen = g_array_index (matches, Match, pick);
+  *content_from = pick;
+
+  /* "The agency said it has no evidence that …": the inner cue, spoken by the same
+   * speaker through a pronoun, tells the stance better than "said". */
+  if (chosen->cue->stance == RSH_STANCE_REPORTS && !chosen->negated)
+    {
+      for (guint m = pick + 1; m < matches->len; m++)
+        {
+          Match *inner = &g_array_index (matches, Match, m);
+
+          if (inner->cue->stance != RSH_STANCE_REPORTS &&
+              inner->sp_first > chosen->last &&
+              is_pronoun_speaker (lexicon, sentence, inner))
+            {
+              *content_from = m;
+              chosen->cue = inner->cue;
+              chosen->negated = inner->negated;
+              break;
+            }
+        }
+    }
+
+  if (*content_from == pick && chosen->cue->stance == RSH_STANCE_REPORTS && !chosen->negated)
+    find_inner_cue (lexicon, sentence, chosen);
+
+  chosen->cx_first = MIN (chosen->first, chosen->sp_first);
+  chosen->cx_last = MAX (chosen->last, chosen->sp_last);
+  if (chosen->inner_last > chosen->cx_last)
+    chosen->cx_last = chosen->inner_last;
+  if (*content_from != pick)
+    {
+      Match *inner = &g_array_index (matches, Match, *content_from);
+
+      /* Keep the outer speaker; take the content that follows the inner cue. */
+      chosen->cx_last = MAX (inner->last, inner->sp_last);
+    }
+
+  return TRUE;
 }
 
 static RshMention *
 attribute_sentence (RshLexicon  *lexicon,
                     const char  *source_id,
                     Sentence    *sentence,
-                    char       **last_named)
+                    GPtrArray   *named)
 {
   g_autoptr(RshMention) mention = NULL;
   g_autofree char *speaker = NULL;
   g_autofree char *quote = NULL;
   const RshPronoun *pronoun;
   Match match = { 0, };
-  gboolean found = FALSE;
+  guint content_from = 0;
   guint start;
   guint end;
 
-  for (guint i = 0; i < sentence->tokens->len && !found; i++)
-    found = match_cue_at (lexicon, sentence, i, &match);
-
-  if (!found)
+  if (!choose_match (lexicon, sentence, &match, &content_from))
     return NULL;
 
   speaker = sentence_slice (sentence, token_at (sentence, match.sp_first)->start,
@@ -588,18 +850,22 @@ attribute_sentence (RshLexicon  *lexicon,
   pronoun = rsh_lexicon_find_pronoun (lexicon, speaker);
   if (pronoun != NULL)
     {
-      if (*last_named != NULL &&
-          kinds_compatible (pronoun, rsh_lexicon_guess_kind (lexicon, *last_named)))
+      const char *antecedent = find_antecedent (lexicon, pronoun, named);
+
+      if (antecedent != NULL)
         {
           g_free (speaker);
-          speaker = g_strdup (*last_named);
+          speaker = g_strdup (antecedent);
+          g_ptr_array_add (named, g_strdup (speaker));
+        }
+      else if (strchr (speaker, ' ') != NULL)
+        {
+          /* "The company" with nobody before it may still be what a later "it" means. */
+          g_ptr_array_add (named, g_strdup (speaker));
         }
     }
   else
-    {
-      g_free (*last_named);
-      *last_named = g_strdup (speaker);
-    }
+    g_ptr_array_add (named, g_strdup (speaker));
 
   find_content (lexicon, sentence, &match, &start, &end);
   quote = sentence_slice (sentence, start, end);
@@ -624,12 +890,14 @@ attribute_sentence (RshLexicon  *lexicon,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Finds the attributed statements of @text: for each sentence, the first reporting cue of
- * the lexicon with a speaker before it ("The ministry said …", "Kaspersky has denied …"),
- * after it ("…, said Jane Doe", "according to the agency, …"). A pronoun speaker ("she",
- * "the company") stands for the last named speaker of an earlier sentence when its kind
- * fits. The mention spans the claimed content: the that-clause, the quotation, or the rest
- * of the sentence without speaker and cue; the whole sentence when nothing else is left.
+ * Finds the attributed statements of @text, at most one per sentence: a reporting cue of
+ * the lexicon with a speaker before it ("The ministry said …", "Kaspersky has denied …")
+ * or after it ("…, said Jane Doe", "according to the agency, …"). A cue closing the
+ * sentence ("…, a spokesman said.") wins, else the first one. A pronoun speaker ("she",
+ * "the company") stands for the latest named speaker of an earlier sentence whose kind
+ * fits; without one it stays as written. The mention spans the claimed content: the
+ * that-clause, the quotation, or the rest of the sentence without speaker and cue; the
+ * whole sentence when nothing else is left. Offsets count code points.
  *
  * Returns: (transfer full) (element-type RshMention): the mentions, in text order, or
  *   %NULL with @error set when cancelled
@@ -643,7 +911,7 @@ rsh_attribute_text (RshLexicon    *lexicon,
                     GError       **error)
 {
   g_autoptr(GPtrArray) mentions = NULL;
-  g_autofree char *last_named = NULL;
+  g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_free);
   const char *cursor;
   guint cursor_chars = 0;
 
@@ -682,7 +950,7 @@ rsh_attribute_text (RshLexicon    *lexicon,
         finish = g_utf8_next_char (finish);
 
       sentence_init (&sentence, begin, finish - begin, span->start);
-      mention = attribute_sentence (lexicon, source_id, &sentence, &last_named);
+      mention = attribute_sentence (lexicon, source_id, &sentence, named);
       sentence_clear (&sentence);
 
       if (mention != NULL)

@@ -40,6 +40,9 @@ gboolean      rsh_extract_content_is_html  (const char    *content_type);
 gboolean      rsh_extract_sniff_html       (const char    *data,
                                             gsize          len);
 char         *rsh_extract_charset_param    (const char    *content_type);
+gboolean      rsh_extract_check_binary     (GBytes        *raw,
+                                            const char    *name,
+                                            GError       **error);
 char         *rsh_extract_decode           (GBytes        *raw,
                                             gboolean       is_html,
                                             const char    *header_charset,

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -26,6 +27,9 @@
 
 /* A paragraph counts towards a container's score when it has at least this much text. */
 #define MIN_SCORED_CHARS 25
+
+/* A first line longer than this is prose, not a headline. */
+#define MAX_TITLE_CHARS 200
 
 /* A paragraph made mostly of link text is navigation, not prose. */
 #define MAX_LINK_DENSITY 0.6
@@ -89,6 +93,11 @@ static const char * const crumb_lines[] = {
   "leave a comment",
   "show comments",
   "related articles",
+  "most read",
+  "most popular",
+  "sign up to our newsletter",
+  "sign up for our newsletter",
+  "reply | report",
 };
 
 /* Lines that start a "previous / next article" navigation link. */
@@ -99,6 +108,14 @@ static const char * const crumb_prefixes[] = {
   "next post",
   "previous story",
   "next story",
+  "you are here",
+};
+
+/* Share buttons copied as text: a line made only of these words is a button row. */
+static const char * const share_words[] = {
+  "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "linkedin", "reddit",
+  "pinterest", "telegram", "print", "messenger", "mastodon", "bluesky", "copy", "link",
+  "share", "tweet", "threads", "flipboard",
 };
 
 /* Tracker names that leak as a first word into text copied from a web page. */
@@ -119,7 +136,7 @@ static const char * const skipped_tags[] = {
 static const char * const strong_negative_words[] = {
   "share", "sharing", "social", "comment", "comments", "related", "promo", "ad", "ads",
   "advert", "advertisement", "sponsored", "newsletter", "subscribe", "cookie", "cookies",
-  "outbrain", "taboola", "popup", "modal", "disqus",
+  "outbrain", "taboola", "popup", "modal", "disqus", "byline",
 };
 
 static const char * const weak_negative_words[] = {
@@ -347,7 +364,7 @@ find_declared_charset (const char *data,
         return read_charset_token (enc + strlen ("encoding"), decl_end);
     }
 
-  while ((p = memmem_ci (p, end - p, "<meta")) != NULL)
+  while (p < end && (p = memmem_ci (p, end - p, "<meta")) != NULL)
     {
       const char *tag_end = memchr (p, '>', (data + len) - p);
       const char *cs;
@@ -385,10 +402,12 @@ convert_exact (const char *data,
 {
   g_autoptr(GError) error = NULL;
   gsize bytes_read = 0;
+  gsize bytes_written = 0;
   char *out;
 
-  out = g_convert (data, len, "UTF-8", charset, &bytes_read, NULL, &error);
-  if (out == NULL || bytes_read != len)
+  out = g_convert (data, len, "UTF-8", charset, &bytes_read, &bytes_written, &error);
+  /* An embedded NUL means binary data, not text. */
+  if (out == NULL || bytes_read != len || strlen (out) != bytes_written)
     {
       g_free (out);
       return NULL;
@@ -472,9 +491,8 @@ gboolean
 rsh_extract_sniff_html (const char *data,
                         gsize       len)
 {
-  static const char * const openers[] = {
-    "<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title",
-  };
+  static const char * const openers[] = { "<!doctype html", "<html", "<head", "<body" };
+  static const char * const inner[] = { "<html", "<head", "<body", "<p>", "<p ", "<div" };
   gsize scan = MIN (len, 1024);
   gsize i = 0;
 
@@ -482,10 +500,15 @@ rsh_extract_sniff_html (const char *data,
     i = 3;
   while (i < scan && g_ascii_isspace (data[i]))
     i++;
+  if (i >= scan || data[i] != '<')
+    return FALSE;
   for (gsize k = 0; k < G_N_ELEMENTS (openers); k++)
-    if (has_prefix_ci (data + i, openers[k]) && i + strlen (openers[k]) <= len)
-      return k < 4 || memmem_ci (data, scan, "<html") || memmem_ci (data, scan, "<body") ||
-             memmem_ci (data, scan, "<head") || memmem_ci (data, scan, "<p");
+    if (scan - i >= strlen (openers[k]) && has_prefix_ci (data + i, openers[k]))
+      return TRUE;
+  /* A comment, an XML declaration or a fragment: markup if it holds HTML elements. */
+  for (gsize k = 0; k < G_N_ELEMENTS (inner); k++)
+    if (memmem_ci (data, scan, inner[k]) != NULL)
+      return TRUE;
   return FALSE;
 }
 
@@ -531,6 +554,9 @@ rsh_extract_check_binary (GBytes      *raw,
   g_autofree char *guess = NULL;
   gboolean uncertain = TRUE;
 
+  /* Empty input and UTF-16 (which is full of NUL bytes) are judged after decoding. */
+  if (len == 0)
+    return TRUE;
   if (len >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
     return TRUE;
 
@@ -543,14 +569,19 @@ rsh_extract_check_binary (GBytes      *raw,
     goto binary;
 
   guess = g_content_type_guess (NULL, (const guchar *) data, MIN (len, 4096), &uncertain);
-  if (!uncertain && guess != NULL &&
-      !g_content_type_is_unknown (guess) &&
-      !g_content_type_is_a (guess, "text/plain") &&
-      !rsh_extract_content_is_html (guess))
+  if (!uncertain && guess != NULL && !g_content_type_is_unknown (guess))
     {
       g_autofree char *mime = g_content_type_get_mime_type (guess);
+      static const char * const media[] = { "image/", "audio/", "video/", "font/", "model/" };
 
-      if (mime != NULL && !g_str_has_prefix (mime, "text/") &&
+      if (mime == NULL)
+        mime = g_strdup (guess);
+      /* SVG is XML, and XML is text, but a picture is no article. */
+      for (gsize i = 0; i < G_N_ELEMENTS (media); i++)
+        if (g_str_has_prefix (mime, media[i]))
+          goto binary;
+      if (!g_content_type_is_a (guess, "text/plain") && !rsh_extract_content_is_html (mime) &&
+          !g_str_has_prefix (mime, "text/") &&
           !g_str_has_suffix (mime, "xml") && !g_str_has_suffix (mime, "json"))
         goto binary;
     }
@@ -604,10 +635,8 @@ rsh_extract_decode (GBytes      *raw,
       const char *charset = (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 
       text = convert_exact (data + 2, len - 2, charset);
-      if (text == NULL || strlen (text) != g_utf8_offset_to_pointer (text, 0) - text +
-                                             strlen (text))
+      if (text == NULL)
         {
-          g_free (text);
           g_set_error (error, RSH_ERROR, RSH_ERROR_ENCODING,
                        _("“%s” starts like %s text but is not valid %s; save it again as UTF-8."),
                        name, charset, charset);
@@ -755,7 +784,7 @@ rsh_extract_check_date (const char *date)
       return NULL;
     }
 
-  if (len > 10 && all_digits (s, 4) && s[4] == '-' && strchr (s, 'T') != NULL)
+  if (len > 10 && all_digits (s, 4) && s[0] != '0' && s[4] == '-' && strchr (s, 'T') != NULL)
     {
       g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
       g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (s, utc);
@@ -811,9 +840,54 @@ gboolean
 rsh_extract_is_crumb (const char *line)
 {
   g_autofree char *collapsed = collapse_space (line);
+  g_auto(GStrv) items = NULL;
+  g_auto(GStrv) words = NULL;
   const char *p = collapsed;
+  gboolean all_share = TRUE;
+  guint n_words = 0;
   gsize len;
   int skipped = 0;
+
+  if (collapsed == NULL || *collapsed == '\0')
+    return FALSE;
+
+  /* A copyright notice is footer, whatever follows. */
+  if (g_str_has_prefix (collapsed, "©") || has_prefix_ci (collapsed, "(c) "))
+    return TRUE;
+
+  /* "Home | News | Sport | Contact": a menu of three or more short labels. */
+  items = g_strsplit (collapsed, "|", -1);
+  if (g_strv_length (items) >= 3)
+    {
+      gboolean menu = TRUE;
+
+      for (guint i = 0; items[i] != NULL && menu; i++)
+        {
+          g_auto(GStrv) item_words = NULL;
+          char *item = g_strstrip (items[i]);
+          gsize item_len = strlen (item);
+
+          item_words = g_strsplit (item, " ", -1);
+          if (item_len == 0 || g_strv_length (item_words) > 3 ||
+              strchr (".?!", item[item_len - 1]) != NULL)
+            menu = FALSE;
+        }
+      if (menu)
+        return TRUE;
+    }
+
+  /* "Facebook X WhatsApp Email": a row of share buttons. */
+  words = g_strsplit (collapsed, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *lower = g_ascii_strdown (words[i], -1);
+
+      n_words++;
+      if (!str_in_table (lower, share_words, G_N_ELEMENTS (share_words)))
+        all_share = FALSE;
+    }
+  if (all_share && n_words >= 2)
+    return TRUE;
 
   /* Icon fonts leave a glyph or a digit in front of navigation links. */
   while (*p && !g_unichar_isalpha (g_utf8_get_char (p)) && skipped < 3)
@@ -824,7 +898,7 @@ rsh_extract_is_crumb (const char *line)
   while (*p == ' ')
     p++;
   len = strlen (p);
-  while (len > 0 && strchr (":.!|»›>", p[len - 1]) != NULL)
+  while (len > 0 && strchr (":.!|>", p[len - 1]) != NULL)
     len--;
   if (len == 0)
     return FALSE;
@@ -946,9 +1020,67 @@ attr_has_word (xmlNode    *node,
   return FALSE;
 }
 
+static guint
+count_paragraphs (xmlNode *node,
+                  guint    enough)
+{
+  guint n = 0;
+
+  for (xmlNode *child = node->children; child != NULL && n < enough; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_str_equal ((const char *) child->name, "p") ||
+          g_str_equal ((const char *) child->name, "article"))
+        n++;
+      else
+        n += count_paragraphs (child, enough - n);
+    }
+  return n;
+}
+
+/* Elements the page hides from readers (microdata copies, templates). */
+static gboolean
+is_hidden (xmlNode *node)
+{
+  g_autofree char *style = NULL;
+  g_autofree char *aria = NULL;
+
+  if (node->type != XML_ELEMENT_NODE || node->properties == NULL)
+    return FALSE;
+  if (xmlHasProp (node, (const xmlChar *) "hidden") != NULL)
+    return TRUE;
+  aria = node_attr (node, "aria-hidden");
+  if (aria != NULL && g_ascii_strcasecmp (aria, "true") == 0)
+    return TRUE;
+  style = node_attr (node, "style");
+  if (style != NULL)
+    {
+      g_autofree char *compact = g_ascii_strdown (style, -1);
+      char *w = compact;
+
+      for (const char *r = compact; *r; r++)
+        if (!g_ascii_isspace (*r))
+          *w++ = *r;
+      *w = '\0';
+      if (strstr (compact, "display:none") != NULL ||
+          strstr (compact, "visibility:hidden") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_skipped_tag (xmlNode *node)
 {
+  if (is_hidden (node))
+    return TRUE;
+
+  /* Some frameworks (ASP.NET) wrap the whole page in one <form>: only a form without
+   * prose is a real form. */
+  if (node->type == XML_ELEMENT_NODE && node->name != NULL &&
+      g_str_equal ((const char *) node->name, "form"))
+    return count_paragraphs (node, 3) < 3;
   return str_in_table (node_name (node), skipped_tags, G_N_ELEMENTS (skipped_tags));
 }
 
@@ -972,6 +1104,7 @@ is_unlikely (xmlNode *node)
   const char *name = node_name (node);
   g_autofree char *class_attr = NULL;
   g_autofree char *id_attr = NULL;
+  g_autofree char *both = NULL;
   g_autofree char *joined = NULL;
   g_auto(GStrv) words = NULL;
   gboolean strong = FALSE;
@@ -993,9 +1126,8 @@ is_unlikely (xmlNode *node)
                               g_ascii_strcasecmp (role, "contentinfo") == 0);
     }
 
-  joined = g_ascii_strdown (g_strjoin (" ", class_attr ? class_attr : "",
-                                       id_attr ? id_attr : "", NULL), -1);
-  /* g_strjoin's result was copied by g_ascii_strdown; free it through a second pass. */
+  both = g_strjoin (" ", class_attr ? class_attr : "", id_attr ? id_attr : "", NULL);
+  joined = g_ascii_strdown (both, -1);
   words = g_strsplit_set (joined, " \t\n-_:", -1);
   for (guint i = 0; words[i]; i++)
     {
@@ -1184,7 +1316,7 @@ collect_metadata (xmlNode  *node,
             }
           continue;
         }
-      else if (g_str_equal (name, "style"))
+      else if (g_str_equal (name, "style") || g_str_equal (name, "svg"))
         continue;
 
       if (!g_str_equal (name, "meta") && !g_str_equal (name, "head"))
@@ -1349,12 +1481,19 @@ is_plausible_author (const char *name)
     "editor", "editors", "admin", "administrator", "team", "contributor", "news",
     "follow", "email", "twitter", "facebook", "am", "pm", "ago", "the",
   };
+  static const char * const junk_phrases[] = {
+    "min read", "mins read", "minute read", "minutes read", "read more",
+  };
   g_auto(GStrv) words = NULL;
+  g_autofree char *folded = g_utf8_strdown (name, -1);
   guint n_words = 0;
   glong len = g_utf8_strlen (name, -1);
 
   if (len < 3 || len > 60)
     return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (junk_phrases); i++)
+    if (strstr (folded, junk_phrases[i]) != NULL)
+      return FALSE;
   if (strstr (name, "://") != NULL || g_str_has_prefix (name, "www.") ||
       strchr (name, '@') != NULL)
     return FALSE;
@@ -1370,11 +1509,12 @@ is_plausible_author (const char *name)
       if (*lower == '\0')
         continue;
       n_words++;
+      /* "Reuters Staff", "Staff writer": a desk, not a person. */
+      if (g_str_equal (lower, "staff"))
+        return FALSE;
+      /* A byline of one word that is a label, not a name ("Editor", "Updated"). */
       if (str_in_table (lower, junk, G_N_ELEMENTS (junk)) && n_words == 1 &&
           words[i + 1] == NULL)
-        return FALSE;
-      if (g_str_equal (lower, "staff") || g_str_equal (lower, "read") ||
-          g_str_equal (lower, "minute") || g_str_equal (lower, "min"))
         return FALSE;
     }
   if (n_words == 0 || n_words > 5)
@@ -1551,54 +1691,102 @@ has_block_child (xmlNode *node)
   return FALSE;
 }
 
-/* Each paragraph adds its worth to its parent, half to the grandparent and a sixth to the
- * next ancestor (Readability's scheme): prose-heavy containers rise. */
+static gboolean has_block_descendant (xmlNode *node);
+
+/* Adds a paragraph's worth to @container, half to its parent and a sixth to the next
+ * ancestor (Readability's scheme): prose-heavy containers rise. */
+static void
+score_text (Scoring    *sc,
+            xmlNode    *container,
+            const char *text,
+            gsize       link_chars)
+{
+  glong chars = g_utf8_strlen (text, -1);
+  xmlNode *ancestor = container;
+  double worth;
+
+  if (chars < MIN_SCORED_CHARS)
+    return;
+
+  worth = 1.0 + MIN (chars / 100.0, 3.0);
+  for (const char *p = text; *p; p++)
+    if (*p == ',')
+      worth += 1.0;
+  worth *= 1.0 - MIN (1.0, (double) link_chars / (double) chars);
+
+  for (guint level = 0; level < 3 && ancestor != NULL &&
+                        ancestor->type == XML_ELEMENT_NODE; level++)
+    {
+      double *slot = score_slot (sc, ancestor);
+
+      *slot += level == 0 ? worth : level == 1 ? worth / 2 : worth / 6;
+      ancestor = ancestor->parent;
+    }
+}
+
 static void
 score_paragraphs (xmlNode *node,
                   Scoring *sc)
 {
+  g_autoptr(GString) run = g_string_new (NULL);
+  gsize run_links = 0;
+
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       const char *name;
-      gboolean is_para;
 
+      /* Text sitting right inside a container (pages that separate paragraphs with
+       * <br>) is scored in runs, as if each run were a <p> of the container. */
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          if (child->content != NULL)
+            g_string_append (run, (const char *) child->content);
+          continue;
+        }
       if (child->type != XML_ELEMENT_NODE || is_excluded (child, sc->class_filter))
         continue;
       name = node_name (child);
-      is_para = g_str_equal (name, "p") || g_str_equal (name, "pre") ||
-                (g_str_equal (name, "div") && !has_block_child (child));
 
-      if (is_para)
+      if (g_str_equal (name, "br") ||
+          (!is_block (child) && !has_block_descendant (child)))
+        {
+          if (g_str_equal (name, "br"))
+            {
+              g_autofree char *text = collapse_space (run->str);
+
+              score_text (sc, node, text, run_links);
+              g_string_truncate (run, 0);
+              run_links = 0;
+            }
+          else
+            {
+              gsize links = 0;
+
+              gather_text (child, run, &links, g_str_equal (name, "a"));
+              run_links += links;
+              g_string_append_c (run, ' ');
+            }
+          continue;
+        }
+
+      if (g_str_equal (name, "p") || g_str_equal (name, "pre") ||
+          (g_str_equal (name, "div") && !has_block_child (child)))
         {
           g_autoptr(GString) buf = g_string_new (NULL);
           gsize link_chars = 0;
-          glong chars;
-          double worth;
-          xmlNode *ancestor = child->parent;
 
           gather_text (child, buf, &link_chars, FALSE);
-          chars = g_utf8_strlen (buf->str, -1);
-          if (chars < MIN_SCORED_CHARS)
-            continue;
-
-          worth = 1.0 + MIN (chars / 100.0, 3.0);
-          for (const char *p = buf->str; *p; p++)
-            if (*p == ',')
-              worth += 1.0;
-          worth *= 1.0 - (double) link_chars / (double) chars;
-
-          for (guint level = 0; level < 3 && ancestor != NULL &&
-                                ancestor->type == XML_ELEMENT_NODE; level++)
-            {
-              double *slot = score_slot (sc, ancestor);
-
-              *slot += level == 0 ? worth : level == 1 ? worth / 2 : worth / 6;
-              ancestor = ancestor->parent;
-            }
+          score_text (sc, node, buf->str, link_chars);
         }
       else
         score_paragraphs (child, sc);
     }
+
+  {
+    g_autofree char *text = collapse_space (run->str);
+
+    score_text (sc, node, text, run_links);
+  }
 }
 
 static double
@@ -2061,8 +2249,6 @@ rsh_extract_html (const char *text,
     if (authors->len == 0 && (values = g_hash_table_lookup (md.meta, "article:author")))
       for (guint i = 0; i < values->len; i++)
         add_authors_from (g_ptr_array_index (values, i), authors);
-    for (guint i = 0; authors->len == 0 && i < md.ld_authors->len; i++)
-      add_authors_from (g_ptr_array_index (md.ld_authors, i), authors);
     if (authors->len == 0)
       for (guint i = 0; i < md.ld_authors->len; i++)
         add_authors_from (g_ptr_array_index (md.ld_authors, i), authors);
@@ -2126,11 +2312,6 @@ rsh_extract_html (const char *text,
       }
   }
 
-  if (ex->title == NULL && ex->text[0] != '\0')
-    {
-      /* Keep the title NULL: a body paragraph is no headline. */
-    }
-
   metadata_clear (&md);
   xmlFreeDoc (doc);
   return ex;
@@ -2156,12 +2337,48 @@ is_blank (const char *line)
   return TRUE;
 }
 
+/* The headline of copied text is the first line standing alone as a short paragraph,
+ * past any header block of several short lines (site name, menu leftovers); failing that,
+ * the first line. Looks only at the top, before the prose starts. */
+static gint
+find_title_line (GPtrArray *lines)
+{
+  gint first = -1;
+  guint blocks = 0;
+
+  for (guint i = 0; i < lines->len && blocks < 6; )
+    {
+      guint start;
+      guint n = 0;
+      gboolean long_line = FALSE;
+
+      if (is_blank (g_ptr_array_index (lines, i)))
+        {
+          i++;
+          continue;
+        }
+      start = i;
+      for (; i < lines->len && !is_blank (g_ptr_array_index (lines, i)); i++, n++)
+        if (g_utf8_strlen (g_ptr_array_index (lines, i), -1) >= MAX_TITLE_CHARS)
+          long_line = TRUE;
+      if (first < 0)
+        first = start;
+      if (long_line)
+        break;
+      if (n == 1)
+        return start;
+      blocks++;
+    }
+
+  return first;
+}
+
 /* "Site - Headline" followed by "Headline": returns "Site". */
 static char *
 split_site_prefix (const char *line,
                    const char *next)
 {
-  static const char * const separators[] = { " - ", " | ", " – ", " — ", ": " };
+  static const char * const separators[] = { " - ", " | ", " – ", " — " };
   gsize line_len = strlen (line);
   gsize next_len = strlen (next);
 
@@ -2217,17 +2434,12 @@ rsh_extract_plain (const char *text)
       g_ptr_array_add (kept, line);
     }
 
-  for (guint i = 0; i < kept->len; i++)
+  first = find_title_line (kept);
+  if (first >= 0)
     {
-      if (is_blank (g_ptr_array_index (kept, i)))
-        continue;
-      if (first < 0)
-        first = i;
-      else
-        {
+      for (guint i = first + 1; i < kept->len && second < 0; i++)
+        if (!is_blank (g_ptr_array_index (kept, i)))
           second = i;
-          break;
-        }
     }
 
   if (first >= 0)
@@ -2249,7 +2461,7 @@ rsh_extract_plain (const char *text)
 
           while (*title == '#' || *title == ' ')
             title++;
-          if (*title != '\0' && g_utf8_strlen (title, -1) < 200)
+          if (*title != '\0' && g_utf8_strlen (title, -1) < MAX_TITLE_CHARS)
             ex->title = collapse_space (title);
         }
     }

@@ -36,7 +36,10 @@ static const char * const word_list_keywords[RSH_N_WORDS] = {
   [RSH_WORDS_NEGATION] = "negation",
   [RSH_WORDS_ARTICLE] = "article",
   [RSH_WORDS_AUXILIARY] = "auxiliary",
+  [RSH_WORDS_PASSIVE] = "passive",
   [RSH_WORDS_BOUNDARY] = "boundary",
+  [RSH_WORDS_LINKER] = "linker",
+  [RSH_WORDS_APPOSITION] = "apposition",
   [RSH_WORDS_COMPLEMENTIZER] = "complementizer",
   [RSH_WORDS_STOPWORD] = "stopword",
 };
@@ -421,6 +424,9 @@ rsh_lexicon_new_from_bytes (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &len);
+  /* Empty bytes may come without storage. */
+  if (data == NULL)
+    data = "";
   if (!g_utf8_validate_len (data, len, NULL) || memchr (data, '\0', len) != NULL)
     {
       g_set_error (error, RSH_ERROR, RSH_ERROR_LEXICON,
@@ -743,7 +749,8 @@ split_name (const char *name)
  *
  * Guesses what kind of actor @name is from the lexicon's "kind" word lists: the last word
  * of the name found in a list decides ("the agency's spokesman" is a person). A name of
- * two to four capitalised words found in no list is taken for a person.
+ * two to four capitalised words found in no list, without an article, is taken for a
+ * person.
  *
  * Returns: the guessed kind, or %RSH_ACTOR_KIND_UNKNOWN
  */
@@ -773,6 +780,9 @@ rsh_lexicon_guess_kind (RshLexicon *self,
     {
       if (written[i][0] == '\0')
         continue;
+      /* "The Northline Post" is not a person's name. */
+      if (n_written == 0 && rsh_lexicon_has_word (self, RSH_WORDS_ARTICLE, written[i]))
+        return RSH_ACTOR_KIND_UNKNOWN;
       n_written++;
       if (g_unichar_isupper (g_utf8_get_char (written[i])))
         n_capitalised++;

@@ -6,4 +6,1253 @@
 
 #include "config.h"
 
-#include "rashomon.h"
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "rsh-store-private.h"
+
+#define PROJECT_SUFFIX ".rashomon"
+
+/**
+ * RshProject:
+ *
+ * What the user works on: a list of sources, the claims they track and the latest
+ * comparison, kept in a #RshStore (in memory until saved).
+ */
+struct _RshProject
+{
+  GObject        parent_instance;
+
+  /* owned */
+  RshStore      *store;
+  GListStore    *sources;
+  GPtrArray     *tracked_claims;
+  RshComparison *comparison;
+  GCancellable  *analyze_cancellable;
+  double         fraction;
+  guint          analyze_serial;
+  guint          busy : 1;
+};
+
+typedef struct
+{
+  RshSource   *source;
+  RshStore    *store;
+  RshStoreRow *row;
+} AddData;
+
+typedef struct
+{
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  GListModel   *sources;
+  GStrv         claims;
+  gulong        caller_handler;
+  guint         serial;
+} AnalyzeData;
+
+typedef struct
+{
+  RshStore  *store;
+  GPtrArray *sources;
+  GStrv      claims;
+} OpenResult;
+
+G_DEFINE_FINAL_TYPE (RshProject, rsh_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_TITLE,
+  PROP_BUSY,
+  PROP_FRACTION,
+  PROP_COMPARISON,
+  PROP_N_SOURCES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+add_data_free (AddData *data)
+{
+  g_clear_object (&data->source);
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->row, rsh_store_row_free);
+  g_free (data);
+}
+
+static void
+analyze_data_free (AnalyzeData *data)
+{
+  if (data->caller_cancellable != NULL)
+    g_cancellable_disconnect (data->caller_cancellable, data->caller_handler);
+  g_clear_object (&data->caller_cancellable);
+  g_clear_object (&data->cancellable);
+  g_clear_object (&data->sources);
+  g_clear_pointer (&data->claims, g_strfreev);
+  g_free (data);
+}
+
+static void
+open_result_free (OpenResult *result)
+{
+  g_clear_object (&result->store);
+  g_clear_pointer (&result->sources, g_ptr_array_unref);
+  g_clear_pointer (&result->claims, g_strfreev);
+  g_free (result);
+}
+
+/* A null-terminated GPtrArray has no storage (pdata == NULL) until its first element. */
+static const char * const *
+tracked_claims_view (RshProject *self)
+{
+  static const char * const empty[] = { NULL };
+
+  if (self->tracked_claims->pdata == NULL)
+    return empty;
+
+  return (const char * const *) self->tracked_claims->pdata;
+}
+
+static gboolean
+parse_source_number (const char *id,
+                     guint64    *number)
+{
+  return id != NULL && id[0] == 's'
+         && g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT64 - 1, number, NULL);
+}
+
+/* Ids of sources still loading (or failed) are only in the list, stored ones in the store. */
+static char *
+next_source_id (RshProject *self)
+{
+  g_autofree char *stored_next = rsh_store_next_source_id (self->store);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  guint64 next = 1;
+  guint64 number;
+
+  if (parse_source_number (stored_next, &number))
+    next = MAX (next, number);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (parse_source_number (rsh_source_get_id (source), &number))
+        next = MAX (next, number + 1);
+    }
+
+  return g_strdup_printf ("s%" G_GUINT64_FORMAT, next);
+}
+
+static char *
+dup_input_for_file (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+
+  if (path != NULL)
+    return g_strdup (path);
+
+  return g_file_get_uri (file);
+}
+
+static RshSource *
+append_source_for_file (RshProject *self,
+                        GFile      *file)
+{
+  g_autofree char *input = dup_input_for_file (file);
+  g_autofree char *id = next_source_id (self);
+  g_autoptr(RshSource) source = rsh_source_new (input);
+
+  rsh_source_set_id (source, id);
+  g_list_store_append (self->sources, source);
+
+  return g_steal_pointer (&source);
+}
+
+static void
+remove_from_list (RshProject *self,
+                  RshSource  *source)
+{
+  guint position;
+
+  if (g_list_store_find (self->sources, source, &position))
+    g_list_store_remove (self->sources, position);
+}
+
+/* The user must see which file failed, whatever the loader's message says. */
+static void
+name_file_in_error (GFile   *file,
+                    GError **error)
+{
+  g_autofree char *input = dup_input_for_file (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = NULL;
+
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  display = name != NULL ? g_filename_display_name (name) : g_strdup (input);
+  if (strstr ((*error)->message, display) != NULL || strstr ((*error)->message, input) != NULL)
+    return;
+
+  g_prefix_error (error, "%s: ", display);
+}
+
+/* A source whose loading was cancelled is dropped; a failed one stays, showing why. */
+static void
+handle_load_failure (RshProject *self,
+                     RshSource  *source,
+                     GFile      *file,
+                     GError    **error)
+{
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    remove_from_list (self, source);
+  else
+    name_file_in_error (file, error);
+}
+
+/* Keeps the list and the file in step: a source that could not be saved is not shown,
+ * and the caller reports the error. */
+static void
+drop_unsaved_source (RshProject *self,
+                     RshSource  *source)
+{
+  remove_from_list (self, source);
+}
+
+static void
+set_busy (RshProject *self,
+          gboolean    busy)
+{
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+set_fraction (RshProject *self,
+              double      fraction)
+{
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  if (self->fraction == fraction)
+    return;
+
+  self->fraction = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+}
+
+static void
+set_comparison (RshProject    *self,
+                RshComparison *comparison)
+{
+  if (g_set_object (&self->comparison, comparison))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+}
+
+static GListModel *
+snapshot_ready_sources (RshProject *self)
+{
+  GListStore *ready = g_list_store_new (RSH_TYPE_SOURCE);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (rsh_source_get_state (source) == RSH_SOURCE_STATE_READY)
+        g_list_store_append (ready, source);
+    }
+
+  return G_LIST_MODEL (ready);
+}
+
+/* Starts a new analysis run, cancelling the one in progress; returns its serial number. */
+static guint
+begin_analysis (RshProject *self)
+{
+  if (self->analyze_cancellable != NULL)
+    g_cancellable_cancel (self->analyze_cancellable);
+  g_clear_object (&self->analyze_cancellable);
+
+  set_busy (self, TRUE);
+  set_fraction (self, 0.0);
+
+  return ++self->analyze_serial;
+}
+
+static void
+end_analysis (RshProject    *self,
+              RshComparison *comparison)
+{
+  g_clear_object (&self->analyze_cancellable);
+  if (comparison != NULL)
+    {
+      set_fraction (self, 1.0);
+      set_comparison (self, comparison);
+    }
+  set_busy (self, FALSE);
+}
+
+static RshProject *
+project_new_for_store (RshStore  *store,
+                       GPtrArray *sources,
+                       GStrv      claims)
+{
+  RshProject *self = g_object_new (RSH_TYPE_PROJECT, NULL);
+
+  self->store = g_object_ref (store);
+
+  if (sources != NULL)
+    g_list_store_splice (self->sources, 0, 0, sources->pdata, sources->len);
+
+  for (guint i = 0; claims != NULL && claims[i] != NULL; i++)
+    g_ptr_array_add (self->tracked_claims, g_strdup (claims[i]));
+
+  return self;
+}
+
+static OpenResult *
+open_store (const char    *path,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(RshStore) store = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_auto(GStrv) claims = NULL;
+  OpenResult *result;
+
+  store = rsh_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  sources = rsh_store_load_sources (store, cancellable, error);
+  if (sources == NULL)
+    return NULL;
+
+  claims = rsh_store_list_tracked_claims (store, error);
+  if (claims == NULL)
+    return NULL;
+
+  result = g_new0 (OpenResult, 1);
+  result->store = g_steal_pointer (&store);
+  result->sources = g_steal_pointer (&sources);
+  result->claims = g_steal_pointer (&claims);
+
+  return result;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  OpenResult *result;
+
+  result = open_store (path, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) open_result_free);
+}
+
+static void
+put_row_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  GError *error = NULL;
+
+  if (rsh_store_put_row (data->store, data->row, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *ours)
+{
+  g_assert (G_IS_CANCELLABLE (ours));
+
+  g_cancellable_cancel (ours);
+}
+
+static void
+sources_items_changed_cb (RshProject *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *model)
+{
+  g_assert (RSH_IS_PROJECT (self));
+
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SOURCES]);
+}
+
+static void
+row_stored_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  RshProject *self = g_task_get_source_object (task);
+  AddData *data = g_task_get_task_data (G_TASK (result));
+
+  g_assert (RSH_IS_PROJECT (self));
+
+  /* The worker thread may hold the write task longer than we do: the store (and with it
+   * the connection) must not be released there, after the project is gone. */
+  g_clear_object (&data->store);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      drop_unsaved_source (self, data->source);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&data->source), g_object_unref);
+}
+
+static void
+source_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RshSource *source = RSH_SOURCE (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) store_task = NULL;
+  g_autoptr(GError) error = NULL;
+  RshProject *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  AddData *data;
+  guint position;
+
+  g_assert (RSH_IS_PROJECT (self));
+  g_assert (G_IS_FILE (file));
+
+  if (!rsh_source_load_finish (source, result, &error))
+    {
+      handle_load_failure (self, source, file, &error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Removed by the user while it was loading: nothing to store. */
+  if (!g_list_store_find (self->sources, source, &position))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The source was removed while it was loading");
+      return;
+    }
+
+  data = g_new0 (AddData, 1);
+  data->source = g_object_ref (source);
+  data->store = g_object_ref (self->store);
+  data->row = rsh_store_row_new (source);
+
+  /* Once loaded, the source is written even if the caller cancels: the list shows it.
+   * The worker may drop the last reference to its task, so that task must not hold the
+   * project: only the caller's task does, released on this thread. */
+  store_task = g_task_new (NULL, NULL, row_stored_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (store_task, source_loaded_cb);
+  g_task_set_task_data (store_task, data, (GDestroyNotify) add_data_free);
+  g_task_run_in_thread (store_task, put_row_thread);
+}
+
+static void
+comparison_analyzed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshComparison) comparison = NULL;
+  RshProject *self = g_task_get_source_object (task);
+  AnalyzeData *data = g_task_get_task_data (task);
+
+  g_assert (RSH_IS_PROJECT (self));
+
+  comparison = rsh_comparison_analyze_finish (result, &error);
+
+  if (data->serial != self->analyze_serial)
+    {
+      /* A newer run replaced this one; it owns busy, fraction and the result. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The analysis was replaced by a newer one");
+      return;
+    }
+
+  end_analysis (self, comparison);
+
+  if (comparison == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+rsh_project_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RshProject *self = RSH_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, rsh_project_get_path (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_take_string (value, rsh_project_dup_title (self));
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, rsh_project_get_busy (self));
+      break;
+
+    case PROP_FRACTION:
+      g_value_set_double (value, rsh_project_get_fraction (self));
+      break;
+
+    case PROP_COMPARISON:
+      g_value_set_object (value, rsh_project_get_comparison (self));
+      break;
+
+    case PROP_N_SOURCES:
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->sources)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rsh_project_dispose (GObject *object)
+{
+  RshProject *self = (RshProject *) object;
+
+  if (self->analyze_cancellable != NULL)
+    g_cancellable_cancel (self->analyze_cancellable);
+  g_clear_object (&self->analyze_cancellable);
+  g_clear_object (&self->comparison);
+
+  G_OBJECT_CLASS (rsh_project_parent_class)->dispose (object);
+}
+
+static void
+rsh_project_finalize (GObject *object)
+{
+  RshProject *self = (RshProject *) object;
+
+  g_clear_object (&self->sources);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->tracked_claims, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rsh_project_parent_class)->finalize (object);
+}
+
+static void
+rsh_project_class_init (RshProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rsh_project_dispose;
+  object_class->finalize = rsh_project_finalize;
+  object_class->get_property = rsh_project_get_property;
+
+  /**
+   * RshProject:path: (nullable)
+   *
+   * The project file, or %NULL until the project is saved.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:title:
+   *
+   * The file name without its `.rashomon` extension, or “Untitled project”.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:busy:
+   *
+   * Whether an analysis is running.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:fraction:
+   *
+   * How far the running analysis is, from 0 to 1.
+   */
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL,
+                         0.0, 1.0, 0.0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:comparison: (nullable)
+   *
+   * The result of the latest finished analysis.
+   */
+  properties[PROP_COMPARISON] =
+    g_param_spec_object ("comparison", NULL, NULL,
+                         RSH_TYPE_COMPARISON,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:n-sources:
+   *
+   * The number of sources in the list, loading and failed ones included.
+   */
+  properties[PROP_N_SOURCES] =
+    g_param_spec_uint ("n-sources", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rsh_project_init (RshProject *self)
+{
+  self->sources = g_list_store_new (RSH_TYPE_SOURCE);
+  self->tracked_claims = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+
+  g_signal_connect_object (self->sources, "items-changed",
+                           G_CALLBACK (sources_items_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * rsh_project_new:
+ *
+ * Creates an empty project kept in memory until rsh_project_save_as().
+ *
+ * Returns: (transfer full): a new #RshProject
+ */
+RshProject *
+rsh_project_new (void)
+{
+  g_autoptr(RshStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = rsh_store_open (NULL, &error);
+  if (store == NULL)
+    g_error ("Could not create a project in memory: %s", error->message);
+
+  return project_new_for_store (store, NULL, NULL);
+}
+
+/**
+ * rsh_project_open:
+ * @path: (type filename): a `.rashomon` file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens a project file and rebuilds its sources from their stored bytes. A path where no
+ * file exists yet (or an empty file) becomes a new, empty project there. Errors are those
+ * of rsh_store_open(); the file is never modified when it is refused.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL on error
+ */
+RshProject *
+rsh_project_open (const char    *path,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  OpenResult *result;
+  RshProject *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  result = open_store (path, cancellable, error);
+  if (result == NULL)
+    return NULL;
+
+  self = project_new_for_store (result->store, result->sources, result->claims);
+  open_result_free (result);
+
+  return self;
+}
+
+/**
+ * rsh_project_open_async:
+ * @path: (type filename): a `.rashomon` file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the project is open
+ * @user_data: data for @callback
+ *
+ * Opens a project file in a worker thread; see rsh_project_open().
+ */
+void
+rsh_project_open_async (const char          *path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rsh_project_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * rsh_project_open_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL on error
+ */
+RshProject *
+rsh_project_open_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  OpenResult *open_result;
+  RshProject *self;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rsh_project_open_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  open_result = g_task_propagate_pointer (G_TASK (result), error);
+  if (open_result == NULL)
+    return NULL;
+
+  self = project_new_for_store (open_result->store, open_result->sources, open_result->claims);
+  open_result_free (open_result);
+
+  return self;
+}
+
+/**
+ * rsh_project_get_path:
+ * @self: a #RshProject
+ *
+ * Returns: (nullable) (type filename): the project file, or %NULL if never saved
+ */
+const char *
+rsh_project_get_path (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+
+  return rsh_store_get_path (self->store);
+}
+
+/**
+ * rsh_project_dup_title:
+ * @self: a #RshProject
+ *
+ * Returns: (transfer full): the file name without `.rashomon`, or “Untitled project”
+ */
+char *
+rsh_project_dup_title (RshProject *self)
+{
+  const char *path;
+  char *title;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+
+  path = rsh_store_get_path (self->store);
+  if (path == NULL)
+    return g_strdup (_("Untitled project"));
+
+  title = g_filename_display_basename (path);
+  if (g_str_has_suffix (title, PROJECT_SUFFIX) && strlen (title) > strlen (PROJECT_SUFFIX))
+    title[strlen (title) - strlen (PROJECT_SUFFIX)] = '\0';
+
+  return title;
+}
+
+/**
+ * rsh_project_save_as:
+ * @self: a #RshProject
+ * @path: (type filename): where to save
+ * @error: return location for a #GError
+ *
+ * Saves the project to @path atomically; the project then lives in that file and every
+ * later change is written to it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_project_save_as (RshProject  *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *old_path = NULL;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  old_path = g_strdup (rsh_store_get_path (self->store));
+
+  if (!rsh_store_save_as (self->store, path, error))
+    return FALSE;
+
+  if (g_strcmp0 (old_path, rsh_store_get_path (self->store)) != 0)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+
+  return TRUE;
+}
+
+/**
+ * rsh_project_get_sources:
+ * @self: a #RshProject
+ *
+ * Returns: (transfer none): a #GListModel of #RshSource, in the order they were added,
+ *   including sources still loading and sources that failed
+ */
+GListModel *
+rsh_project_get_sources (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->sources);
+}
+
+/**
+ * rsh_project_get_comparison:
+ * @self: a #RshProject
+ *
+ * Returns: (transfer none) (nullable): the latest comparison, or %NULL before any analysis
+ */
+RshComparison *
+rsh_project_get_comparison (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+
+  return self->comparison;
+}
+
+/**
+ * rsh_project_get_busy:
+ * @self: a #RshProject
+ *
+ * Returns: whether an analysis is running
+ */
+gboolean
+rsh_project_get_busy (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+
+  return self->busy;
+}
+
+/**
+ * rsh_project_get_fraction:
+ * @self: a #RshProject
+ *
+ * Returns: the progress of the running analysis, from 0 to 1
+ */
+double
+rsh_project_get_fraction (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), 0.0);
+
+  return self->fraction;
+}
+
+/**
+ * rsh_project_add_file:
+ * @self: a #RshProject
+ * @file: an article file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Adds @file as a new source and loads it, blocking. The source joins the list at once;
+ * if it cannot be read it stays there in %RSH_SOURCE_STATE_FAILED, is not saved, and the
+ * error (which names the file) is returned.
+ *
+ * Returns: (transfer full) (nullable): the new source, or %NULL on error
+ */
+RshSource *
+rsh_project_add_file (RshProject    *self,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(RshSource) source = NULL;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  source = append_source_for_file (self, file);
+
+  if (!rsh_source_load (source, cancellable, error))
+    {
+      handle_load_failure (self, source, file, error);
+      return NULL;
+    }
+
+  if (!rsh_store_put_source (self->store, source, error))
+    {
+      drop_unsaved_source (self, source);
+      return NULL;
+    }
+
+  return g_steal_pointer (&source);
+}
+
+/**
+ * rsh_project_add_file_async:
+ * @self: a #RshProject
+ * @file: an article file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the source is loaded and saved, or failed
+ * @user_data: data for @callback
+ *
+ * Adds @file as a new source: the source appears in rsh_project_get_sources() at once, in
+ * loading state, then is loaded off the main thread and saved in the project.
+ */
+void
+rsh_project_add_file_async (RshProject          *self,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RSH_IS_PROJECT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  source = append_source_for_file (self, file);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rsh_project_add_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  /* What we return matches the list: a stored source is returned even if cancelled late. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  rsh_source_load_async (source, cancellable, source_loaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * rsh_project_add_file_finish:
+ * @self: a #RshProject
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the new source, or %NULL on error
+ */
+RshSource *
+rsh_project_add_file_finish (RshProject    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rsh_project_add_file_async,
+                        NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rsh_project_remove_source:
+ * @self: a #RshProject
+ * @source: a source of @self
+ * @error: return location for a #GError
+ *
+ * Removes @source from the list and from the project file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_project_remove_source (RshProject  *self,
+                           RshSource   *source,
+                           GError     **error)
+{
+  const char *id;
+  guint position;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (RSH_IS_SOURCE (source), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_list_store_find (self->sources, source, &position))
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("“%s” is not part of this project"), rsh_source_get_input (source));
+      return FALSE;
+    }
+
+  id = rsh_source_get_id (source);
+  if (id != NULL && !rsh_store_remove_source (self->store, id, error))
+    return FALSE;
+
+  g_list_store_remove (self->sources, position);
+  return TRUE;
+}
+
+/**
+ * rsh_project_set_source_published:
+ * @self: a #RshProject
+ * @source: a source of @self
+ * @published: (nullable): an ISO 8601 date, or %NULL to use the page's own
+ * @error: return location for a #GError
+ *
+ * Sets the publication date the user gives a source, and saves it: it outlives
+ * re-extraction when the project is opened again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_project_set_source_published (RshProject  *self,
+                                  RshSource   *source,
+                                  const char  *published,
+                                  GError     **error)
+{
+  guint position;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (RSH_IS_SOURCE (source), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_list_store_find (self->sources, source, &position))
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("“%s” is not part of this project"), rsh_source_get_input (source));
+      return FALSE;
+    }
+
+  if (!rsh_source_set_published (source, published, error))
+    return FALSE;
+
+  /* Sources that are loading or failed are not stored yet. */
+  if (rsh_source_get_state (source) != RSH_SOURCE_STATE_READY)
+    return TRUE;
+
+  return rsh_store_set_source_published (self->store, rsh_source_get_id (source),
+                                         rsh_source_get_published (source), error);
+}
+
+/**
+ * rsh_project_set_source_outlet:
+ * @self: a #RshProject
+ * @source: a source of @self
+ * @outlet: (nullable): the outlet name the user gives
+ * @error: return location for a #GError
+ *
+ * Sets the outlet of a source and saves it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_project_set_source_outlet (RshProject  *self,
+                               RshSource   *source,
+                               const char  *outlet,
+                               GError     **error)
+{
+  guint position;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (RSH_IS_SOURCE (source), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_list_store_find (self->sources, source, &position))
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("“%s” is not part of this project"), rsh_source_get_input (source));
+      return FALSE;
+    }
+
+  rsh_source_set_outlet (source, outlet);
+
+  if (rsh_source_get_state (source) != RSH_SOURCE_STATE_READY)
+    return TRUE;
+
+  return rsh_store_put_source (self->store, source, error);
+}
+
+/**
+ * rsh_project_add_tracked_claim:
+ * @self: a #RshProject
+ * @text: the claim to track, as the user wrote it
+ * @error: return location for a #GError
+ *
+ * Tracks a claim: the next analysis gives every source a position on it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_project_add_tracked_claim (RshProject  *self,
+                               const char  *text,
+                               GError     **error)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rsh_store_add_tracked_claim (self->store, text, error))
+    return FALSE;
+
+  if (!g_strv_contains (tracked_claims_view (self), text))
+    g_ptr_array_add (self->tracked_claims, g_strdup (text));
+
+  return TRUE;
+}
+
+/**
+ * rsh_project_get_tracked_claims:
+ * @self: a #RshProject
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the tracked claims, in the order
+ *   they were added
+ */
+const char * const *
+rsh_project_get_tracked_claims (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+
+  return tracked_claims_view (self);
+}
+
+/**
+ * rsh_project_analyze:
+ * @self: a #RshProject
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Compares the sources that are ready, blocking, and sets #RshProject:comparison.
+ * A running rsh_project_analyze_async() is cancelled.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_project_analyze (RshProject    *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  g_auto(GStrv) claims = NULL;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  begin_analysis (self);
+
+  sources = snapshot_ready_sources (self);
+  claims = g_strdupv ((char **) tracked_claims_view (self));
+  comparison = rsh_comparison_analyze (sources, (const char * const *) claims, cancellable,
+                                       error);
+
+  end_analysis (self, comparison);
+
+  return comparison != NULL;
+}
+
+/**
+ * rsh_project_analyze_async:
+ * @self: a #RshProject
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the analysis is done
+ * @user_data: data for @callback
+ *
+ * Compares the sources that are ready off the main thread. #RshProject:busy is %TRUE
+ * meanwhile; on success #RshProject:comparison changes. Starting a new analysis cancels the
+ * running one, whose callback then gets %G_IO_ERROR_CANCELLED.
+ */
+void
+rsh_project_analyze_async (RshProject          *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AnalyzeData *data;
+
+  g_return_if_fail (RSH_IS_PROJECT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (AnalyzeData, 1);
+  data->serial = begin_analysis (self);
+  data->cancellable = g_cancellable_new ();
+  data->sources = snapshot_ready_sources (self);
+  data->claims = g_strdupv ((char **) tracked_claims_view (self));
+  self->analyze_cancellable = g_object_ref (data->cancellable);
+
+  if (cancellable != NULL)
+    {
+      data->caller_cancellable = g_object_ref (cancellable);
+      data->caller_handler = g_cancellable_connect (cancellable,
+                                                    G_CALLBACK (caller_cancelled_cb),
+                                                    g_object_ref (data->cancellable),
+                                                    g_object_unref);
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rsh_project_analyze_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) analyze_data_free);
+
+  rsh_comparison_analyze_async (data->sources, (const char * const *) data->claims,
+                                data->cancellable, comparison_analyzed_cb,
+                                g_steal_pointer (&task));
+}
+
+/**
+ * rsh_project_analyze_finish:
+ * @self: a #RshProject
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the analysis finished and #RshProject:comparison holds its result
+ */
+gboolean
+rsh_project_analyze_finish (RshProject    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rsh_project_analyze_async,
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -61,6 +61,7 @@ struct _RshStoreRow
   char   *published;
   char   *language;
   char   *url;
+  gint64  position;
 };
 
 /* What one stored source needs to be rebuilt, read under the lock and extracted outside. */
@@ -144,6 +145,19 @@ static char *
 dup_display_name (const char *path)
 {
   return g_filename_display_basename (path);
+}
+
+static gboolean
+check_file_name (const char  *path,
+                 GError     **error)
+{
+  if (*path == '\0')
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID, _("No project file name was given"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static char *
@@ -386,6 +400,7 @@ open_for_inspection (const char  *path,
       return NULL;
     }
 
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   return db;
 }
 
@@ -418,29 +433,42 @@ check_integrity (sqlite3     *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *result;
+  int code;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW)
+  /* The checker's own report names b-tree pages: useful in a log, not to the user. */
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autofree char *name = dup_display_name (path);
+      result = column_text (stmt, 0);
+      if (g_strcmp0 (result, "ok") == 0)
+        return TRUE;
 
-      g_set_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT,
-                   _("“%s” is damaged and cannot be opened: %s"), name, sqlite3_errmsg (db));
-      return FALSE;
+      g_debug ("quick_check of %s: %s", path, result);
+    }
+  else
+    {
+      /* Only a damaged file is reported as such; a lock or an I/O error is not damage. */
+      code = sqlite3_errcode (db) & 0xff;
+      if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+        {
+          g_autofree char *name = dup_display_name (path);
+
+          g_set_error (error, RSH_ERROR, RSH_ERROR_STORE, _("Could not read “%s”: %s"),
+                       name, sqlite3_errmsg (db));
+          return FALSE;
+        }
+
+      g_debug ("quick_check of %s failed: %s", path, sqlite3_errmsg (db));
     }
 
-  result = column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_autofree char *name = dup_display_name (path);
+  {
+    g_autofree char *name = dup_display_name (path);
 
-      g_set_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT,
-                   _("“%s” is damaged and cannot be opened: %s"), name,
-                   result != NULL ? result : "");
-      return FALSE;
-    }
-
-  return TRUE;
+    g_set_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT,
+                 _("“%s” is damaged and cannot be opened. Open a backup copy of the project "
+                   "instead."), name);
+  }
+  return FALSE;
 }
 
 /* Decides, without writing a byte, whether @path can be opened as a project. Sets @is_new
@@ -682,12 +710,14 @@ open_project_file (const char  *path,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean is_new = FALSE;
+  gboolean created;
   int version = 0;
   sqlite3 *db;
 
   if (!inspect_file (path, &is_new, error))
     return NULL;
 
+  created = !g_file_test (path, G_FILE_TEST_EXISTS);
   db = open_connection (path, error);
   if (db == NULL)
     return NULL;
@@ -723,6 +753,9 @@ open_project_file (const char  *path,
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_close (db);
+  /* A project we failed to set up leaves no half-made file behind. */
+  if (created)
+    g_unlink (path);
   return NULL;
 }
 
@@ -918,8 +951,10 @@ rsh_store_open (const char  *path,
   sqlite3 *db;
   int version = 0;
 
-  g_return_val_if_fail (path == NULL || *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (path != NULL && !check_file_name (path, error))
+    return NULL;
 
   if (path == NULL)
     {
@@ -1007,8 +1042,11 @@ rsh_store_save_as (RshStore    *self,
   int version = 0;
 
   g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_file_name (path, error))
+    return FALSE;
 
   locker = g_mutex_locker_new (&self->mutex);
   absolute = g_canonicalize_filename (path, NULL);
@@ -1097,6 +1135,7 @@ rsh_store_row_new (RshSource *source)
   const char * const *authors;
   RshStoreRow *row;
   GBytes *raw;
+  guint64 number;
 
   g_return_val_if_fail (RSH_IS_SOURCE (source), NULL);
 
@@ -1121,6 +1160,14 @@ rsh_store_row_new (RshSource *source)
   row->published = g_strdup (rsh_source_get_published (source));
   row->language = g_strdup (rsh_source_get_language (source));
   row->url = g_strdup (rsh_source_get_url (source));
+
+  /* Ids are handed out in the order sources are added ("s1", "s2", …), while writes may
+   * finish in another order: the number in the id keeps the list's order. */
+  if (row->id != NULL && row->id[0] == 's'
+      && g_ascii_string_to_unsigned (row->id + 1, 10, 0, G_MAXINT64, &number, NULL))
+    row->position = (gint64) number;
+  else
+    row->position = -1;
 
   return row;
 }
@@ -1170,7 +1217,7 @@ rsh_store_put_row (RshStore           *self,
   const char *sql =
     "INSERT INTO sources (id, position, input, content_type, raw, title, outlet, authors,"
     "                     published, language, url, added_at)"
-    " VALUES (?1, (SELECT COALESCE (MAX (position), -1) + 1 FROM sources),"
+    " VALUES (?1, COALESCE (?12, (SELECT COALESCE (MAX (position), -1) + 1 FROM sources)),"
     "         ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     " ON CONFLICT (id) DO UPDATE SET"
     "   input = excluded.input, content_type = excluded.content_type, raw = excluded.raw,"
@@ -1221,6 +1268,10 @@ rsh_store_put_row (RshStore           *self,
   bind_text (stmt, 9, row->language);
   bind_text (stmt, 10, row->url);
   bind_text (stmt, 11, now);
+  if (row->position >= 0)
+    sqlite3_bind_int64 (stmt, 12, row->position);
+  else
+    sqlite3_bind_null (stmt, 12);
 
   if (!step_done (self->db, stmt, what, error))
     goto fail;
