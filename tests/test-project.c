@@ -13,6 +13,8 @@
 
 #include <rashomon.h>
 
+#include "rsh-test-util.h"
+
 /* Two short accounts of one invented event, written for these tests. */
 static const char first_article[] =
   "Reservoir warning in Korvel\n"
@@ -35,48 +37,6 @@ typedef struct
   GMainLoop    *loop;
   GAsyncResult *result;
 } AsyncWait;
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("rsh-test-project-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static RshSource *
 source_at (RshProject *project,
@@ -169,8 +129,8 @@ test_new (void)
 static void
 test_add_files (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *good = write_file (dir, "reservoir.txt", first_article);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *good = rsh_test_write_file (dir, "reservoir.txt", first_article, -1);
   g_autofree char *missing = g_build_filename (dir, "vanished-article.txt", NULL);
   g_autofree char *path = g_build_filename (dir, "mixed.rashomon", NULL);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
@@ -216,14 +176,14 @@ test_add_files (void)
   g_assert_cmpint (rsh_source_get_state (source_at (project, 0)), ==, RSH_SOURCE_STATE_READY);
   g_assert_finalize_object (project);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_add_file_async (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *good = write_file (dir, "reservoir.txt", first_article);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *good = rsh_test_write_file (dir, "reservoir.txt", first_article, -1);
   g_autofree char *missing = g_build_filename (dir, "lost-report.html", NULL);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
@@ -259,14 +219,14 @@ test_add_file_async (void)
 
   g_clear_object (&source);
   g_assert_finalize_object (project);
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_add_file_cancelled (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *good = write_file (dir, "reservoir.txt", first_article);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *good = rsh_test_write_file (dir, "reservoir.txt", first_article, -1);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -284,7 +244,7 @@ test_add_file_cancelled (void)
   g_assert_cmpuint (n_sources (project), ==, 0);
 
   g_assert_finalize_object (project);
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 typedef struct
@@ -314,7 +274,7 @@ many_done_cb (GObject      *object,
 static void
 test_add_many_async (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
   g_autofree char *path = g_build_filename (dir, "many.rashomon", NULL);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
@@ -329,7 +289,7 @@ test_add_many_async (void)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("account-%u.txt", i);
-      g_autofree char *file_path = write_file (dir, name, i % 2 ? first_article : second_article);
+      g_autofree char *file_path = rsh_test_write_file (dir, name, i % 2 ? first_article : second_article, -1);
       g_autoptr(GFile) file = g_file_new_for_path (file_path);
 
       wait.pending++;
@@ -355,15 +315,15 @@ test_add_many_async (void)
     }
   g_assert_finalize_object (project);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_save_reopen (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *a = write_file (dir, "board.txt", first_article);
-  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *a = rsh_test_write_file (dir, "board.txt", first_article, -1);
+  g_autofree char *b = rsh_test_write_file (dir, "farmers.txt", second_article, -1);
   g_autofree char *path = g_build_filename (dir, "Korvel water.rashomon", NULL);
   g_autofree char *title = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -441,15 +401,15 @@ test_save_reopen (void)
   }
   g_assert_finalize_object (project);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_store_failure (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *a = write_file (dir, "board.txt", first_article);
-  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *a = rsh_test_write_file (dir, "board.txt", first_article, -1);
+  g_autofree char *b = rsh_test_write_file (dir, "farmers.txt", second_article, -1);
   g_autofree char *path = g_build_filename (dir, "locked.rashomon", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (b);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -497,14 +457,14 @@ test_store_failure (void)
   g_assert_cmpuint (n_sources (project), ==, 1);
   g_assert_finalize_object (project);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_open_refused (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = write_file (dir, "shopping.rashomon", "eggs, flour, lamp oil\n");
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *path = rsh_test_write_file (dir, "shopping.rashomon", "eggs, flour, lamp oil\n", -1);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(RshProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -521,15 +481,15 @@ test_open_refused (void)
   g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
   g_clear_object (&wait.result);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_analyze (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *a = write_file (dir, "board.txt", first_article);
-  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *a = rsh_test_write_file (dir, "board.txt", first_article, -1);
+  g_autofree char *b = rsh_test_write_file (dir, "farmers.txt", second_article, -1);
   g_autofree char *missing = g_build_filename (dir, "nowhere.txt", NULL);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
   g_autoptr(GError) error = NULL;
@@ -562,15 +522,15 @@ test_analyze (void)
   g_assert_cmpuint (g_list_model_get_n_items (rsh_comparison_get_claims (comparison)), >=, 1);
 
   g_assert_finalize_object (project);
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_analyze_async (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *a = write_file (dir, "board.txt", first_article);
-  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *a = rsh_test_write_file (dir, "board.txt", first_article, -1);
+  g_autofree char *b = rsh_test_write_file (dir, "farmers.txt", second_article, -1);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GMainLoop) loop2 = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
@@ -602,15 +562,15 @@ test_analyze_async (void)
   g_clear_object (&second.result);
 
   g_assert_finalize_object (project);
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_analyze_cancelled (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *a = write_file (dir, "board.txt", first_article);
-  g_autofree char *b = write_file (dir, "farmers.txt", second_article);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *a = rsh_test_write_file (dir, "board.txt", first_article, -1);
+  g_autofree char *b = rsh_test_write_file (dir, "farmers.txt", second_article, -1);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -627,7 +587,7 @@ test_analyze_cancelled (void)
   g_clear_object (&wait.result);
 
   g_assert_finalize_object (project);
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 int

@@ -13,6 +13,8 @@
 
 #include <rashomon.h>
 
+#include "rsh-test-util.h"
+
 /* Our own invented article, in ISO-8859-1: the raw bytes are not valid UTF-8. */
 static const char latin1_article[] =
   "<!DOCTYPE html>\n"
@@ -36,49 +38,6 @@ static const char plain_article[] =
   "earlier from next month.\n"
   "\n"
   "Passenger groups disputed the company's claim that few people travel after eight.\n";
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("rsh-test-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static GBytes *
 read_bytes (const char *path)
@@ -212,9 +171,10 @@ assert_same_source (RshSource *expected,
 static void
 test_create_reopen (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *html = write_file (dir, "crane.html", latin1_article, sizeof latin1_article - 1);
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *html = rsh_test_write_file (dir, "crane.html", latin1_article,
+                                               sizeof latin1_article - 1);
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
   g_autofree char *path = g_build_filename (dir, "valmont.rashomon", NULL);
   g_autoptr(RshSource) first = load_source (html, "s1");
   g_autoptr(RshSource) second = load_source (text, "s2");
@@ -266,14 +226,14 @@ test_create_reopen (void)
   g_clear_pointer (&loaded, g_ptr_array_unref);
   g_assert_finalize_object (store);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_published_by_user (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
   g_autofree char *path = g_build_filename (dir, "dates.rashomon", NULL);
   g_autoptr(RshSource) source = load_source (text, "s1");
   g_autoptr(GPtrArray) loaded = NULL;
@@ -305,27 +265,27 @@ test_published_by_user (void)
   g_clear_pointer (&loaded, g_ptr_array_unref);
   g_assert_finalize_object (store);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_not_sqlite (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = write_file (dir, "notes.rashomon",
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = rsh_test_write_file (dir, "notes.rashomon",
                                       "These are my notes about the port, not a project.\n", -1);
-  g_autofree char *tiny = write_file (dir, "tiny.rashomon", "SQLite", -1);
+  g_autofree char *tiny = rsh_test_write_file (dir, "tiny.rashomon", "SQLite", -1);
 
   assert_refused_untouched (path, RSH_ERROR_STORE_CORRUPT);
   assert_refused_untouched (tiny, RSH_ERROR_STORE_CORRUPT);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_foreign_sqlite (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
   g_autofree char *plain = g_build_filename (dir, "recipes.rashomon", NULL);
   g_autofree char *other_app = g_build_filename (dir, "other.rashomon", NULL);
   g_autofree char *other_wal = g_build_filename (dir, "other-wal.rashomon", NULL);
@@ -347,13 +307,13 @@ test_foreign_sqlite (void)
   assert_refused_untouched (other_app, RSH_ERROR_STORE_CORRUPT);
   assert_refused_untouched (other_wal, RSH_ERROR_STORE_CORRUPT);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_too_new (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
   g_autofree char *path = g_build_filename (dir, "future.rashomon", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(RshStore) store = NULL;
@@ -374,13 +334,13 @@ test_too_new (void)
   g_assert_nonnull (strstr (error->message, "format 1"));
   assert_no_side_files (path);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_missing_tables (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
   g_autofree char *path = g_build_filename (dir, "hollow.rashomon", NULL);
   g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
                                           "PRAGMA user_version = 1;"
@@ -390,14 +350,14 @@ test_missing_tables (void)
   write_database (path, sql);
   assert_refused_untouched (path, RSH_ERROR_STORE_CORRUPT);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_damaged (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
   g_autofree char *path = g_build_filename (dir, "damaged.rashomon", NULL);
   g_autoptr(RshSource) source = load_source (text, "s1");
   g_autoptr(GError) error = NULL;
@@ -426,14 +386,14 @@ test_damaged (void)
 
   assert_refused_untouched (path, RSH_ERROR_STORE_CORRUPT);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_empty_file (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = write_file (dir, "blank.rashomon", "", 0);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = rsh_test_write_file (dir, "blank.rashomon", "", 0);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) claims = NULL;
   RshStore *store;
@@ -447,15 +407,16 @@ test_empty_file (void)
 
   g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, RSH_STORE_SCHEMA_VERSION);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_save_as (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
-  g_autofree char *html = write_file (dir, "crane.html", latin1_article, sizeof latin1_article - 1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *html = rsh_test_write_file (dir, "crane.html", latin1_article,
+                                               sizeof latin1_article - 1);
   g_autofree char *path = g_build_filename (dir, "saved.rashomon", NULL);
   g_autofree char *other = g_build_filename (dir, "copy.rashomon", NULL);
   g_autoptr(RshSource) first = load_source (text, "s1");
@@ -529,15 +490,16 @@ test_save_as (void)
       g_assert_finalize_object (store);
     }
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_rollback (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
-  g_autofree char *html = write_file (dir, "crane.html", latin1_article, sizeof latin1_article - 1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *html = rsh_test_write_file (dir, "crane.html", latin1_article,
+                                               sizeof latin1_article - 1);
   g_autofree char *path = g_build_filename (dir, "guarded.rashomon", NULL);
   g_autoptr(RshSource) first = load_source (text, "s1");
   g_autoptr(RshSource) second = load_source (html, "s2");
@@ -593,13 +555,13 @@ test_rollback (void)
   g_clear_pointer (&loaded, g_ptr_array_unref);
   g_assert_finalize_object (store);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_tracked_claims (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
   g_autofree char *path = g_build_filename (dir, "claims.rashomon", NULL);
   g_autoptr(GError) error = NULL;
   RshStore *store;
@@ -635,14 +597,14 @@ test_tracked_claims (void)
   }
   g_assert_finalize_object (store);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_next_source_id (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(RshStore) store = rsh_store_open (NULL, &error);
   const char *ids[] = { "s1", "s7", "draft3" };
@@ -671,15 +633,16 @@ test_next_source_id (void)
   g_assert_cmpstr (next, ==, "s2");
   g_free (next);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_remove_source (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
-  g_autofree char *html = write_file (dir, "crane.html", latin1_article, sizeof latin1_article - 1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *html = rsh_test_write_file (dir, "crane.html", latin1_article,
+                                               sizeof latin1_article - 1);
   g_autofree char *path = g_build_filename (dir, "remove.rashomon", NULL);
   g_autoptr(RshSource) first = load_source (text, "s1");
   g_autoptr(RshSource) second = load_source (html, "s2");
@@ -709,14 +672,14 @@ test_remove_source (void)
   g_clear_pointer (&loaded, g_ptr_array_unref);
   g_assert_finalize_object (store);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_failed_reextraction (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
   g_autofree char *path = g_build_filename (dir, "broken-row.rashomon", NULL);
   g_autoptr(RshSource) source = load_source (text, "s1");
   g_autoptr(GPtrArray) loaded = NULL;
@@ -752,7 +715,7 @@ test_failed_reextraction (void)
   g_assert_null (loaded);
   g_assert_finalize_object (store);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
@@ -774,14 +737,14 @@ test_empty_name (void)
 static void
 test_directory (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
   g_autoptr(GError) error = NULL;
   g_autoptr(RshStore) store = rsh_store_open (dir, &error);
 
   g_assert_null (store);
   g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
@@ -798,8 +761,8 @@ copy_file (const char *from,
 static void
 test_unclean_shutdown (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
   g_autofree char *path = g_build_filename (dir, "live.rashomon", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *copy = g_build_filename (dir, "crashed.rashomon", NULL);
@@ -830,14 +793,14 @@ test_unclean_shutdown (void)
   g_assert_finalize_object (store);
   assert_no_side_files (copy);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 static void
 test_order (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *text = write_file (dir, "ferry.txt", plain_article, -1);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *text = rsh_test_write_file (dir, "ferry.txt", plain_article, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(RshStore) store = rsh_store_open (NULL, &error);
   g_autoptr(GPtrArray) loaded = NULL;
@@ -861,7 +824,7 @@ test_order (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (rsh_source_get_id (g_ptr_array_index (loaded, i)), ==, expected[i]);
 
-  remove_tree (dir);
+  rsh_test_remove_tree (dir);
 }
 
 int
