@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (RshApplication, rsh_application, RSH, APPLICATION, AdwAppl
 
 RshApplication *rsh_application_new              (void);
 GSettings      *rsh_application_get_settings     (RshApplication *self);
+GSettings      *rsh_application_dup_settings     (void);
 void            rsh_application_ensure_resources (void);
 
 G_END_DECLS

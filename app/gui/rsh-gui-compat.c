@@ -10,6 +10,9 @@
 
 #include "rsh-gui-compat.h"
 
+/* Shipped in the resource too, so an uninstalled build shows it. */
+#define RSH_APP_ICON "io.github.rashomon.Rashomon"
+
 typedef struct
 {
   RshFilesChosenFunc callback;
@@ -353,7 +356,7 @@ rsh_gui_show_about (GtkWindow *parent)
 
     g_object_set (about,
                   "application-name", _("Rashomon"),
-                  "application-icon", APP_ID,
+                  "application-icon", RSH_APP_ICON,
                   "developer-name", _("Rashomon contributors"),
                   "version", PACKAGE_VERSION,
                   "comments", _("Compare competing accounts of one news story: who said what, "
@@ -375,7 +378,7 @@ rsh_gui_show_about (GtkWindow *parent)
                   "transient-for", parent,
                   "modal", TRUE,
                   "application-name", _("Rashomon"),
-                  "application-icon", APP_ID,
+                  "application-icon", RSH_APP_ICON,
                   "developer-name", _("Rashomon contributors"),
                   "version", PACKAGE_VERSION,
                   "comments", _("Compare competing accounts of one news story: who said what, "

@@ -15,6 +15,7 @@ struct _RshSourceRow
   GtkWidget     parent_instance;
 
   /* template widgets */
+  GtkBox       *box;
   GtkStack     *state_stack;
   GtkSpinner   *spinner;
   GtkLabel     *title_label;
@@ -270,6 +271,7 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rashomon/Rashomon/ui/rsh-source-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, box);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, state_stack);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, title_label);
