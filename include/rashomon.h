@@ -10,6 +10,7 @@
 # include "rsh-types.h"
 # include "rsh-error.h"
 # include "rsh-actor.h"
+# include "rsh-actors.h"
 # include "rsh-attribution.h"
 # include "rsh-claim.h"
 # include "rsh-comparison.h"
@@ -19,4 +20,5 @@
 # include "rsh-segment.h"
 # include "rsh-source.h"
 # include "rsh-store.h"
+# include "rsh-timex.h"
 #undef RSH_INSIDE

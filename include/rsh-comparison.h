@@ -20,7 +20,45 @@ typedef enum
 {
   RSH_EXPORT_JSON,
   RSH_EXPORT_CSV,
+  RSH_EXPORT_XLSX,
+  RSH_EXPORT_ODS,
+  RSH_EXPORT_HTML,
+  RSH_EXPORT_PDF,
+  RSH_EXPORT_MARKDOWN,
+  RSH_EXPORT_MENTIONS_CSV,
 } RshExportFormat;
+
+/**
+ * RshExportOptions:
+ * @claim_ids: (nullable) (array zero-terminated=1): the claims to export, in this order;
+ *   %NULL exports every claim (a GUI passes its filtered, non-hidden claims here)
+ * @title: (nullable): the heading of HTML, PDF and Markdown exports; %NULL derives one
+ *
+ * What an export includes. Sources, mentions of the exported claims and timeline events
+ * of the exported claims are always included.
+ */
+typedef struct
+{
+  char **claim_ids;
+  char  *title;
+} RshExportOptions;
+
+/**
+ * RshExportProgressFunc:
+ * @fraction: how much is written, 0 to 1
+ * @user_data: the data given with the function
+ *
+ * Reports the progress of an export; called on the thread that writes.
+ */
+typedef void (*RshExportProgressFunc) (double   fraction,
+                                       gpointer user_data);
+
+#define RSH_TYPE_EXPORT_OPTIONS (rsh_export_options_get_type ())
+GType             rsh_export_options_get_type (void);
+RshExportOptions *rsh_export_options_new      (void);
+RshExportOptions *rsh_export_options_copy     (const RshExportOptions *options);
+void              rsh_export_options_free     (RshExportOptions       *options);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RshExportOptions, rsh_export_options_free)
 
 /**
  * RshTimelineEvent:
@@ -67,6 +105,10 @@ GListModel      *rsh_comparison_get_mentions    (RshComparison        *self);
 const GPtrArray *rsh_comparison_get_timeline    (RshComparison        *self);
 RshActor        *rsh_comparison_lookup_actor    (RshComparison        *self,
                                                  const char           *actor_id);
+const char      *rsh_comparison_get_duplicate_of (RshComparison       *self,
+                                                 guint                 position);
+guint            rsh_comparison_count_independent (RshComparison     *self,
+                                                 RshClaim             *claim);
 
 gboolean         rsh_export_format_from_string  (const char           *name,
                                                  RshExportFormat      *format);
@@ -76,5 +118,30 @@ gboolean         rsh_comparison_write           (RshComparison        *self,
                                                  GCancellable         *cancellable,
                                                  GError              **error);
 char            *rsh_comparison_to_json         (RshComparison        *self);
+const char      *rsh_export_format_to_string    (RshExportFormat       format);
+const char      *rsh_export_format_get_extension
+                                                (RshExportFormat       format);
+gboolean         rsh_export_format_is_binary    (RshExportFormat       format);
+gboolean         rsh_comparison_write_full      (RshComparison        *self,
+                                                 RshExportFormat       format,
+                                                 const RshExportOptions *options,
+                                                 GOutputStream        *stream,
+                                                 RshExportProgressFunc progress,
+                                                 gpointer              progress_data,
+                                                 GCancellable         *cancellable,
+                                                 GError              **error);
+void             rsh_comparison_export_async    (RshComparison        *self,
+                                                 RshExportFormat       format,
+                                                 const RshExportOptions *options,
+                                                 GFile                *file,
+                                                 RshExportProgressFunc progress,
+                                                 gpointer              progress_data,
+                                                 GDestroyNotify        progress_destroy,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean         rsh_comparison_export_finish   (RshComparison        *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 
 G_END_DECLS

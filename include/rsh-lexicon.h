@@ -22,7 +22,9 @@ G_BEGIN_DECLS
  * @stance: the stance the cue signals
  * @hedged: whether the cue keeps distance ("claimed", "alleged")
  * @position: where the speaker stands: 'b' before the cue ("X said"), 'a' after it
- *   ("according to X"), or 'e' either
+ *   ("according to X"), 'e' either, 'p' before it as a possessive ("X's claims"), 'c' the
+ *   cue is a participle taking the speaker of its clause (", saying …"), or 'n' nowhere
+ *   ("it was reported")
  */
 typedef struct
 {

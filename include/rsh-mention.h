@@ -47,5 +47,23 @@ void        rsh_mention_set_hedged      (RshMention *self,
 const char *rsh_mention_get_outlet      (RshMention *self);
 void        rsh_mention_set_outlet      (RshMention *self,
                                          const char *outlet);
+const char *rsh_mention_get_written_speaker (RshMention *self);
+void        rsh_mention_set_written_speaker (RshMention *self,
+                                             const char *written);
+const char *rsh_mention_get_quoted          (RshMention *self);
+void        rsh_mention_set_quoted          (RshMention *self,
+                                             const char *quoted);
+const char *rsh_mention_get_quoted_actor_id (RshMention *self);
+void        rsh_mention_set_quoted_actor_id (RshMention *self,
+                                             const char *actor_id);
+const char *rsh_mention_get_via             (RshMention *self);
+void        rsh_mention_set_via             (RshMention *self,
+                                             const char *via);
+const char *rsh_mention_get_via_actor_id    (RshMention *self);
+void        rsh_mention_set_via_actor_id    (RshMention *self,
+                                             const char *actor_id);
+const char * const *rsh_mention_get_aliases (RshMention *self);
+void        rsh_mention_set_aliases         (RshMention         *self,
+                                             const char * const *aliases);
 
 G_END_DECLS

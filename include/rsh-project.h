@@ -50,6 +50,28 @@ void           rsh_project_add_file_async     (RshProject           *self,
 RshSource     *rsh_project_add_file_finish    (RshProject           *self,
                                                GAsyncResult         *result,
                                                GError              **error);
+void           rsh_project_add_uri_async      (RshProject           *self,
+                                               const char           *uri,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+RshSource     *rsh_project_add_uri_finish     (RshProject           *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+RshSource     *rsh_project_add_text           (RshProject           *self,
+                                               const char           *text,
+                                               const char           *outlet,
+                                               GError              **error);
+void           rsh_project_reload_source_async
+                                              (RshProject           *self,
+                                               RshSource            *source,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean       rsh_project_reload_source_finish
+                                              (RshProject           *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
 gboolean       rsh_project_remove_source      (RshProject           *self,
                                                RshSource            *source,
                                                GError              **error);

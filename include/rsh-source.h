@@ -49,6 +49,7 @@ const char         *rsh_source_get_published     (RshSource            *self);
 gboolean            rsh_source_set_published     (RshSource            *self,
                                                   const char           *published,
                                                   GError              **error);
+const char         *rsh_source_get_modified      (RshSource            *self);
 const char         *rsh_source_get_language      (RshSource            *self);
 const char         *rsh_source_get_url           (RshSource            *self);
 const char         *rsh_source_get_text          (RshSource            *self);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <sqlite3.h>
 
 #include <rashomon.h>
@@ -590,6 +591,225 @@ test_analyze_cancelled (void)
   rsh_test_remove_tree (dir);
 }
 
+/* An invented page, served by a local server for the link tests. */
+static const char served_page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  "<title>Ferry service to Ostrel suspended</title>"
+  "<meta property=\"og:site_name\" content=\"Ostrel Courier\">"
+  "<link rel=\"canonical\" href=\"/news/ferry\">"
+  "</head><body><article><h1>Ferry service to Ostrel suspended</h1>"
+  "<p>The harbour office said on Monday that the morning ferry to Ostrel would not sail "
+  "until the pier had been inspected.</p>"
+  "<p>Captain Ilse Varga denied that the crossing had ever been unsafe, and said the "
+  "inspection was a formality that the company had asked for itself.</p>"
+  "<p>Residents of the island disputed the timetable, saying that the pier had been "
+  "closed twice already this spring without any notice to passengers.</p>"
+  "</article></body></html>";
+
+static void
+serve_cb (SoupServer        *server,
+          SoupServerMessage *message,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  if (g_str_equal (path, "/news/ferry") || g_str_equal (path, "/news/ferry-copy"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        served_page, strlen (served_page));
+    }
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+/* Runs in the test's main context: the project fetches in worker threads. */
+static SoupServer *
+start_server (char **base)
+{
+  g_autoptr(GError) error = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  *base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* "http://127.0.0.1:PORT/" without its slash */
+  if (g_str_has_suffix (*base, "/"))
+    (*base)[strlen (*base) - 1] = '\0';
+
+  return server;
+}
+
+static void
+test_add_uri (void)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *path = g_build_filename (dir, "ferry.rashomon", NULL);
+  AsyncWait wait = { loop, NULL };
+  RshProject *project = rsh_project_new ();
+  SoupServer *server = start_server (&base);
+  RshSourceState state;
+
+  good = g_strconcat (base, "/news/ferry", NULL);
+  copy = g_strconcat (base, "/news/ferry-copy", NULL);
+  missing = g_strconcat (base, "/news/gone", NULL);
+
+  rsh_project_add_uri_async (project, good, NULL, async_done_cb, &wait);
+
+  /* Listed at once, loading. */
+  g_assert_cmpuint (n_sources (project), ==, 1);
+  state = rsh_source_get_state (source_at (project, 0));
+  g_assert_true (state == RSH_SOURCE_STATE_PENDING || state == RSH_SOURCE_STATE_LOADING);
+
+  source = rsh_project_add_uri_finish (project, wait_for_result (&wait), &error);
+  g_assert_no_error (error);
+  g_assert_true (source == source_at (project, 0));
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Ferry service to Ostrel suspended");
+  g_assert_nonnull (rsh_source_get_raw (source));
+  g_assert_cmpuint (g_bytes_get_size (rsh_source_get_raw (source)), ==, strlen (served_page));
+  g_clear_object (&wait.result);
+
+  /* The same link again, spelled differently: refused before anything is fetched. */
+  {
+    g_autofree char *respelled = g_strconcat (good, "/#top", NULL);
+
+    rsh_project_add_uri_async (project, respelled, NULL, async_done_cb, &wait);
+    g_assert_null (rsh_project_add_uri_finish (project, wait_for_result (&wait), &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "already in the project"));
+    g_clear_error (&error);
+    g_clear_object (&wait.result);
+    g_assert_cmpuint (n_sources (project), ==, 1);
+  }
+
+  /* Another address whose page names the same canonical link: refused once fetched. */
+  rsh_project_add_uri_async (project, copy, NULL, async_done_cb, &wait);
+  g_assert_null (rsh_project_add_uri_finish (project, wait_for_result (&wait), &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "already in the project"));
+  g_clear_error (&error);
+  g_clear_object (&wait.result);
+  g_assert_cmpuint (n_sources (project), ==, 1);
+
+  /* A dead link stays listed, failed, with the reason. */
+  rsh_project_add_uri_async (project, missing, NULL, async_done_cb, &wait);
+  g_assert_null (rsh_project_add_uri_finish (project, wait_for_result (&wait), &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_FETCH);
+  g_clear_error (&error);
+  g_clear_object (&wait.result);
+  g_assert_cmpuint (n_sources (project), ==, 2);
+  g_assert_cmpint (rsh_source_get_state (source_at (project, 1)), ==, RSH_SOURCE_STATE_FAILED);
+  g_assert_nonnull (strstr (rsh_source_get_error_message (source_at (project, 1)), "404"));
+
+  /* Retrying a dead link fails the same way and keeps the row. */
+  rsh_project_reload_source_async (project, source_at (project, 1), NULL, async_done_cb, &wait);
+  g_assert_false (rsh_project_reload_source_finish (project, wait_for_result (&wait), &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_FETCH);
+  g_clear_error (&error);
+  g_clear_object (&wait.result);
+  g_assert_cmpuint (n_sources (project), ==, 2);
+
+  /* Schemes other than http, https and file are refused outright. */
+  rsh_project_add_uri_async (project, "ftp://127.0.0.1/story.html", NULL, async_done_cb, &wait);
+  g_assert_null (rsh_project_add_uri_finish (project, wait_for_result (&wait), &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&wait.result);
+  g_assert_cmpuint (n_sources (project), ==, 2);
+
+  /* The fetched page is kept: the saved project reopens offline with it. */
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  soup_server_disconnect (server);
+  g_clear_object (&server);
+  {
+    g_autoptr(RshProject) reopened = rsh_project_open (path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_sources (reopened), ==, 1);
+    g_assert_cmpint (rsh_source_get_state (source_at (reopened, 0)), ==, RSH_SOURCE_STATE_READY);
+    g_assert_cmpstr (rsh_source_get_input (source_at (reopened, 0)), ==, good);
+    g_assert_cmpstr (rsh_source_get_title (source_at (reopened, 0)), ==,
+                     "Ferry service to Ostrel suspended");
+  }
+
+  g_clear_object (&source);
+  g_assert_finalize_object (project);
+  rsh_test_remove_tree (dir);
+}
+
+static void
+test_add_text (void)
+{
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(RshSource) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *path = g_build_filename (dir, "pasted.rashomon", NULL);
+  g_autofree char *respaced = NULL;
+  RshProject *project = rsh_project_new ();
+
+  source = rsh_project_add_text (project, first_article, "  Korvel Ledger ", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  g_assert_cmpuint (n_sources (project), ==, 1);
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "Korvel Ledger");
+  g_assert_nonnull (strstr (rsh_source_get_content_type (source), "text/plain"));
+  g_assert_nonnull (strstr (rsh_source_get_text (source), "Mayor Hanna Lisk denied"));
+
+  /* The same text with other line breaks and spacing is the same article. */
+  respaced = g_strjoinv ("  \n", (char **) (const char *[]) { "", first_article, NULL });
+  again = rsh_project_add_text (project, respaced, "Another Name", &error);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "already in the project"));
+  g_assert_null (again);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_sources (project), ==, 1);
+
+  /* Whitespace alone is no article. */
+  g_assert_null (rsh_project_add_text (project, " \n\t\n", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  again = rsh_project_add_text (project, second_article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sources (project), ==, 2);
+
+  /* The text and its outlet survive saving and reopening. */
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RshProject) reopened = rsh_project_open (path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_sources (reopened), ==, 2);
+    g_assert_cmpstr (rsh_source_get_outlet (source_at (reopened, 0)), ==, "Korvel Ledger");
+    g_assert_cmpstr (rsh_source_get_text (source_at (reopened, 0)), ==,
+                     rsh_source_get_text (source));
+  }
+
+  g_clear_object (&source);
+  g_clear_object (&again);
+  g_assert_finalize_object (project);
+  rsh_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +827,8 @@ main (int   argc,
   g_test_add_func ("/core/project/analyze", test_analyze);
   g_test_add_func ("/core/project/analyze-async", test_analyze_async);
   g_test_add_func ("/core/project/analyze-cancelled", test_analyze_cancelled);
+  g_test_add_func ("/core/project/add-uri", test_add_uri);
+  g_test_add_func ("/core/project/add-text", test_add_text);
 
   return g_test_run ();
 }

@@ -308,6 +308,592 @@ test_html_fallbacks (void)
     }
 }
 
+/* The classic metadata failures: labels taken for authors, the modification date taken
+ * for the publication date, relative canonical links, JSON-LD graphs, several authors. */
+static void
+test_html_metadata_traps (void)
+{
+  static const struct {
+    const char *input;
+    const char *html;
+    const char *authors;
+    const char *published;
+    const char *modified;
+    const char *url;
+    const char *outlet;
+  } cases[] = {
+    {
+      /* Only modification dates, and nothing but labels where the author should be. */
+      "reservoir.html",
+      "<html><head><title>Reservoir levels fall again | Valley Post</title>"
+      "<meta name='author' content='5 Minute Read'>"
+      "<meta property='article:author' content='By Staff | Updated'>"
+      "<meta property='article:modified_time' content='2025-04-02T10:00:00Z'>"
+      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+      "\"headline\": \"Reservoir levels fall again\", "
+      "\"dateModified\": \"2025-04-02T10:00:00Z\", "
+      "\"author\": {\"@type\": \"Organization\", \"name\": \"Valley Post Staff\"}}</script>"
+      "</head><body><p class='byline'>By Staff | Updated 2 April</p>"
+      "<time itemprop='dateModified' datetime='2025-04-02'>2 April</time>"
+      "<article><p>The reservoir above the valley dropped another two metres in March, and the "
+      "water board asked farmers to cut their use by a fifth until the rains return.</p>"
+      "<p>Boat hire on the lake has stopped for the season, the owners of the two landing "
+      "stages said, because the jetties no longer reach the water.</p></article>"
+      "</body></html>",
+      "", NULL, "2025-04-02T10:00:00Z", NULL, "Valley Post",
+    },
+    {
+      /* A JSON-LD graph where a web page also has a date, and the article has two people
+       * and a desk for authors; a canonical link relative to the page's directory. */
+      "https://news.example/world/europe/story.html",
+      "<html><head><link rel='canonical' href='../asia/story-2.html?edition=intl'>"
+      "<script type='application/ld+json'>{\"@context\": \"https://schema.org\", "
+      "\"@graph\": [{\"@type\": \"WebPage\", \"datePublished\": \"2020-01-01\"}, "
+      "{\"@type\": \"Organization\", \"name\": \"Globe Wire\"}, "
+      "{\"@type\": \"ReportageNewsArticle\", \"headline\": \"Monsoon arrives early\", "
+      "\"author\": [{\"@type\": \"Person\", \"name\": \"Lena Fors\"}, "
+      "{\"@type\": \"Person\", \"name\": \"Omar Haddad\"}, \"Staff\"], "
+      "\"datePublished\": \"2025-05-06T07:00:00+02:00\", "
+      "\"dateModified\": \"2025-05-07T09:30:00+02:00\", "
+      "\"publisher\": {\"@type\": \"Organization\", \"name\": \"Globe Wire\"}}]}</script>"
+      "</head><body><h1>Monsoon arrives early</h1><div class='story'>"
+      "<p>The monsoon reached the southern coast nine days ahead of the usual date, the "
+      "weather service said, ending a long spell of record heat in the port cities.</p>"
+      "<p>Fishermen were told to stay ashore for three days while the first storms pass, "
+      "and schools in two districts will stay closed until Friday.</p></div></body></html>",
+      "Lena Fors; Omar Haddad", "2025-05-06T07:00:00+02:00", "2025-05-07T09:30:00+02:00",
+      "https://news.example/world/asia/story-2.html?edition=intl", "Globe Wire",
+    },
+    {
+      /* Several authors in one meta tag; a scheme-relative canonical link; a published
+       * date from <time pubdate> next to a modified one. */
+      "https://mirror.example/p/7",
+      "<html><head><meta name='author' content='Ruth Adler, Sam Okafor and Pia Lund'>"
+      "<link rel='canonical' href='//www.mirror.example/p/7'>"
+      "<meta property='og:site_name' content='Mirror Weekly'></head><body>"
+      "<time itemprop='dateModified' datetime='2025-06-10T12:00:00Z'>edited</time>"
+      "<time pubdate datetime='2025-06-09T06:45:00Z'>9 June</time>"
+      "<div class='entry'><p>Three authors wrote this piece about the new tram line, which "
+      "opens next spring after four years of works and two changes of contractor.</p>"
+      "<p>The city expects forty thousand riders a day in the first year, a figure the "
+      "opposition calls far too hopeful for a line that skips the old town.</p></div>"
+      "</body></html>",
+      "Ruth Adler; Sam Okafor; Pia Lund", "2025-06-09T06:45:00Z", "2025-06-10T12:00:00Z",
+      "https://www.mirror.example/p/7", "Mirror Weekly",
+    },
+    {
+      /* A byline with reading time and update note; a canonical link that is no web
+       * address, so the relative og:url is used instead. */
+      "https://paper.example/a/b/",
+      "<html><head><link rel='canonical' href='javascript:void(0)'>"
+      "<meta property='og:url' content='/a/b/tide-tables'>"
+      "<meta name='date' content='2025-07-01'></head><body>"
+      "<div class='post-byline'>By Ana Ruiz | 3 min read | Updated July 2</div>"
+      "<div class='content'><p>The harbour office published new tide tables on Tuesday, "
+      "after the survey ship found that the channel had silted up more than expected.</p>"
+      "<p>Skippers of deep boats should wait for high water before they enter, the office "
+      "said, until the dredgers finish their work in the autumn.</p></div></body></html>",
+      "Ana Ruiz", "2025-07-01", NULL, "https://paper.example/a/b/tide-tables", NULL,
+    },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RshSource) source = rsh_source_new (cases[i].input);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].html, strlen (cases[i].html));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *authors = NULL;
+      g_autofree char *modified = NULL;
+      const char *text;
+
+      g_test_message ("case %s", cases[i].input);
+      g_assert_true (rsh_source_load_bytes (source, bytes, "text/html", &error));
+      g_assert_no_error (error);
+      text = rsh_source_get_text (source);
+      authors = g_strjoinv ("; ", (char **) rsh_source_get_authors (source));
+
+      g_assert_cmpstr (authors, ==, cases[i].authors);
+      g_assert_cmpstr (rsh_source_get_published (source), ==, cases[i].published);
+      g_assert_cmpstr (rsh_source_get_modified (source), ==, cases[i].modified);
+      g_object_get (source, "modified", &modified, NULL);
+      g_assert_cmpstr (modified, ==, cases[i].modified);
+      g_assert_cmpstr (rsh_source_get_url (source), ==, cases[i].url);
+      g_assert_cmpstr (rsh_source_get_outlet (source), ==, cases[i].outlet);
+      assert_text_shape (text);
+      g_assert_cmpuint (rsh_source_get_paragraphs (source)->len, ==, 2);
+      g_assert_null (strstr (text, "Staff"));
+      g_assert_null (strstr (text, "min read"));
+      g_assert_null (strstr (text, "Minute Read"));
+      assert_spans_consistent (source);
+    }
+}
+
+/* What pages put around a story inside its own container, and stories cut into sections. */
+static void
+test_html_edges (void)
+{
+  static const struct {
+    const char *label;
+    const char *html;
+    const char *text;
+    const char *authors;
+  } cases[] = {
+    {
+      "date line, byline, headline again, caption, labels and page numbers",
+      "<html><head><title>Ferry fares rise in spring</title></head><body>"
+      "<div class='story-body'>"
+      "<p>Published 08:15 CET, Tuesday, March 4, 2025</p>"
+      "<p>By Mara Lind</p>"
+      "<h2>Ferry fares rise in spring</h2>"
+      "<div class='photo-caption'><p>The morning ferry leaves the west pier in a light "
+      "fog, with commuters on the upper deck.</p><span>Photo: Jan Berg</span></div>"
+      "<p>Ferry fares on the lake will rise by a tenth from April, the operator said on "
+      "Monday, blaming the price of fuel and a new safety rule for crews.</p>"
+      "<p>Season tickets for pupils and pensioners keep their old price until the summer, "
+      "after the council agreed to pay the difference.</p>"
+      "<p>Photo: Jan Berg, Lakeside Courier</p>"
+      "<p>Comments</p><p>You may also like</p>"
+      "<p>1</p><p>2</p><p>3</p>"
+      "</div></body></html>",
+      "Ferry fares on the lake will rise by a tenth from April, the operator said on Monday, "
+      "blaming the price of fuel and a new safety rule for crews.\n\n"
+      "Season tickets for pupils and pensioners keep their old price until the summer, after "
+      "the council agreed to pay the difference.",
+      "",
+    },
+    {
+      "a story in sections built alike, with a pull quote and an advert between them",
+      "<html><body><header><p>Lakeside Courier, your town every morning.</p></header>"
+      "<main><section class='body-part'><div class='inner'>"
+      "<p>The old mill by the river will become a library, the council decided on Thursday, "
+      "ending ten years of argument over the empty building.</p>"
+      "<p>Work starts in the autumn and should take two years, with the reading rooms in the "
+      "former grain store on the upper floors.</p>"
+      "<p>The town bought the mill from a bankrupt bakery in 2015 and has paid for a roof "
+      "and new windows since, so that the walls would survive the winters.</p></div></section>"
+      "<aside class='pull-quote'><p>“A building like this should be open to everyone.”</p>"
+      "</aside><div class='ad-slot'><p>Spring sale at Lakeside Motors, every car must go "
+      "this weekend only.</p></div>"
+      "<section class='body-part'><div class='inner'>"
+      "<p>Architects kept the water wheel, which will turn again to light the entrance hall, "
+      "a detail that won over the heritage board.</p>"
+      "<p>“A building like this should be open to everyone,” said the mayor, who first "
+      "proposed the plan in her election campaign.</p>"
+      "<p>The opposition voted against, saying the town cannot afford the running costs, "
+      "and asked for a public vote on the plan before the works begin.</p></div></section></main>"
+      "<footer><p>Contact the newsroom with tips and corrections.</p></footer></body></html>",
+      "The old mill by the river will become a library, the council decided on Thursday, "
+      "ending ten years of argument over the empty building.\n\n"
+      "Work starts in the autumn and should take two years, with the reading rooms in the "
+      "former grain store on the upper floors.\n\n"
+      "The town bought the mill from a bankrupt bakery in 2015 and has paid for a roof and new "
+      "windows since, so that the walls would survive the winters.\n\n"
+      "Architects kept the water wheel, which will turn again to light the entrance hall, a "
+      "detail that won over the heritage board.\n\n"
+      "“A building like this should be open to everyone,” said the mayor, who first proposed "
+      "the plan in her election campaign.\n\n"
+      "The opposition voted against, saying the town cannot afford the running costs, and "
+      "asked for a public vote on the plan before the works begin.",
+      "",
+    },
+    {
+      "scripts and comments holding markup, JSON-LD kept, a closing list kept",
+      "<html><head><script>document.write('<p>Injected by a script.</p>');</script>"
+      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+      "\"author\": {\"@type\": \"Person\", \"name\": \"Tove Ek\"}}</script>"
+      "<style>p::after { content: '<p>styled</p>'; }</style></head><body><article>"
+      "<!-- <p>An old paragraph left in a comment.</p> --><!-->"
+      "<p>The regional bus company will add night lines on Fridays and Saturdays from May, "
+      "after a trial last year carried more riders than expected.</p>"
+      "<svg viewBox='0 0 10 10'><text>chart label</text></svg>"
+      "<p>Four routes will run until two in the morning:</p>"
+      "<ul><li>Harbour to Station</li><li>Station to Hill Park</li><li>Old Town loop</li>"
+      "<li>Airport express</li><li>Mill Road</li></ul>"
+      "</article></body></html>",
+      "The regional bus company will add night lines on Fridays and Saturdays from May, after "
+      "a trial last year carried more riders than expected.\n\n"
+      "Four routes will run until two in the morning:\n\n"
+      "Harbour to Station\n\nStation to Hill Park\n\nOld Town loop\n\nAirport express\n\n"
+      "Mill Road",
+      "Tove Ek",
+    },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RshSource) source = rsh_source_new ("page.html");
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].html, strlen (cases[i].html));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *authors = NULL;
+
+      g_test_message ("case: %s", cases[i].label);
+      g_assert_true (rsh_source_load_bytes (source, bytes, "text/html", &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (rsh_source_get_text (source), ==, cases[i].text);
+      authors = g_strjoinv ("; ", (char **) rsh_source_get_authors (source));
+      g_assert_cmpstr (authors, ==, cases[i].authors);
+      assert_spans_consistent (source);
+    }
+}
+
+/* Formats ---------------------------------------------------------------------------- */
+
+static void
+test_format_markdown (void)
+{
+  g_autoptr(RshSource) source = load_fixture ("ferry-notes.md");
+  const char *text = rsh_source_get_text (source);
+  const char * const *authors = rsh_source_get_authors (source);
+  static const char * const markup[] = { "*", "#", "](", "![", "[notice]", "---", "`", "> " };
+
+  assert_text_shape (text);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Night ferry returns to the lake");
+  g_assert_cmpstr (rsh_source_get_content_type (source), ==, "text/markdown");
+  g_assert_cmpuint (g_strv_length ((char **) authors), ==, 2);
+  g_assert_cmpstr (authors[0], ==, "Greta Holm");
+  g_assert_cmpstr (authors[1], ==, "Niels Aro");
+  g_assert_cmpstr (rsh_source_get_published (source), ==, "2025-08-14");
+  g_assert_cmpstr (rsh_source_get_language (source), ==, "en");
+
+  /* Soft-wrapped lines joined, emphasis gone, link text kept, targets and pictures gone. */
+  g_assert_true (g_str_has_prefix (text, "The night ferry between Sandvik and Öre will run "
+                                         "again from September, the lake authority said on "
+                                         "Thursday, after a two-year pause caused by a "
+                                         "shortage of crews.\n\nWhat changes\n\n"));
+  g_assert_nonnull (strstr (text, "as on the day boats, and bicycles travel free. The "
+                                  "operator's timetable_v2 file lists four crossings."));
+  g_assert_nonnull (strstr (text, "\n\nDepartures at 22:00 and 23:30 from Sandvik.\n\n"
+                                  "Departures at 22:45 and 00:15 from Öre.\n\n"
+                                  "\"We missed the late boat"));
+  g_assert_true (g_str_has_suffix (text, "Read the full notice for the winter schedule."));
+  for (gsize i = 0; i < G_N_ELEMENTS (markup); i++)
+    if (strstr (text, markup[i]) != NULL)
+      g_error ("markup “%s” left in the text:\n%s", markup[i], text);
+  g_assert_null (strstr (text, "lake.example"));
+  g_assert_null (strstr (text, "ferry.jpg"));
+  g_assert_cmpuint (rsh_source_get_paragraphs (source)->len, ==, 7);
+  assert_spans_consistent (source);
+}
+
+static void
+assert_market_story (RshSource *source)
+{
+  const char *text = rsh_source_get_text (source);
+
+  assert_text_shape (text);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Le marché couvert rouvre");
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "Gazette du Port");
+  g_assert_cmpstr (rsh_source_get_language (source), ==, "fr");
+  /* The canonical link is resolved against the address the page was saved from. */
+  g_assert_cmpstr (rsh_source_get_url (source), ==,
+                   "https://gazette.example/ville/marche-couvert");
+  g_assert_true (g_str_has_prefix (text, "Le marché couvert de la place des Pêcheurs a rouvert "
+                                         "samedi après dix-huit mois de travaux"));
+  g_assert_nonnull (strstr (text, "« Nous avons enfin un toit qui ne fuit plus », a déclaré "
+                                  "la fromagère Odile Marchand"));
+  g_assert_true (g_str_has_suffix (text, "des dégustations gratuites."));
+  g_assert_null (strstr (text, "Accueil"));
+  g_assert_null (strstr (text, "margin"));
+  g_assert_null (strstr (text, "=E9"));
+  g_assert_cmpuint (rsh_source_get_paragraphs (source)->len, ==, 3);
+  assert_spans_consistent (source);
+}
+
+static void
+test_format_mhtml (void)
+{
+  g_autoptr(RshSource) source = load_fixture ("marche-couvert.mhtml");
+  g_autofree char *path = fixture_path ("marche-couvert.mhtml");
+  g_autofree char *contents = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *latin1 = NULL;
+  g_autofree char *encoded = NULL;
+  g_autoptr(GString) single = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RshSource) sniffed = rsh_source_new ("https://gazette.example/archive/item");
+  g_autoptr(RshSource) base64 = rsh_source_new ("saved.mht");
+  g_autoptr(RshSource) broken = rsh_source_new ("broken.mhtml");
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *qp_start;
+  const char *qp_end;
+
+  assert_market_story (source);
+  g_assert_cmpstr (rsh_source_get_content_type (source), ==, "multipart/related");
+
+  /* Served with a MIME type and no telling name. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  g_assert_true (rsh_source_load_bytes (sniffed, bytes, "multipart/related", &error));
+  g_assert_no_error (error);
+  assert_market_story (sniffed);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* The same page as a single base64 HTML body, found by sniffing the headers. */
+  qp_start = strstr (contents, "\r\n\r\n<!DOCTYPE");
+  qp_end = strstr (contents, "</html>");
+  g_assert_nonnull (qp_start);
+  g_assert_nonnull (qp_end);
+  {
+    GString *decoded = g_string_new (NULL);
+
+    for (const char *p = qp_start + 4; p < qp_end + 7; p++)
+      {
+        if (p[0] == '=' && p[1] == '\r' && p[2] == '\n')
+          p += 2;
+        else if (p[0] == '=' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+          {
+            g_string_append_c (decoded, (char) (g_ascii_xdigit_value (p[1]) * 16 +
+                                                g_ascii_xdigit_value (p[2])));
+            p += 2;
+          }
+        else
+          g_string_append_c (decoded, *p);
+      }
+    latin1 = g_string_free (decoded, FALSE);
+  }
+  html = g_convert (latin1, -1, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+  g_assert_nonnull (html);
+  g_assert_nonnull (strstr (html, "Le marché couvert rouvre"));
+  encoded = g_base64_encode ((const guchar *) latin1, strlen (latin1));
+  single = g_string_new ("MIME-Version: 1.0\r\n"
+                         "Content-Location: https://gazette.example/ville/marche-couvert\r\n"
+                         "Content-Type: text/html;\r\n charset=iso-8859-1\r\n"
+                         "Content-Transfer-Encoding: base64\r\n\r\n");
+  for (gsize i = 0, n = strlen (encoded); i < n; i += 76)
+    {
+      g_string_append_len (single, encoded + i, MIN (76, n - i));
+      g_string_append (single, "\r\n");
+    }
+  bytes = g_bytes_new (single->str, single->len);
+  g_assert_true (rsh_source_load_bytes (base64, bytes, NULL, &error));
+  g_assert_no_error (error);
+  assert_market_story (base64);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A saved page whose parts hold no HTML. */
+  {
+    static const char no_html[] =
+      "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=XYZ\r\n\r\n"
+      "--XYZ\r\nContent-Type: text/css\r\n\r\np { color: red; }\r\n--XYZ--\r\n";
+
+    bytes = g_bytes_new_static (no_html, sizeof no_html - 1);
+    g_assert_false (rsh_source_load_bytes (broken, bytes, NULL, &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE);
+    g_assert_nonnull (strstr (error->message, "broken.mhtml"));
+  }
+}
+
+/* Writes an invented two-page article as a PDF the way a word processor lays it out: a
+ * heading, paragraphs wrapped into lines with more space between paragraphs than between
+ * lines, and a word hyphenated at the end of a line. The file is written by hand with the
+ * standard Helvetica font, so no font on the machine is involved. Lines are given as
+ * (font size, gap above in points, text in WinAnsi with PDF string escapes). */
+static GBytes *
+make_pdf (gboolean with_metadata)
+{
+  static const struct { int size; int gap; const char *text; } lines[] = {
+    { 16, 0, "Orchard growers count the cost of the May frost" },
+    { 11, 30, "Apple growers in the upper valley lost close to half of their blossom to two" },
+    { 11, 14, "nights of frost in May, the growers' cooperative said in its summer report, the" },
+    { 11, 14, "worst damage since records began in the nineteen-seventies." },
+    { 11, 24, "\\223We lit fires between the rows all night and it was still not enough,\\224 said" },
+    { 11, 14, "Hedda Strand, who farms forty hectares above the village. Pear trees fared" },
+    { 11, 14, "better because they flowered late." },
+    { 0, 0, NULL },   /* next page */
+    { 11, 0, "The cooperative has asked the regional government for emergency loans, and" },
+    { 11, 14, "expects the harvest to start two weeks later than usual, in the middle of Sep-" },
+    { 11, 14, "tember." },
+  };
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GString) first = g_string_new (NULL);
+  g_autoptr(GString) second = g_string_new (NULL);
+  GString *streams[2] = { first, second };
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint page = 0;
+  double y = 770;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      if (lines[i].text == NULL)
+        {
+          page++;
+          y = 770;
+          continue;
+        }
+      y -= lines[i].gap;
+      g_string_append_printf (streams[page], "BT /F1 %d Tf 72 %d Td (%s) Tj ET\n",
+                              lines[i].size, (int) y, lines[i].text);
+    }
+
+#define OBJECT(...) G_STMT_START {                    \
+    gsize offset = pdf->len;                          \
+    g_array_append_val (offsets, offset);             \
+    g_string_append_printf (pdf, __VA_ARGS__);        \
+  } G_STMT_END
+
+  OBJECT ("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+  OBJECT ("2 0 obj << /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >> endobj\n");
+  for (guint k = 0; k < 2; k++)
+    {
+      OBJECT ("%u 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+              "/Resources << /Font << /F1 7 0 R >> >> /Contents %u 0 R >> endobj\n",
+              3 + 2 * k, 4 + 2 * k);
+      OBJECT ("%u 0 obj << /Length %" G_GSIZE_FORMAT " >> stream\n%sendstream endobj\n",
+              4 + 2 * k, streams[k]->len, streams[k]->str);
+    }
+  OBJECT ("7 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+          "/Encoding /WinAnsiEncoding >> endobj\n");
+  if (with_metadata)
+    OBJECT ("8 0 obj << /Title (Orchard growers count the cost of the May frost) "
+            "/Author (Hedvig Lind) >> endobj\n");
+  else
+    OBJECT ("8 0 obj << /Producer (Rashomon tests) >> endobj\n");
+
+#undef OBJECT
+
+  {
+    gsize xref = pdf->len;
+
+    g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
+    for (guint k = 0; k < offsets->len; k++)
+      g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n",
+                              g_array_index (offsets, gsize, k));
+    g_string_append_printf (pdf, "trailer << /Size %u /Root 1 0 R /Info 8 0 R >>\n"
+                            "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                            offsets->len + 1, xref);
+  }
+  return g_string_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+static void
+test_format_pdf (void)
+{
+  for (int with_metadata = 1; with_metadata >= 0; with_metadata--)
+    {
+      g_autoptr(GBytes) pdf = make_pdf (with_metadata);
+      g_autoptr(RshSource) source = rsh_source_new ("orchard-report.pdf");
+      g_autoptr(GError) error = NULL;
+      const char *text;
+
+      g_test_message ("metadata: %d", with_metadata);
+      g_assert_true (rsh_source_load_bytes (source, pdf, NULL, &error));
+      g_assert_no_error (error);
+      text = rsh_source_get_text (source);
+      g_test_message ("text: %s", text);
+      assert_text_shape (text);
+      g_assert_cmpstr (rsh_source_get_content_type (source), ==, "application/pdf");
+      g_assert_cmpstr (rsh_source_get_title (source), ==,
+                       "Orchard growers count the cost of the May frost");
+      if (with_metadata)
+        {
+          g_assert_cmpuint (g_strv_length ((char **) rsh_source_get_authors (source)), ==, 1);
+          g_assert_cmpstr (rsh_source_get_authors (source)[0], ==, "Hedvig Lind");
+        }
+      g_assert_cmpstr (rsh_source_get_language (source), ==, "en");
+      /* Wrapped lines joined into paragraphs; the heading is the title, not the body. */
+      g_assert_true (g_str_has_prefix (text, "Apple growers in the upper valley lost close to "
+                                             "half of their blossom"));
+      g_assert_nonnull (strstr (text, "since records began in the nineteen-seventies.\n\n"
+                                      "“We lit fires between the rows"));
+      g_assert_nonnull (strstr (text, "because they flowered late.\n\nThe cooperative has"));
+      g_assert_true (g_str_has_suffix (text, "in the middle of September."));
+      g_assert_cmpuint (rsh_source_get_paragraphs (source)->len, ==, 3);
+      assert_spans_consistent (source);
+    }
+
+  /* A file that starts like a PDF and is not one. */
+  {
+    static const char fake[] = "%PDF-1.7\nthis is not a real document\n%%EOF\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (fake, sizeof fake - 1);
+    g_autoptr(RshSource) source = rsh_source_new ("damaged.pdf");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rsh_source_load_bytes (source, bytes, NULL, &error));
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE);
+    g_assert_nonnull (strstr (error->message, "damaged.pdf"));
+  }
+}
+
+/* Charsets ----------------------------------------------------------------------------- */
+
+static void
+test_charsets (void)
+{
+  static const struct {
+    const char *label;
+    const char *charset;      /* how the bytes are written */
+    const char *content_type; /* NULL: sniffed */
+    gboolean    html;
+    const char *declared;     /* the <meta charset>, or NULL */
+    const char *title;
+    const char *body;
+  } cases[] = {
+    { "shift-jis declared", "SHIFT_JIS", NULL, TRUE, "Shift_JIS",
+      "湖の渡し船が運航再開",
+      "湖の夜の渡し船は九月から運航を再開すると、湖の管理局が木曜日に発表した。"
+      "乗組員の不足で二年間止まっていた。" },
+    { "shift-jis undeclared", "SHIFT_JIS", "text/plain", FALSE, NULL,
+      "市場の屋根が新しくなった",
+      "港の広場にある屋根付き市場が、十八か月の工事を終えて土曜日に再開した。"
+      "朝七時から店がいっぱいだった。" },
+    { "iso-8859-2 declared", "ISO-8859-2", NULL, TRUE, "iso-8859-2",
+      "Nowy prom na jeziorze",
+      "Władze portu ogłosiły w czwartek, że nocny prom między Łódką a Żabnem wróci we "
+      "wrześniu po dwóch latach przerwy." },
+    { "iso-8859-7 in the header", "ISO-8859-7", "text/html; charset=ISO-8859-7", TRUE, NULL,
+      "Το πλοίο της λίμνης επιστρέφει",
+      "Το νυχτερινό πλοίο της λίμνης θα ξεκινήσει ξανά τον Σεπτέμβριο, ανακοίνωσε την Πέμπτη "
+      "η λιμενική αρχή, μετά από δύο χρόνια διακοπής." },
+    { "iso-8859-5 declared", "ISO-8859-5", NULL, TRUE, "ISO-8859-5",
+      "Паром возвращается на озеро",
+      "Ночной паром между двумя деревнями снова начнёт ходить в сентябре, сообщило в четверг "
+      "управление порта после двухлетнего перерыва." },
+    { "utf-16le without bom", "UTF-16LE", NULL, FALSE, NULL,
+      "Ferry returns to the lake",
+      "The night ferry will run again from September, the lake authority said on Thursday, "
+      "after a pause of two years." },
+    { "utf-16be without bom", "UTF-16BE", NULL, TRUE, NULL,
+      "Fähre kehrt zurück",
+      "Die Nachtfähre über den See fährt ab September wieder, teilte die Hafenbehörde am "
+      "Donnerstag mit, nach zwei Jahren Pause." },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *document = NULL;
+      g_autofree char *encoded = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(RshSource) source = rsh_source_new ("page");
+      g_autoptr(GError) error = NULL;
+      gsize encoded_len = 0;
+      const char *text;
+
+      g_test_message ("case %s", cases[i].label);
+      if (cases[i].html)
+        document = g_strdup_printf ("<!DOCTYPE html><html><head>%s%s%s<title>%s</title></head>"
+                                    "<body><h1>%s</h1><p>%s</p></body></html>",
+                                    cases[i].declared ? "<meta charset=\"" : "",
+                                    cases[i].declared ? cases[i].declared : "",
+                                    cases[i].declared ? "\">" : "",
+                                    cases[i].title, cases[i].title, cases[i].body);
+      else
+        document = g_strdup_printf ("%s\n\n%s\n", cases[i].title, cases[i].body);
+      encoded = g_convert (document, -1, cases[i].charset, "UTF-8", NULL, &encoded_len, &error);
+      g_assert_no_error (error);
+      bytes = g_bytes_new (encoded, encoded_len);
+
+      g_assert_true (rsh_source_load_bytes (source, bytes, cases[i].content_type, &error));
+      g_assert_no_error (error);
+      text = rsh_source_get_text (source);
+      assert_text_shape (text);
+      g_assert_cmpstr (rsh_source_get_title (source), ==, cases[i].title);
+      g_assert_nonnull (strstr (text, cases[i].body));
+      g_assert_null (strstr (text, "\xEF\xBF\xBD"));
+      assert_spans_consistent (source);
+    }
+}
+
 /* Plain text ------------------------------------------------------------------------- */
 
 static void
@@ -1095,6 +1681,12 @@ main (int   argc,
   g_test_add_func ("/core/source/html/windows-1252", test_html_windows_1252);
   g_test_add_func ("/core/source/html/wrong-charset", test_html_wrong_charset);
   g_test_add_func ("/core/source/html/fallbacks", test_html_fallbacks);
+  g_test_add_func ("/core/source/html/metadata-traps", test_html_metadata_traps);
+  g_test_add_func ("/core/source/html/edges", test_html_edges);
+  g_test_add_func ("/core/source/format/markdown", test_format_markdown);
+  g_test_add_func ("/core/source/format/mhtml", test_format_mhtml);
+  g_test_add_func ("/core/source/format/pdf", test_format_pdf);
+  g_test_add_func ("/core/source/charsets", test_charsets);
   g_test_add_func ("/core/source/text/utf16le-bom", test_text_utf16);
   g_test_add_func ("/core/source/text/crumbs", test_text_crumbs);
   g_test_add_func ("/core/source/text/seed", test_text_seed);

@@ -8,9 +8,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 #include <rashomon.h>
 
 #include "rsh-application.h"
+#include "rsh-reader-view.h"
 #include "rsh-source-row.h"
 #include "rsh-stance-chip.h"
 #include "rsh-window-private.h"
@@ -198,6 +201,23 @@ find_first_of_type (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_last_of_type (GtkWidget *widget,
+                   GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_last_child (widget);
+       child != NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    {
+      GtkWidget *found = find_last_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? widget : NULL;
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -263,6 +283,11 @@ test_smoke (void)
   g_assert_cmpstr (rsh_source_row_get_title (RSH_SOURCE_ROW (row)), ==, "some-article.html");
   /* The icon-only remove button has a name for screen readers. */
   button = find_first_of_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  /* The first button is Retry, shown only when reading failed; then comes Remove. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Retry");
+  g_assert_false (gtk_widget_get_visible (button));
+  button = find_last_of_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_null (gtk_button_get_label (GTK_BUTTON (button)));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -634,6 +659,564 @@ test_window_size_saved (void)
   window_close (window);
 }
 
+/* An invented page for the link tests, served from the test's own main context. */
+static const char served_page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  "<title>Night trains to Velm return in May</title>"
+  "<meta property=\"og:site_name\" content=\"Velm Observer\">"
+  "</head><body><article><h1>Night trains to Velm return in May</h1>"
+  "<p>The rail authority said on Friday that night trains to Velm would run again from May, "
+  "after two years without a service.</p>"
+  "<p>Transport minister Oren Pask confirmed that the sleeper cars had been refitted, but "
+  "denied that ticket prices would rise.</p>"
+  "</article></body></html>";
+
+static const char pasted_text[] =
+  "Velm station to close for repairs\n"
+  "\n"
+  "The station master said on Saturday that Velm station would close for a week of repairs "
+  "in April.\n"
+  "\n"
+  "Commuters disputed the dates, saying that the notices at the station gave another week.\n";
+
+static void
+serve_cb (SoupServer        *server,
+          SoupServerMessage *message,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  if (g_str_equal (path, "/trains"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        served_page, strlen (served_page));
+    }
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static SoupServer *
+start_server (char **base)
+{
+  g_autoptr(GError) error = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  *base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (g_str_has_suffix (*base, "/"))
+    (*base)[strlen (*base) - 1] = '\0';
+
+  return server;
+}
+
+static RshSourceRow *
+find_row_for (GtkWidget *widget,
+              RshSource *source)
+{
+  if (RSH_IS_SOURCE_ROW (widget) && rsh_source_row_get_source (RSH_SOURCE_ROW (widget)) == source)
+    return RSH_SOURCE_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RshSourceRow *found = find_row_for (child, source);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static RshSource *
+find_source_in_state (RshProject     *project,
+                      RshSourceState  state)
+{
+  GListModel *sources = rsh_project_get_sources (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      if (rsh_source_get_state (source) == state)
+        return source;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+outlet_dialog_shown (gpointer data)
+{
+  return find_message_dialog (data) != NULL;
+}
+
+/* Names the outlet in the dialog that pasted or dropped text opens, and confirms. */
+static void
+answer_outlet_dialog (RshWindow  *window,
+                      const char *outlet)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  wait_until (outlet_dialog_shown, window, "the outlet dialog");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_ENTRY (entry));
+
+  /* Without a name the text cannot be added. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), outlet);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  wait_for_frames (GTK_WIDGET (dialog));
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_drop_links (void)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *base = NULL;
+  g_autofree char *uri_list = NULL;
+  g_autofree char *good = NULL;
+  SoupServer *server = start_server (&base);
+  RshWindow *window = window_new_presented ();
+  RshProject *project = rsh_window_get_project (window);
+  RshSource *failed;
+  RshSource *ready;
+  RshSourceRow *row;
+  GtkWidget *retry;
+
+  good = g_strconcat (base, "/trains", NULL);
+  /* As a browser drags two links: text/uri-list, CRLF-terminated, with a comment. */
+  uri_list = g_strdup_printf ("# dragged from a browser\r\n%s\r\n%s/gone\r\n", good, base);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, uri_list);
+  g_assert_true (rsh_window_handle_drop (window, &value));
+
+  /* Both listed at once, before anything is fetched. */
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, 2);
+  g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "sources");
+
+  wait_until (window_settled, window, "the dropped links to be fetched");
+  wait_for_frames (GTK_WIDGET (window));
+
+  g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_READY), ==, 1);
+  g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_FAILED), ==, 1);
+  ready = find_source_in_state (project, RSH_SOURCE_STATE_READY);
+  g_assert_cmpstr (rsh_source_get_title (ready), ==, "Night trains to Velm return in May");
+
+  /* The failed row says why and offers a retry. */
+  failed = find_source_in_state (project, RSH_SOURCE_STATE_FAILED);
+  row = find_row_for (rsh_window_get_sources_view (window), failed);
+  g_assert_nonnull (row);
+  g_test_message ("Failed row: %s", rsh_source_row_get_subtitle (row));
+  g_assert_nonnull (strstr (rsh_source_row_get_subtitle (row), "404"));
+  retry = find_first_of_type (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  g_assert_nonnull (retry);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_Retry");
+  g_assert_true (gtk_widget_get_visible (retry));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_first_of_type (
+    GTK_WIDGET (find_row_for (rsh_window_get_sources_view (window), ready)), GTK_TYPE_BUTTON))));
+  g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 1);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "window-links-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "window-links-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Retry fails again, the row stays. */
+  g_signal_emit_by_name (row, "retry-requested", failed);
+  wait_until (window_settled, window, "the retry");
+  g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_FAILED), ==, 1);
+  g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 2);
+
+  /* The same link again, through the link entry: refused with a toast. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-link", NULL));
+  wait_for_frames (GTK_WIDGET (window));
+  {
+    GtkWidget *entry = find_first_of_type (GTK_WIDGET (gtk_menu_button_get_popover (
+      GTK_MENU_BUTTON (find_first_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON)))),
+      GTK_TYPE_ENTRY);
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), good);
+    g_signal_emit_by_name (entry, "activate");
+  }
+  wait_until (window_settled, window, "the duplicate link to be refused");
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, 2);
+  g_assert_nonnull (strstr (rsh_window_get_last_toast (window), "already in the project"));
+
+  window_close (window);
+  soup_server_disconnect (server);
+  g_object_unref (server);
+}
+
+static gboolean
+has_two_sources (gpointer data)
+{
+  return g_list_model_get_n_items (rsh_project_get_sources (data)) == 2;
+}
+
+static void
+test_paste (void)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *good = NULL;
+  SoupServer *server = start_server (&base);
+  RshWindow *window = window_new_presented ();
+  RshProject *project = rsh_window_get_project (window);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  RshSource *source;
+
+  /* Pasted prose asks for its outlet, then becomes a source. */
+  gdk_clipboard_set_text (clipboard, pasted_text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  answer_outlet_dialog (window, "Velm Evening Post");
+  wait_until (window_settled, window, "the pasted text to be analysed");
+  wait_for_frames (GTK_WIDGET (window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, 1);
+  source = find_source_in_state (project, RSH_SOURCE_STATE_READY);
+  g_assert_nonnull (source);
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "Velm Evening Post");
+  g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 0);
+
+  /* The same text twice is refused. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  answer_outlet_dialog (window, "Someone Else");
+  wait_until (window_settled, window, "the second paste");
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, 1);
+  g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 1);
+  g_assert_nonnull (strstr (rsh_window_get_last_toast (window), "already in the project"));
+
+  /* A pasted link is fetched, no questions asked. */
+  good = g_strconcat (base, "/trains", NULL);
+  gdk_clipboard_set_text (clipboard, good);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  wait_until (has_two_sources, project, "the pasted link to be listed");
+  wait_until (window_settled, window, "the pasted link");
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_READY), ==, 2);
+
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "window-paste.png");
+
+  window_close (window);
+  soup_server_disconnect (server);
+  g_object_unref (server);
+}
+
+static gboolean
+export_finished (gpointer data)
+{
+  return !rsh_window_get_exporting (data);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *dropdown;
+  GListModel *labels;
+  JsonObject *root;
+  RshWindow *window;
+  gboolean has_xlsx = FALSE;
+
+  window = window_on_sample_story (NULL);
+
+  /* The dialog lists every format the engine writes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_until (outlet_dialog_shown, window, "the export dialog");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  dropdown = find_first_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  labels = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpuint (g_list_model_get_n_items (labels), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      const char *label = gtk_string_list_get_string (GTK_STRING_LIST (labels), i);
+
+      g_test_message ("Export format: %s", label);
+      has_xlsx |= strstr (label, "XLSX") != NULL;
+    }
+  g_assert_true (has_xlsx || rsh_export_format_to_string (2) == NULL);
+  wait_for_frames (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dir = g_dir_make_tmp ("rsh-test-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "story.json", NULL);
+  uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(ssb)",
+                                             uri, "json", TRUE));
+  g_assert_true (rsh_window_get_exporting (window));
+  wait_until (export_finished, window, "the export");
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "rashomon-comparison");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sources")), >=, 4);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "claims")), >, 0);
+
+  /* A toast names the file and offers to open it. */
+  g_assert_nonnull (strstr (rsh_window_get_last_toast (window), "story.json"));
+
+  window_close (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static guint
+count_tag_hits (GtkTextBuffer *buffer,
+                GtkTextTag    *tag)
+{
+  GtkTextIter iter;
+  guint n = 0;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+
+  return n;
+}
+
+static void
+test_reader (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshProject *project = rsh_window_get_project (window);
+  GListModel *sources = rsh_project_get_sources (project);
+  GListModel *mentions;
+  GListModel *actors;
+  RshReaderView *reader;
+  GtkTextBuffer *buffer;
+  GtkTextTagTable *tags;
+  GtkTextTag *content, *highlight, *speaker;
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(RshActor) actor = NULL;
+  const char *text;
+  guint best = 0, best_position = 0;
+  guint n_highlighted = 0, n_speakers_found = 0;
+
+  /* The source with the most statements. */
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) candidate = g_list_model_get_item (sources, i);
+      GListModel *all = rsh_window_get_claims_model (window);
+      guint n = 0;
+
+      for (guint j = 0; j < g_list_model_get_n_items (all); j++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (all, j);
+
+          n += g_strcmp0 (rsh_mention_get_source_id (mention), rsh_source_get_id (candidate)) == 0;
+        }
+      if (n > best)
+        {
+          best = n;
+          best_position = i;
+          g_set_object (&source, candidate);
+        }
+    }
+  g_assert_nonnull (source);
+  g_assert_cmpuint (best, >, 1);
+
+  /* Activating the row in the sidebar opens the reader. */
+  g_signal_emit_by_name (rsh_window_get_sources_view (window), "activate", best_position);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "reader");
+
+  reader = RSH_READER_VIEW (rsh_window_get_reader_view (window));
+  g_assert_true (rsh_reader_view_get_source (reader) == source);
+  mentions = rsh_reader_view_get_mentions (reader);
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, best);
+
+  buffer = gtk_text_view_get_buffer (rsh_reader_view_get_text_view (reader));
+  g_assert_false (gtk_text_view_get_editable (rsh_reader_view_get_text_view (reader)));
+  tags = gtk_text_buffer_get_tag_table (buffer);
+  content = gtk_text_tag_table_lookup (tags, "content");
+  highlight = gtk_text_tag_table_lookup (tags, "highlight");
+  speaker = gtk_text_tag_table_lookup (tags, "speaker");
+  g_assert_nonnull (content);
+  g_assert_nonnull (highlight);
+  g_assert_nonnull (speaker);
+  text = rsh_source_get_text (source);
+
+  /* One stance chip per statement: colour is never the only sign of a stance. */
+  g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (rsh_reader_view_get_text_view (reader)),
+                                           RSH_TYPE_STANCE_CHIP), ==, best);
+
+  /* Each statement's span, in code points, is covered by its content and stance tags, and
+   * the buffer holds exactly the source's characters there. */
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      guint start = rsh_mention_get_start (mention);
+      guint end = rsh_mention_get_end (mention);
+      g_autofree char *stance_name = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *shown = NULL;
+      GEnumClass *stances = g_type_class_ref (RSH_TYPE_STANCE);
+      GtkTextTag *stance_tag;
+      GtkTextIter start_iter, last_iter, end_iter;
+
+      stance_name = g_strconcat ("stance-", g_enum_get_value (stances, rsh_mention_get_stance (mention))->value_nick, NULL);
+      g_type_class_unref (stances);
+      stance_tag = gtk_text_tag_table_lookup (tags, stance_name);
+      g_assert_nonnull (stance_tag);
+
+      rsh_reader_view_get_iter_at_text_offset (reader, start, &start_iter);
+      rsh_reader_view_get_iter_at_text_offset (reader, end - 1, &last_iter);
+      end_iter = last_iter;
+      gtk_text_iter_forward_char (&end_iter);
+
+      g_assert_true (gtk_text_iter_has_tag (&start_iter, content));
+      g_assert_true (gtk_text_iter_has_tag (&last_iter, content));
+      g_assert_true (gtk_text_iter_has_tag (&start_iter, stance_tag));
+      g_assert_true (gtk_text_iter_has_tag (&last_iter, stance_tag));
+
+      expected = g_utf8_substring (text, start, end);
+      /* Without the chips of statements nested in this one. */
+      shown = gtk_text_iter_get_text (&start_iter, &end_iter);
+      g_assert_cmpstr (shown, ==, expected);
+
+      /* The chip sits just before the statement. */
+      {
+        GtkTextIter before = start_iter;
+
+        g_assert_true (gtk_text_iter_backward_char (&before));
+        g_assert_nonnull (gtk_text_iter_get_child_anchor (&before));
+      }
+    }
+
+  /* Speakers are marked where the text names them. */
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    while (gtk_text_iter_forward_to_tag_toggle (&iter, speaker))
+      if (gtk_text_iter_starts_tag (&iter, speaker))
+        {
+          GtkTextIter tag_end = iter;
+          g_autofree char *name = NULL;
+
+          gtk_text_iter_forward_to_tag_toggle (&tag_end, speaker);
+          name = gtk_text_iter_get_text (&iter, &tag_end);
+          g_test_message ("Speaker marked: %s", name);
+          n_speakers_found++;
+        }
+    g_assert_cmpuint (n_speakers_found, >, 0);
+  }
+
+  g_assert_cmpuint (count_tag_hits (buffer, highlight), ==, 0);
+
+  /* Clicking a speaker highlights all it said, and nothing else. */
+  actors = rsh_reader_view_get_actors (reader);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), >, 0);
+  actor = g_list_model_get_item (actors, 0);
+  {
+    GtkWidget *list = find_first_of_type (GTK_WIDGET (reader), GTK_TYPE_LIST_BOX);
+
+    g_assert_nonnull (list);
+    gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  }
+  g_assert_cmpstr (rsh_reader_view_get_selected_actor (reader), ==, rsh_actor_get_id (actor));
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      gboolean said = g_strcmp0 (rsh_mention_get_actor_id (mention), rsh_actor_get_id (actor)) == 0;
+      GtkTextIter start_iter, last_iter;
+
+      rsh_reader_view_get_iter_at_text_offset (reader, rsh_mention_get_start (mention), &start_iter);
+      rsh_reader_view_get_iter_at_text_offset (reader, rsh_mention_get_end (mention) - 1, &last_iter);
+      g_assert_cmpint (gtk_text_iter_has_tag (&start_iter, highlight), ==, said);
+      g_assert_cmpint (gtk_text_iter_has_tag (&last_iter, highlight), ==, said);
+      n_highlighted += said;
+    }
+  g_assert_cmpuint (n_highlighted, >, 0);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "reader-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "reader-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Deselecting clears the highlight. */
+  rsh_reader_view_select_actor (reader, NULL);
+  g_assert_cmpuint (count_tag_hits (buffer, highlight), ==, 0);
+
+  /* Back to the lists. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "sources");
+
+  /* A statement in the table opens its source, its speaker highlighted. */
+  {
+    g_autoptr(RshMention) first = g_list_model_get_item (rsh_window_get_claims_model (window), 0);
+
+    g_signal_emit_by_name (rsh_window_get_claims_view (window), "activate", 0);
+    g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "reader");
+    g_assert_cmpstr (rsh_source_get_id (rsh_reader_view_get_source (reader)), ==,
+                     rsh_mention_get_source_id (first));
+    g_assert_cmpstr (rsh_reader_view_get_selected_actor (reader), ==,
+                     rsh_mention_get_actor_id (first));
+  }
+
+  window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +1253,10 @@ main (int   argc,
   g_test_add_func ("/gui/window/cancel", test_cancel);
   g_test_add_func ("/gui/window/open-project", test_open_project);
   g_test_add_func ("/gui/window/open-not-a-project", test_open_not_a_project);
+  g_test_add_func ("/gui/window/drop-links", test_drop_links);
+  g_test_add_func ("/gui/window/paste", test_paste);
+  g_test_add_func ("/gui/window/export", test_export);
+  g_test_add_func ("/gui/window/reader", test_reader);
 
   ret = g_test_run ();
 

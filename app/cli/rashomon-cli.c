@@ -9,16 +9,15 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include <rashomon.h>
 
 #define EXIT_USAGE   2
 #define EXIT_PARTIAL 3
-
-/* Formats of the contract that a later version writes. */
-static const char * const future_formats[] = { "xlsx", "ods", "html", "pdf", "md", NULL };
 
 static void
 print_error (const char *format,
@@ -41,12 +40,13 @@ print_error (const char *format,
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n  %s\n  %s\n\n%s\n",
+  fprintf (stream, "%s\n\n%s\n  %s\n  %s\n  %s\n\n%s\n",
            _("Usage: rashomon-cli COMMAND [OPTION…]"),
            _("Commands:"),
            _("analyze [OPTION…] INPUT…   compare the accounts of one story and export the "
              "result"),
            _("tag-times [OPTION…] [FILE|-]   find time expressions in a text"),
+           _("export --project FILE [OPTION…]   export the comparison of a saved project"),
            _("Run “rashomon-cli COMMAND --help” for the options of a command, "
              "“rashomon-cli --version” for the version."));
 }
@@ -211,6 +211,56 @@ write_output (RshComparison    *comparison,
     }
 }
 
+/* Reads --format; XLSX, ODS and PDF are not sent to a terminal, where they would only
+ * garble the screen. Prints the problem and returns FALSE on a usage error. */
+static gboolean
+parse_format (const char      *name,
+              const char      *output,
+              RshExportFormat *format)
+{
+  if (!rsh_export_format_from_string (name != NULL ? name : "json", format) ||
+      *format == RSH_EXPORT_MENTIONS_CSV)
+    {
+      print_error (_("unknown format “%s” (use json, csv, xlsx, ods, html, pdf or md)"), name);
+      return FALSE;
+    }
+
+  if (rsh_export_format_is_binary (*format) && (output == NULL || strcmp (output, "-") == 0) &&
+      isatty (STDOUT_FILENO))
+    {
+      print_error (_("%s is a binary format and is not written to a terminal; give a file with "
+                     "-o FILE, or redirect the output"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes the output, then the mentions as CSV when asked for; prints what failed. */
+static gboolean
+write_outputs (RshComparison   *comparison,
+               RshExportFormat  format,
+               const char      *output,
+               const char      *mentions_csv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!write_output (comparison, format, output, &error))
+    {
+      print_error ("%s: %s", output ? output : _("standard output"), error->message);
+      return FALSE;
+    }
+
+  if (mentions_csv != NULL &&
+      !write_output (comparison, RSH_EXPORT_MENTIONS_CSV, mentions_csv, &error))
+    {
+      print_error ("%s: %s", mentions_csv, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 cmd_analyze (int    argc,
              char **argv)
@@ -221,6 +271,7 @@ cmd_analyze (int    argc,
   g_autofree char *project_path = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *mentions_csv = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sources = NULL;
@@ -241,6 +292,8 @@ cmd_analyze (int    argc,
       N_("Output format: json (default), csv, xlsx, ods, html, pdf or md"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "mentions-csv", 0, 0, G_OPTION_ARG_FILENAME, &mentions_csv,
+      N_("Also write every statement (mention) as CSV to FILE"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("INPUT…") },
     { NULL }
   };
@@ -270,14 +323,8 @@ cmd_analyze (int    argc,
 
   if (format_name == NULL)
     format_name = g_strdup ("json");
-  if (!rsh_export_format_from_string (format_name, &format))
-    {
-      if (g_strv_contains (future_formats, format_name))
-        print_error (_("format “%s” not available yet in this version"), format_name);
-      else
-        print_error (_("unknown format “%s” (use json or csv)"), format_name);
-      return EXIT_USAGE;
-    }
+  if (!parse_format (format_name, output, &format))
+    return EXIT_USAGE;
 
   for (guint i = 0; claims != NULL && claims[i] != NULL; i++)
     {
@@ -365,22 +412,203 @@ cmd_analyze (int    argc,
       return EXIT_FAILURE;
     }
 
-  if (!write_output (comparison, format, output, &error))
+  if (!write_outputs (comparison, format, output, mentions_csv))
+    return EXIT_FAILURE;
+
+  return failed_input ? EXIT_PARTIAL : EXIT_SUCCESS;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *project_path = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *mentions_csv = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshProject) project = NULL;
+  RshComparison *comparison;
+  RshExportFormat format;
+  const GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_path,
+      N_("The project file to export"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Output format: json (default), csv, xlsx, ods, html, pdf or md"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "mentions-csv", 0, 0, G_OPTION_ARG_FILENAME, &mentions_csv,
+      N_("Also write every statement (mention) as CSV to FILE"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— export the comparison of a saved project"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Opens a project saved by Rashomon, compares its sources with the claims it tracks,\n"
+      "and writes the comparison."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      print_error ("%s: %s", output ? output : _("standard output"), error->message);
+      print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (rest != NULL && rest[0] != NULL)
+    {
+      print_error (_("export: unexpected argument “%s” (the project is given with --project)"),
+                   rest[0]);
+      return EXIT_USAGE;
+    }
+
+  if (project_path == NULL)
+    {
+      print_error (_("export: no --project FILE given (see “rashomon-cli export --help”)"));
+      return EXIT_USAGE;
+    }
+
+  if (format_name == NULL)
+    format_name = g_strdup ("json");
+  if (!parse_format (format_name, output, &format))
+    return EXIT_USAGE;
+
+  /* Opening a missing path would create an empty project; exporting one helps nobody. */
+  if (!g_file_test (project_path, G_FILE_TEST_IS_REGULAR))
+    {
+      print_error (_("%s: no such project file"), project_path);
       return EXIT_FAILURE;
     }
 
-  return failed_input ? EXIT_PARTIAL : EXIT_SUCCESS;
+  project = rsh_project_open (project_path, NULL, &error);
+  if (project == NULL || !rsh_project_analyze (project, NULL, &error))
+    {
+      print_error ("%s: %s", project_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  comparison = rsh_project_get_comparison (project);
+  if (comparison == NULL)
+    {
+      print_error (_("%s: the project could not be compared"), project_path);
+      return EXIT_FAILURE;
+    }
+
+  if (!write_outputs (comparison, format, output, mentions_csv))
+    return EXIT_FAILURE;
+
+  return EXIT_SUCCESS;
 }
 
 static int
 cmd_tag_times (int    argc,
                char **argv)
 {
-  print_error (_("tag-times: not available yet in this version; time tagging comes with a "
-                 "later release"));
-  return EXIT_USAGE;
+  g_autofree char *anchor = NULL;
+  g_autofree char *language = NULL;
+  g_auto(GStrv) inputs = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) timexes = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  const char *input;
+  const GOptionEntry entries[] = {
+    { "anchor", 0, 0, G_OPTION_ARG_STRING, &anchor,
+      N_("Resolve relative expressions against this date (the publication date); without "
+         "it they get no value"), N_("YYYY-MM-DD") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the text (default: en)"), N_("CODE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("[FILE|-]") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("[FILE|-] — find time expressions in a plain text"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("tag-times: %s", error->message);
+      return EXIT_USAGE;
+    }
+  if (inputs != NULL && g_strv_length (inputs) > 1)
+    {
+      print_error (_("tag-times: give one file, or “-” for standard input"));
+      return EXIT_USAGE;
+    }
+
+  input = inputs != NULL ? inputs[0] : "-";
+  if (strcmp (input, "-") == 0)
+    bytes = read_stdin (&error);
+  else
+    {
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (input, &contents, &length, &error))
+        bytes = g_bytes_new_take (contents, length);
+    }
+  if (bytes == NULL)
+    {
+      print_error ("tag-times: %s", error->message);
+      return 1;
+    }
+
+  /* The text exactly as read: offsets count its code points from its first byte. */
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (strlen (text) != g_bytes_get_size (bytes))
+    {
+      print_error (_("tag-times: %s holds a NUL byte; give a plain text file"), input);
+      return 1;
+    }
+  timexes = rsh_timex_tag (text, anchor, language, &error);
+  if (timexes == NULL)
+    {
+      print_error ("tag-times: %s", error->message);
+      return g_error_matches (error, RSH_ERROR, RSH_ERROR_INVALID) ? EXIT_USAGE : 1;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "timexes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < timexes->len; i++)
+    {
+      const RshTimex *timex = g_ptr_array_index (timexes, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, timex->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, timex->end);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, timex->text);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, rsh_timex_type_to_string (timex->type));
+      json_builder_set_member_name (builder, "value");
+      if (timex->value != NULL)
+        json_builder_add_string_value (builder, timex->value);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  printf ("%s\n", json);
+
+  return 0;
 }
 
 int
@@ -416,6 +644,9 @@ main (int   argc,
 
   if (strcmp (argv[1], "tag-times") == 0)
     return cmd_tag_times (argc - 1, argv + 1);
+
+  if (strcmp (argv[1], "export") == 0)
+    return cmd_export (argc - 1, argv + 1);
 
   print_error (_("unknown command “%s”"), argv[1]);
   print_usage (stderr);

@@ -9,10 +9,15 @@
 #include <string.h>
 
 #include "rashomon.h"
+#include "rsh-align.h"
 #include "rsh-lexicon-private.h"
 
 /* Longest timeline label, in code points. */
 #define MAX_LABEL_CHARS 80
+/* A tracked claim's justifying sentences: at most this many per source, each holding at
+ * least this weighted share of the claim's words. */
+#define MAX_JUSTIFYING  3
+#define MIN_JUSTIFYING  0.34
 
 struct _RshComparison
 {
@@ -25,6 +30,7 @@ struct _RshComparison
   GListStore *claims;      /* RshClaim */
   GListStore *mentions;    /* RshMention, of every claim */
   GPtrArray  *timeline;    /* RshTimelineEvent */
+  GPtrArray  *duplicate_of; /* char* or NULL, parallel to sources */
 };
 
 G_DEFINE_FINAL_TYPE (RshComparison, rsh_comparison, G_TYPE_OBJECT)
@@ -53,6 +59,7 @@ typedef struct
   char      *outlet;
   char      *language;
   char      *published;
+  char      *duplicate_of;
   GArray    *sentences;   /* RshSpan, or NULL to segment the text */
 } Snapshot;
 
@@ -66,6 +73,7 @@ typedef struct
   GArray     *sentences;
   RshLexicon *lexicon;
   GPtrArray  *mentions;   /* RshMention from the attribution pass */
+  RshAlignText *align;    /* the whole text, stemmed, for tracked claims and copies */
 } Analysed;
 
 /* Inputs of the worker thread: copies, so the caller may change its own at once. */
@@ -86,6 +94,7 @@ snapshot_free (gpointer data)
   g_clear_pointer (&snapshot->outlet, g_free);
   g_clear_pointer (&snapshot->language, g_free);
   g_clear_pointer (&snapshot->published, g_free);
+  g_clear_pointer (&snapshot->duplicate_of, g_free);
   g_clear_pointer (&snapshot->sentences, g_array_unref);
   g_free (snapshot);
 }
@@ -99,6 +108,7 @@ analysed_free (gpointer data)
   g_clear_pointer (&a->sentences, g_array_unref);
   g_clear_pointer (&a->lexicon, rsh_lexicon_unref);
   g_clear_pointer (&a->mentions, g_ptr_array_unref);
+  g_clear_pointer (&a->align, rsh_align_text_free);
   g_free (a);
 }
 
@@ -153,35 +163,6 @@ split_words (const char *text,
   g_string_free (word, TRUE);
 
   return words;
-}
-
-/* Content of a mention for grouping: lower case, punctuation gone. */
-static char *
-content_key (const char *quote)
-{
-  g_autoptr(GPtrArray) words = split_words (quote, -1);
-
-  g_ptr_array_add (words, NULL);
-  return g_strjoinv (" ", (char **) words->pdata);
-}
-
-static GHashTable *
-content_words (RshLexicon *lexicon,
-               const char *text,
-               gssize      len)
-{
-  g_autoptr(GPtrArray) words = split_words (text, len);
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < words->len; i++)
-    {
-      const char *word = g_ptr_array_index (words, i);
-
-      if (!rsh_lexicon_is_stopword (lexicon, word))
-        g_hash_table_add (set, g_strdup (word));
-    }
-
-  return set;
 }
 
 static gboolean
@@ -280,168 +261,24 @@ analyse_source (Snapshot      *snapshot,
   return a;
 }
 
-/* One spelling of a speaker, while actors are formed. */
-typedef struct
-{
-  char       *written;  /* as in the text */
-  char      **words;    /* normalised name, split */
-  RshLexicon *lexicon;  /* borrowed */
-  guint       group;
-} Spelling;
-
-static void
-spelling_free (gpointer data)
-{
-  Spelling *spelling = data;
-
-  g_free (spelling->written);
-  g_strfreev (spelling->words);
-  g_free (spelling);
-}
-
-/* Whether @part, without leading titles ("Ms", "minister"), is the start or the end of
- * @whole: "Ms Lindqvist" and "Mara Lindqvist", "the Inspectorate" and "the Drinking Water
- * Inspectorate", "Corran" and "Corran Water". Only names written with a capital letter
- * are shortened this way; "the company" stays apart. */
-static gboolean
-is_short_form (const Spelling *part,
-               const Spelling *whole)
-{
-  guint n_part = g_strv_length (part->words);
-  guint n_whole = g_strv_length (whole->words);
-  const char *last_written = strrchr (part->written, ' ');
-  guint skip = 0;
-  gboolean prefix = TRUE;
-  gboolean suffix = TRUE;
-
-  last_written = last_written ? last_written + 1 : part->written;
-  if (!g_unichar_isupper (g_utf8_get_char (last_written)))
-    return FALSE;
-
-  while (skip + 1 < n_part &&
-         rsh_lexicon_guess_kind (part->lexicon, part->words[skip]) == RSH_ACTOR_KIND_PERSON)
-    skip++;
-
-  if (n_part - skip == 0 || n_part - skip >= n_whole)
-    return FALSE;
-
-  for (guint i = 0; i < n_part - skip; i++)
-    {
-      if (strcmp (part->words[skip + i], whole->words[i]) != 0)
-        prefix = FALSE;
-      if (strcmp (part->words[skip + i], whole->words[n_whole - (n_part - skip) + i]) != 0)
-        suffix = FALSE;
-    }
-
-  return prefix || suffix;
-}
-
-/* Speakers become actors: spellings with the same normalised name (case, leading "the",
- * possessive "'s") are one actor, and so are a short form and the full name it shortens.
- * The fullest spelling names the actor; the others are its aliases. */
+/* Speakers become actors (rsh-actors.c): names, aliases and descriptions within a
+ * source, names across sources. */
 static void
 build_actors (RshComparison *self,
               GPtrArray     *analysed)
 {
-  g_autoptr(GPtrArray) spellings = g_ptr_array_new_with_free_func (spelling_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) actor_of_group = g_ptr_array_new ();
-  guint n_groups = 0;
+  g_autoptr(GPtrArray) lexicons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) mention_sets = g_ptr_array_new ();
 
   for (guint s = 0; s < analysed->len; s++)
     {
       Analysed *a = g_ptr_array_index (analysed, s);
 
-      for (guint i = 0; i < a->mentions->len; i++)
-        {
-          const char *speaker = rsh_mention_get_speaker (g_ptr_array_index (a->mentions, i));
-          g_autofree char *key = NULL;
-          Spelling *spelling;
-
-          if (speaker == NULL)
-            continue;
-
-          key = rsh_lexicon_normalize_name (a->lexicon, speaker);
-          if (g_hash_table_contains (by_key, key))
-            continue;
-
-          spelling = g_new0 (Spelling, 1);
-          spelling->written = g_strdup (speaker);
-          spelling->words = g_strsplit (key, " ", -1);
-          spelling->lexicon = a->lexicon;
-          spelling->group = G_MAXUINT;
-          g_ptr_array_add (spellings, spelling);
-          g_hash_table_insert (by_key, g_strjoinv (" ", spelling->words), spelling);
-        }
+      g_ptr_array_add (lexicons, a->lexicon);
+      g_ptr_array_add (mention_sets, a->mentions);
     }
 
-  for (guint i = 0; i < spellings->len; i++)
-    {
-      Spelling *spelling = g_ptr_array_index (spellings, i);
-
-      for (guint j = 0; j < i && spelling->group == G_MAXUINT; j++)
-        {
-          Spelling *other = g_ptr_array_index (spellings, j);
-
-          if (is_short_form (spelling, other) || is_short_form (other, spelling))
-            spelling->group = other->group;
-        }
-
-      if (spelling->group == G_MAXUINT)
-        spelling->group = n_groups++;
-    }
-
-  for (guint g = 0; g < n_groups; g++)
-    {
-      g_autoptr(RshActor) actor = NULL;
-      g_autofree char *id = g_strdup_printf ("a%u", g + 1);
-      Spelling *best = NULL;
-      RshActorKind kind;
-
-      for (guint i = 0; i < spellings->len; i++)
-        {
-          Spelling *spelling = g_ptr_array_index (spellings, i);
-
-          if (spelling->group == g &&
-              (best == NULL || g_strv_length (spelling->words) > g_strv_length (best->words)))
-            best = spelling;
-        }
-
-      kind = rsh_lexicon_guess_kind (best->lexicon, best->written);
-      actor = rsh_actor_new (id, best->written, kind);
-      for (guint i = 0; i < spellings->len; i++)
-        {
-          Spelling *spelling = g_ptr_array_index (spellings, i);
-
-          if (spelling->group == g && spelling != best)
-            rsh_actor_add_alias (actor, spelling->written);
-        }
-
-      g_list_store_append (self->actors, actor);
-      g_ptr_array_add (actor_of_group, actor);
-    }
-
-  for (guint s = 0; s < analysed->len; s++)
-    {
-      Analysed *a = g_ptr_array_index (analysed, s);
-
-      for (guint i = 0; i < a->mentions->len; i++)
-        {
-          RshMention *mention = g_ptr_array_index (a->mentions, i);
-          const char *speaker = rsh_mention_get_speaker (mention);
-          g_autofree char *key = NULL;
-          Spelling *spelling;
-
-          if (speaker == NULL)
-            continue;
-
-          key = rsh_lexicon_normalize_name (a->lexicon, speaker);
-          spelling = g_hash_table_lookup (by_key, key);
-          rsh_mention_set_actor_id (mention,
-                                    rsh_actor_get_id (g_ptr_array_index (actor_of_group,
-                                                                         spelling->group)));
-        }
-    }
+  rsh_actors_build (self->actors, lexicons, mention_sets);
 }
 
 static RshClaim *
@@ -459,75 +296,231 @@ append_claim (RshComparison *self,
   return claim;
 }
 
-/* A tracked claim's mentions: the sentences whose content words overlap it enough.
- * This is a first, lexical match (no stemming, no paraphrase); the clustering issue will
- * replace it with a semantic one. */
-static void
-match_tracked_claim (RshClaim  *claim,
-                     GPtrArray *analysed)
+/* The shipped stance model, loaded once and shared: it is never changed after loading. */
+static RshStanceModel *
+default_model (void)
 {
+  static RshStanceModel *model = NULL;
+
+  if (g_once_init_enter (&model))
+    {
+      g_autoptr(GError) error = NULL;
+      RshStanceModel *loaded = rsh_stance_model_load_default (&error);
+
+      /* Without it, tracked claims still get positions from the word overlap alone. */
+      if (loaded == NULL)
+        g_debug ("No stance model: %s", error->message);
+      g_once_init_leave (&model, loaded);
+    }
+
+  return model;
+}
+
+/* The attributed mention inside @span, copied, or a mention in the outlet's own voice. */
+static RshMention *
+mention_for_sentence (Analysed      *a,
+                      const RshSpan *span)
+{
+  g_autofree char *quote = NULL;
+  RshMention *mention;
+
+  for (guint m = 0; m < a->mentions->len; m++)
+    {
+      RshMention *attributed = g_ptr_array_index (a->mentions, m);
+
+      if (rsh_mention_get_start (attributed) >= span->start &&
+          rsh_mention_get_end (attributed) <= span->end)
+        return copy_mention (attributed);
+    }
+
+  quote = g_utf8_substring (a->text, span->start, span->end);
+  mention = rsh_mention_new (a->id, span->start, span->end, quote);
+  rsh_mention_set_outlet (mention, a->outlet);
+  rsh_mention_set_hedged (mention, has_hedge (a->lexicon, quote));
+
+  return mention;
+}
+
+/* A tracked claim's mentions and positions. The stance model reads the whole source
+ * against the claim; the sentences holding enough of the claim's words justify the
+ * position, and without such a sentence the source is absent, whatever the model says. */
+static void
+match_tracked_claim (RshClaim       *claim,
+                     GPtrArray      *analysed,
+                     RshAligner     *aligner,
+                     RshStanceModel *model,
+                     const RshIdf   *idf)
+{
+  g_autoptr(RshAlignText) claim_text = rsh_aligner_analyze (aligner, rsh_claim_get_text (claim),
+                                                           -1, NULL);
+
   for (guint s = 0; s < analysed->len; s++)
     {
       Analysed *a = g_ptr_array_index (analysed, s);
-      g_autoptr(GHashTable) claim_words = NULL;
-      const char *cursor = a->text;
-      guint cursor_chars = 0;
-      guint n_claim;
+      g_autoptr(GArray) best = NULL;
+      double features[RSH_ALIGN_N_FEATURES];
+      double probs[RSH_N_RELATIONS] = { 1, 0, 0, 0 };
+      RshRelation relation = RSH_RELATION_UNRELATED;
+      RshStance stance = RSH_STANCE_ABSENT;
+      gboolean hedged = FALSE;
+      gboolean denial = FALSE;
+      gboolean hedge = FALSE;
 
-      claim_words = content_words (a->lexicon, rsh_claim_get_text (claim), -1);
-      n_claim = g_hash_table_size (claim_words);
-      if (n_claim < 2)
-        continue;
-
-      for (guint i = 0; i < a->sentences->len; i++)
+      best = rsh_align_best_sentences (claim_text, a->align, idf, MAX_JUSTIFYING,
+                                       MIN_JUSTIFYING);
+      if (best->len == 0)
         {
-          const RshSpan *span = &g_array_index (a->sentences, RshSpan, i);
-          g_autoptr(GHashTable) words = NULL;
-          g_autoptr(RshMention) mention = NULL;
-          GHashTableIter iter;
-          gpointer word;
-          const char *begin;
-          const char *end;
-          guint shared = 0;
+          rsh_claim_set_position (claim, a->id, RSH_STANCE_ABSENT, FALSE);
+          continue;
+        }
 
-          while (cursor_chars < span->start && *cursor)
-            {
-              cursor = g_utf8_next_char (cursor);
-              cursor_chars++;
-            }
-          begin = cursor;
-          end = g_utf8_offset_to_pointer (begin, span->end - span->start);
+      rsh_align_features (claim_text, a->align, idf, features);
+      if (model != NULL)
+        {
+          rsh_stance_model_predict (model, features, probs);
+          /* The sentences are there: choose among the related classes. */
+          relation = RSH_RELATION_AGREE;
+          for (guint k = RSH_RELATION_AGREE; k < RSH_N_RELATIONS; k++)
+            if (probs[k] > probs[relation])
+              relation = k;
+        }
+      else
+        relation = RSH_RELATION_AGREE;
 
-          words = content_words (a->lexicon, begin, end - begin);
-          g_hash_table_iter_init (&iter, claim_words);
-          while (g_hash_table_iter_next (&iter, &word, NULL))
-            if (g_hash_table_contains (words, word))
-              shared++;
+      for (guint i = 0; i < best->len; i++)
+        {
+          RshSpan span = rsh_align_text_get_sentence (a->align, g_array_index (best, guint, i));
+          g_autofree char *quote = g_utf8_substring (a->text, span.start, span.end);
+          g_autoptr(RshAlignText) sentence = rsh_aligner_analyze (aligner, quote, -1, NULL);
+          g_autoptr(RshMention) attributed = mention_for_sentence (a, &span);
+          RshStance said = rsh_mention_get_stance (attributed);
 
-          if (shared < 2 || shared * 2 < n_claim)
-            continue;
+          /* The best sentence decides on a denial: the others may deny something else. */
+          if (i == 0 && rsh_align_text_has_denial (sentence) &&
+              !rsh_align_text_has_denial (claim_text))
+            denial = TRUE;
+          if (said == RSH_STANCE_DENIES || said == RSH_STANCE_DISPUTES)
+            denial = TRUE;
+          if (rsh_align_text_has_hedge (sentence))
+            hedge = TRUE;
+        }
 
-          for (guint m = 0; m < a->mentions->len && mention == NULL; m++)
-            {
-              RshMention *attributed = g_ptr_array_index (a->mentions, m);
+      /* A denial next to the claim's words outweighs the model's guess, which reads the
+       * whole text and was trained on long articles. */
+      if (denial)
+        relation = RSH_RELATION_DISAGREE;
+      if (relation == RSH_RELATION_AGREE && hedge)
+        relation = RSH_RELATION_DISCUSS;
 
-              if (rsh_mention_get_start (attributed) >= span->start &&
-                  rsh_mention_get_end (attributed) <= span->end)
-                mention = copy_mention (attributed);
-            }
+      switch (relation)
+        {
+        case RSH_RELATION_DISAGREE:
+          stance = denial ? RSH_STANCE_DENIES : RSH_STANCE_DISPUTES;
+          break;
+        case RSH_RELATION_DISCUSS:
+          stance = RSH_STANCE_REPORTS;
+          hedged = TRUE;
+          break;
+        case RSH_RELATION_AGREE:
+        case RSH_RELATION_UNRELATED:
+        case RSH_N_RELATIONS:
+        default:
+          stance = RSH_STANCE_REPORTS;
+          break;
+        }
 
-          if (mention == NULL)
-            {
-              g_autofree char *quote = g_strndup (begin, end - begin);
+      for (guint i = 0; i < best->len; i++)
+        {
+          RshSpan span = rsh_align_text_get_sentence (a->align, g_array_index (best, guint, i));
+          g_autoptr(RshMention) mention = mention_for_sentence (a, &span);
 
-              /* The outlet's own voice. */
-              mention = rsh_mention_new (a->id, span->start, span->end, quote);
-              rsh_mention_set_outlet (mention, a->outlet);
-              rsh_mention_set_hedged (mention, has_hedge (a->lexicon, quote));
-            }
-
+          /* A speaker's own words keep the attribution's stance; the outlet's voice
+           * takes the source's position. */
+          if (rsh_mention_get_speaker (mention) == NULL)
+            rsh_mention_set_stance (mention, stance);
+          if (hedged)
+            rsh_mention_set_hedged (mention, TRUE);
           rsh_claim_add_mention (claim, mention);
         }
+
+      rsh_claim_set_position (claim, a->id, stance, hedged);
+    }
+}
+
+/* Clusters the attribution's mentions of every source into claims. A denial is read with
+ * its speaker, who is usually the claim's subject ("Kaspersky denied that it helped …"). */
+static void
+cluster_mentions (RshComparison *self,
+                  GPtrArray     *analysed,
+                  RshAligner    *aligner)
+{
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rsh_align_text_free);
+  g_autoptr(RshClustering) clustering = NULL;
+  g_autofree gboolean *denials = NULL;
+  g_autofree RshClaim **claims = NULL;
+
+  for (guint s = 0; s < analysed->len; s++)
+    {
+      Analysed *a = g_ptr_array_index (analysed, s);
+
+      for (guint i = 0; i < a->mentions->len; i++)
+        g_ptr_array_add (mentions, g_ptr_array_index (a->mentions, i));
+    }
+
+  denials = g_new0 (gboolean, MAX (mentions->len, 1));
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      RshMention *mention = g_ptr_array_index (mentions, i);
+      RshStance stance = rsh_mention_get_stance (mention);
+      const char *speaker = rsh_mention_get_speaker (mention);
+      g_autofree char *text = NULL;
+
+      denials[i] = stance == RSH_STANCE_DENIES || stance == RSH_STANCE_DISPUTES;
+      if (denials[i] && speaker != NULL)
+        text = g_strconcat (speaker, ": ", rsh_mention_get_quote (mention), NULL);
+      else
+        text = g_strdup (rsh_mention_get_quote (mention));
+      g_ptr_array_add (texts, rsh_aligner_analyze (aligner, text, -1, NULL));
+    }
+
+  clustering = rsh_aligner_cluster (aligner, texts, denials, NULL, FALSE);
+  claims = g_new0 (RshClaim *, MAX (clustering->n_clusters, 1));
+  for (guint c = 0; c < clustering->n_clusters; c++)
+    {
+      RshMention *representative = g_ptr_array_index (mentions, clustering->representative[c]);
+
+      claims[c] = append_claim (self, rsh_mention_get_quote (representative), FALSE);
+    }
+  for (guint i = 0; i < mentions->len; i++)
+    rsh_claim_add_mention (claims[clustering->cluster[i]], g_ptr_array_index (mentions, i));
+}
+
+/* Near-identical sources (syndicated copies) point at the first source they copy. */
+static void
+find_duplicates (RshComparison *self,
+                 GPtrArray     *analysed,
+                 RshAligner    *aligner)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree int *duplicate_of = NULL;
+
+  for (guint s = 0; s < analysed->len; s++)
+    g_ptr_array_add (texts, ((Analysed *) g_ptr_array_index (analysed, s))->align);
+
+  duplicate_of = rsh_aligner_find_duplicates (aligner, texts);
+  for (guint s = 0; s < analysed->len; s++)
+    {
+      Analysed *a = g_ptr_array_index (analysed, s);
+      const char *given = a->snapshot->duplicate_of;
+
+      if (duplicate_of[s] >= 0)
+        g_ptr_array_add (self->duplicate_of,
+                         g_strdup (((Analysed *) g_ptr_array_index (analysed,
+                                                                    duplicate_of[s]))->id));
+      else
+        g_ptr_array_add (self->duplicate_of, g_strdup (given));
     }
 }
 
@@ -636,6 +629,53 @@ make_label (const char *who,
   }
 }
 
+/* When a statement was made: the time expression of its own sentence ("said Tuesday"),
+ * resolved against the publication date; without one, the publication date itself, the
+ * one date a reader knows the statement stood by. A statement is never later than its
+ * publication, so a later reading ("will meet Friday" misread) is cut back to it. */
+static void
+place_event (RshTimelineEvent *event,
+             Snapshot         *snapshot,
+             RshMention       *mention)
+{
+  g_autoptr(RshTimex) timex = NULL;
+  g_autofree char *published = snapshot ? date_part (snapshot->published) : NULL;
+
+  if (snapshot != NULL && snapshot->text != NULL)
+    timex = rsh_timex_place_span (snapshot->text, published, snapshot->language,
+                                  rsh_mention_get_start (mention),
+                                  rsh_mention_get_end (mention));
+
+  if (timex != NULL && rsh_timex_get_bounds (timex, published, &event->earliest, &event->latest))
+    {
+      if (published != NULL && event->latest == NULL)
+        event->latest = g_strdup (published);
+      if (published != NULL && strlen (published) == 10 && event->earliest != NULL &&
+          strlen (event->earliest) == 10 && strcmp (event->earliest, published) > 0)
+        {
+          g_free (event->earliest);
+          event->earliest = g_strdup (published);
+        }
+      if (published != NULL && strlen (published) == 10 && event->latest != NULL &&
+          strlen (event->latest) == 10 && strcmp (event->latest, published) > 0)
+        {
+          g_free (event->latest);
+          event->latest = g_strdup (published);
+        }
+      return;
+    }
+
+  g_clear_pointer (&event->earliest, g_free);
+  g_clear_pointer (&event->latest, g_free);
+  event->earliest = g_strdup (published);
+  event->latest = g_strdup (published);
+
+  /* An undated source is no older than the latest date it names: an interval open towards
+   * the future, never an invented date. */
+  if (published == NULL && snapshot != NULL && snapshot->text != NULL)
+    event->earliest = rsh_timex_infer_published_floor (snapshot->text, snapshot->language);
+}
+
 static void
 build_timeline (RshComparison *self,
                 GPtrArray     *analysed)
@@ -671,8 +711,7 @@ build_timeline (RshComparison *self,
           event->actor_id = g_strdup (rsh_mention_get_actor_id (mention));
           event->source_id = g_strdup (rsh_mention_get_source_id (mention));
           event->stance = rsh_mention_get_stance (mention);
-          event->earliest = a ? date_part (a->snapshot->published) : NULL;
-          event->latest = g_strdup (event->earliest);
+          place_event (event, a ? a->snapshot : NULL, mention);
           event->label = make_label (who, event->stance, rsh_mention_get_quote (mention));
           g_ptr_array_add (self->timeline, event);
         }
@@ -688,12 +727,12 @@ analyze_sources (GPtrArray           *sources,
   g_autoptr(RshComparison) self = g_object_new (RSH_TYPE_COMPARISON, NULL);
   g_autoptr(GPtrArray) analysed = g_ptr_array_new_with_free_func (analysed_free);
   g_autoptr(GHashTable) lexicons = NULL;
-  g_autoptr(GHashTable) claims_by_content = NULL;
+  g_autoptr(RshAligner) aligner = NULL;
+  g_autoptr(RshIdf) idf = NULL;
   guint n_claims;
 
   lexicons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) rsh_lexicon_unref);
-  claims_by_content = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < sources->len; i++)
     {
@@ -717,28 +756,23 @@ analyze_sources (GPtrArray           *sources,
 
   build_actors (self, analysed);
 
-  for (guint i = 0; tracked != NULL && tracked[i] != NULL; i++)
-    match_tracked_claim (append_claim (self, tracked[i], TRUE), analysed);
-
-  /* A first grouping: the same content in the same words makes one claim. */
+  aligner = rsh_aligner_new (analysed->len > 0
+                             ? ((Analysed *) g_ptr_array_index (analysed, 0))->lexicon : NULL);
+  idf = rsh_idf_new ();
   for (guint s = 0; s < analysed->len; s++)
     {
       Analysed *a = g_ptr_array_index (analysed, s);
 
-      for (guint i = 0; i < a->mentions->len; i++)
-        {
-          RshMention *mention = g_ptr_array_index (a->mentions, i);
-          g_autofree char *key = content_key (rsh_mention_get_quote (mention));
-          RshClaim *claim = g_hash_table_lookup (claims_by_content, key);
-
-          if (claim == NULL)
-            {
-              claim = append_claim (self, rsh_mention_get_quote (mention), FALSE);
-              g_hash_table_insert (claims_by_content, g_steal_pointer (&key), claim);
-            }
-          rsh_claim_add_mention (claim, mention);
-        }
+      a->align = rsh_aligner_analyze (aligner, a->text, -1, a->sentences);
+      rsh_idf_add (idf, a->align);
     }
+  find_duplicates (self, analysed, aligner);
+
+  for (guint i = 0; tracked != NULL && tracked[i] != NULL; i++)
+    match_tracked_claim (append_claim (self, tracked[i], TRUE), analysed, aligner,
+                         default_model (), idf);
+
+  cluster_mentions (self, analysed, aligner);
 
   n_claims = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
   for (guint c = 0; c < n_claims; c++)
@@ -746,7 +780,8 @@ analyze_sources (GPtrArray           *sources,
       g_autoptr(RshClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->claims), c);
       GListModel *mentions = rsh_claim_get_mentions (claim);
 
-      set_positions (claim, analysed);
+      if (!rsh_claim_get_user_defined (claim))
+        set_positions (claim, analysed);
       for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
         {
           g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
@@ -797,6 +832,7 @@ copy_sources (GListModel *sources)
       snapshot->outlet = g_strdup (rsh_source_get_outlet (snapshot->source));
       snapshot->language = g_strdup (rsh_source_get_language (snapshot->source));
       snapshot->published = g_strdup (rsh_source_get_published (snapshot->source));
+      snapshot->duplicate_of = g_strdup (rsh_source_get_duplicate_of (snapshot->source));
 
       sentences = rsh_source_get_sentences (snapshot->source);
       if (sentences != NULL)
@@ -832,6 +868,7 @@ rsh_comparison_finalize (GObject *object)
 
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
   g_clear_pointer (&self->timeline, g_ptr_array_unref);
+  g_clear_pointer (&self->duplicate_of, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rsh_comparison_parent_class)->finalize (object);
 }
@@ -901,6 +938,7 @@ rsh_comparison_init (RshComparison *self)
   self->claims = g_list_store_new (RSH_TYPE_CLAIM);
   self->mentions = g_list_store_new (RSH_TYPE_MENTION);
   self->timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) rsh_timeline_event_free);
+  self->duplicate_of = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -1138,4 +1176,60 @@ rsh_comparison_lookup_actor (RshComparison *self,
     }
 
   return NULL;
+}
+
+/**
+ * rsh_comparison_get_duplicate_of:
+ * @self: a #RshComparison
+ * @position: a position in rsh_comparison_get_sources()
+ *
+ * The source this one is a syndicated or near-identical copy of: found by comparing the
+ * texts (most five-word shingles shared with an earlier source), else the source's own
+ * #RshSource:duplicate-of. The sources themselves are not changed.
+ *
+ * Returns: (nullable): the id of the source copied, or %NULL
+ */
+const char *
+rsh_comparison_get_duplicate_of (RshComparison *self,
+                                 guint          position)
+{
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), NULL);
+
+  if (position >= self->duplicate_of->len)
+    return NULL;
+
+  return g_ptr_array_index (self->duplicate_of, position);
+}
+
+/**
+ * rsh_comparison_count_independent:
+ * @self: a #RshComparison
+ * @claim: one of its claims
+ *
+ * How many sources state @claim as true themselves (reports or confirms, not hedged),
+ * counting a syndicated copy and the source it copies once.
+ *
+ * Returns: the number of independent confirmations
+ */
+guint
+rsh_comparison_count_independent (RshComparison *self,
+                                  RshClaim      *claim)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), 0);
+  g_return_val_if_fail (RSH_IS_CLAIM (claim), 0);
+
+  for (guint s = 0; s < self->source_ids->len; s++)
+    {
+      gboolean hedged = FALSE;
+      RshStance stance = rsh_claim_get_position (claim, g_ptr_array_index (self->source_ids, s),
+                                                 &hedged);
+
+      if ((stance == RSH_STANCE_REPORTS || stance == RSH_STANCE_CONFIRMS) && !hedged &&
+          g_ptr_array_index (self->duplicate_of, s) == NULL)
+        n++;
+    }
+
+  return n;
 }

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * @outlet: (nullable): the site or publisher
  * @authors: (array zero-terminated=1): the bylines, never %NULL
  * @published: (nullable): the publication date, as accepted by rsh_extract_check_date()
+ * @modified: (nullable): the last modification date, same form; never used as @published
  * @language: (nullable): a primary language subtag such as "en"
  * @url: (nullable): the canonical absolute URL
  * @text: the article body, paragraphs separated by one blank line
@@ -28,6 +29,7 @@ typedef struct
   char  *outlet;
   char **authors;
   char  *published;
+  char  *modified;
   char  *language;
   char  *url;
   char  *text;
@@ -54,6 +56,17 @@ gboolean      rsh_extract_check_text       (const char    *text,
 RshExtracted *rsh_extract_html             (const char    *text,
                                             const char    *base_url);
 RshExtracted *rsh_extract_plain            (const char    *text);
+RshExtracted *rsh_extract_markdown         (const char    *text);
+RshExtracted *rsh_extract_pdf              (GBytes        *raw,
+                                            const char    *name,
+                                            GError       **error);
+gboolean      rsh_extract_sniff_mhtml      (const char    *data,
+                                            gsize          len);
+GBytes       *rsh_extract_mhtml            (GBytes        *raw,
+                                            char         **charset,
+                                            char         **location,
+                                            const char    *name,
+                                            GError       **error);
 const char   *rsh_extract_guess_language   (const char    *text);
 char         *rsh_extract_check_date       (const char    *date);
 gboolean      rsh_extract_is_crumb         (const char    *line);

@@ -14,6 +14,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <poppler.h>
 
 #include "rashomon.h"
 #include "rsh-extract-private.h"
@@ -69,6 +70,7 @@ static const Magic binary_magics[] = {
  * trackers, share buttons, ad slots. Compared case-insensitively with the whole line. */
 static const char * const crumb_lines[] = {
   "quantcast",
+  "advert",
   "advertisement",
   "advertisements",
   "sponsored",
@@ -102,6 +104,12 @@ static const char * const crumb_lines[] = {
 
 /* Lines that start a "previous / next article" navigation link. */
 static const char * const crumb_prefixes[] = {
+  "copyright ©",
+  "copyright @",
+  "copyright (c)",
+  "sign up to our newsletter",
+  "sign up for our newsletter",
+  "subscribe to our newsletter",
   "previous article",
   "next article",
   "previous post",
@@ -136,7 +144,8 @@ static const char * const skipped_tags[] = {
 static const char * const strong_negative_words[] = {
   "share", "sharing", "social", "comment", "comments", "related", "promo", "ad", "ads",
   "advert", "advertisement", "sponsored", "newsletter", "subscribe", "cookie", "cookies",
-  "outbrain", "taboola", "popup", "modal", "disqus", "byline",
+  "outbrain", "taboola", "popup", "modal", "disqus", "byline", "caption", "credit", "credits",
+  "gallery", "slideshow", "teaser", "rail", "recommended", "trending", "promoted",
 };
 
 static const char * const weak_negative_words[] = {
@@ -187,6 +196,7 @@ typedef struct
   char       *h1;
   char       *canonical;
   char       *time_published;
+  char       *time_modified;
   GPtrArray  *rel_authors;
   GPtrArray  *byline_texts;
   GPtrArray  *ld_scripts;
@@ -194,6 +204,7 @@ typedef struct
   char       *ld_headline;
   char       *ld_publisher;
   char       *ld_published;
+  char       *ld_modified;
   char       *ld_language;
   GPtrArray  *ld_authors;
 } Metadata;
@@ -321,6 +332,12 @@ normalize_charset (const char *label)
     return g_strdup ("WINDOWS-1252");
   if (g_str_equal (lower, "gb2312") || g_str_equal (lower, "x-gbk"))
     return g_strdup ("GBK");
+  /* Pages labelled Shift_JIS use Microsoft's extensions (circled digits and the like),
+   * as browsers assume. */
+  if (g_str_equal (lower, "shift_jis") || g_str_equal (lower, "shift-jis") ||
+      g_str_equal (lower, "sjis") || g_str_equal (lower, "x-sjis") ||
+      g_str_equal (lower, "ms_kanji") || g_str_equal (lower, "windows-31j"))
+    return g_strdup ("CP932");
   return g_ascii_strup (lower, -1);
 }
 
@@ -444,6 +461,67 @@ decode_as_declared (const char *data,
   return convert_exact (data, len, charset);
 }
 
+/* UTF-16 without a byte order mark: text with much ASCII in it has a NUL in every
+ * other byte. Returns the charset, or %NULL when the pattern is not there. */
+static const char *
+sniff_utf16 (const char *data,
+             gsize       len)
+{
+  gsize pairs = MIN (len, 1024) / 2;
+  gsize zero_even = 0;
+  gsize zero_odd = 0;
+
+  if (pairs < 4 || len % 2 != 0)
+    return NULL;
+  for (gsize i = 0; i < pairs; i++)
+    {
+      zero_even += data[2 * i] == '\0';
+      zero_odd += data[2 * i + 1] == '\0';
+    }
+  if (zero_odd * 10 >= pairs * 3 && zero_even * 50 <= pairs)
+    return "UTF-16LE";
+  if (zero_even * 10 >= pairs * 3 && zero_odd * 50 <= pairs)
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* Undeclared Japanese text: bytes that decode as Shift_JIS (or EUC-JP) into kana and
+ * kanji, with kana among them, since Latin text decoded this way yields stray kanji at
+ * best. */
+static char *
+decode_japanese (const char *data,
+                 gsize       len)
+{
+  static const char * const charsets[] = { "CP932", "EUC-JP" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      g_autofree char *text = convert_exact (data, len, charsets[i]);
+      gsize wide = 0;
+      gsize japanese = 0;
+      gsize kana = 0;
+
+      if (text == NULL)
+        continue;
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0x80)
+            continue;
+          wide++;
+          if (c >= 0x3040 && c <= 0x30FF)
+            kana++;
+          if ((c >= 0x3000 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+              (c >= 0xFF00 && c <= 0xFFEF))
+            japanese++;
+        }
+      if (wide > 0 && japanese * 10 >= wide * 9 && kana * 10 >= wide)
+        return g_steal_pointer (&text);
+    }
+  return NULL;
+}
+
 /* Replaces CRLF and lone CR with LF, in place. */
 static void
 normalize_newlines (char *text)
@@ -559,6 +637,8 @@ rsh_extract_check_binary (GBytes      *raw,
     return TRUE;
   if (len >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
     return TRUE;
+  if (sniff_utf16 (data, len) != NULL)
+    return TRUE;
 
   for (gsize i = 0; i < G_N_ELEMENTS (binary_magics); i++)
     if (len >= binary_magics[i].len &&
@@ -643,6 +723,19 @@ rsh_extract_decode (GBytes      *raw,
           return NULL;
         }
     }
+  else if (sniff_utf16 (data, len) != NULL)
+    {
+      const char *charset = sniff_utf16 (data, len);
+
+      text = convert_exact (data, len, charset);
+      if (text == NULL)
+        {
+          g_set_error (error, RSH_ERROR, RSH_ERROR_ENCODING,
+                       _("“%s” looks like %s text but is not valid %s; save it again as UTF-8."),
+                       name, charset, charset);
+          return NULL;
+        }
+    }
   else
     {
       g_autofree char *declared = is_html ? find_declared_charset (data, len) : NULL;
@@ -655,6 +748,8 @@ rsh_extract_decode (GBytes      *raw,
 
   if (text == NULL && g_utf8_validate_len (data, len, NULL))
     text = g_strndup (data, len);
+  if (text == NULL)
+    text = decode_japanese (data, len);
   if (text == NULL)
     text = convert_exact (data, len, "WINDOWS-1252");
   if (text == NULL)
@@ -698,12 +793,26 @@ rsh_extract_check_text (const char  *text,
   gsize controls = 0;
   gsize visible = 0;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const guchar *p = (const guchar *) text; *p; p++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* ASCII, the bulk of any page, is judged without a Unicode table lookup;
+       * continuation bytes belong to the character already counted. */
+      if (*p < 0x80)
+        {
+          chars++;
+          if (*p > 0x20 && *p < 0x7F)
+            visible++;
+          else if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\f' && *p != '\v')
+            controls++;
+          continue;
+        }
+      if ((*p & 0xC0) == 0x80)
+        continue;
       chars++;
-      if (g_unichar_iscntrl (c) && c != '\n' && c != '\t' && c != '\f' && c != '\v')
+      c = g_utf8_get_char ((const char *) p);
+      if (g_unichar_iscntrl (c))
         controls++;
       else if (!g_unichar_isspace (c))
         visible++;
@@ -1071,7 +1180,7 @@ is_hidden (xmlNode *node)
 }
 
 static gboolean
-is_skipped_tag (xmlNode *node)
+compute_skipped_tag (xmlNode *node)
 {
   if (is_hidden (node))
     return TRUE;
@@ -1085,13 +1194,13 @@ is_skipped_tag (xmlNode *node)
 }
 
 static gboolean
-is_block (xmlNode *node)
+compute_block (xmlNode *node)
 {
   return str_in_table (node_name (node), block_tags, G_N_ELEMENTS (block_tags));
 }
 
 static gboolean
-is_paragraph_tag (xmlNode *node)
+compute_paragraph_tag (xmlNode *node)
 {
   return str_in_table (node_name (node), paragraph_tags, G_N_ELEMENTS (paragraph_tags));
 }
@@ -1099,7 +1208,7 @@ is_paragraph_tag (xmlNode *node)
 /* Whether an element's class or id marks it as boilerplate. The document's outer
  * elements are never excluded this way: "has-sidebar" on <body> says nothing about it. */
 static gboolean
-is_unlikely (xmlNode *node)
+compute_unlikely (xmlNode *node)
 {
   const char *name = node_name (node);
   g_autofree char *class_attr = NULL;
@@ -1142,6 +1251,73 @@ is_unlikely (xmlNode *node)
   return strong || (weak && !positive);
 }
 
+enum
+{
+  NODE_KNOWN     = 1 << 0,
+  NODE_SKIPPED   = 1 << 1,
+  NODE_BLOCK     = 1 << 2,
+  NODE_PARAGRAPH = 1 << 3,
+  NODE_UNLIKELY  = 1 << 4,
+};
+
+/* What an element is, worked out once: the walks below ask about every element many
+ * times. The answers live in the node's _private field, which libxml2 leaves to
+ * applications; every document is parsed afresh, so nothing else has written there. */
+static guint
+node_flags (xmlNode *node)
+{
+  guint flags;
+
+  if (node->type != XML_ELEMENT_NODE)
+    return NODE_KNOWN;
+  flags = GPOINTER_TO_UINT (node->_private);
+  if (flags & NODE_KNOWN)
+    return flags;
+
+  flags = NODE_KNOWN;
+  if (compute_skipped_tag (node))
+    flags |= NODE_SKIPPED;
+  if (compute_block (node))
+    flags |= NODE_BLOCK;
+  if (compute_paragraph_tag (node))
+    flags |= NODE_PARAGRAPH;
+  if (compute_unlikely (node))
+    flags |= NODE_UNLIKELY;
+  node->_private = GUINT_TO_POINTER (flags);
+  return flags;
+}
+
+static gboolean
+is_skipped_tag (xmlNode *node)
+{
+  return (node_flags (node) & NODE_SKIPPED) != 0;
+}
+
+static gboolean
+is_block (xmlNode *node)
+{
+  return (node_flags (node) & NODE_BLOCK) != 0;
+}
+
+static gboolean
+is_paragraph_tag (xmlNode *node)
+{
+  return (node_flags (node) & NODE_PARAGRAPH) != 0;
+}
+
+static gboolean
+is_unlikely (xmlNode *node)
+{
+  return (node_flags (node) & NODE_UNLIKELY) != 0;
+}
+
+/* The ASCII characters g_unichar_isspace() accepts (vertical tab is not one). */
+static inline gboolean
+is_ascii_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Appends the text under @node with white space collapsed, counting the characters that
  * sit inside links. */
 static void
@@ -1158,10 +1334,25 @@ gather_text (xmlNode  *node,
 
           if (content == NULL)
             continue;
-          for (const char *p = content; *p; p = g_utf8_next_char (p))
+          for (const char *p = content; *p; )
             {
-              gunichar c = g_utf8_get_char (p);
+              const char *next;
+              gunichar c;
 
+              /* Runs of visible ASCII are copied whole. */
+              if ((guchar) *p < 0x80 && !is_ascii_space (*p))
+                {
+                  const char *start = p;
+
+                  while ((guchar) *p < 0x80 && *p != '\0' && !is_ascii_space (*p))
+                    p++;
+                  g_string_append_len (out, start, p - start);
+                  if (in_link && link_chars != NULL)
+                    *link_chars += p - start;
+                  continue;
+                }
+              c = g_utf8_get_char (p);
+              next = g_utf8_next_char (p);
               if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B)
                 {
                   if (out->len > 0 && out->str[out->len - 1] != ' ')
@@ -1169,10 +1360,11 @@ gather_text (xmlNode  *node,
                 }
               else
                 {
-                  g_string_append_unichar (out, c);
+                  g_string_append_len (out, p, next - p);
                   if (in_link && link_chars != NULL)
                     (*link_chars)++;
                 }
+              p = next;
             }
         }
       else if (child->type == XML_ELEMENT_NODE)
@@ -1244,12 +1436,14 @@ metadata_clear (Metadata *md)
   g_clear_pointer (&md->h1, g_free);
   g_clear_pointer (&md->canonical, g_free);
   g_clear_pointer (&md->time_published, g_free);
+  g_clear_pointer (&md->time_modified, g_free);
   g_clear_pointer (&md->rel_authors, g_ptr_array_unref);
   g_clear_pointer (&md->byline_texts, g_ptr_array_unref);
   g_clear_pointer (&md->ld_scripts, g_ptr_array_unref);
   g_clear_pointer (&md->ld_headline, g_free);
   g_clear_pointer (&md->ld_publisher, g_free);
   g_clear_pointer (&md->ld_published, g_free);
+  g_clear_pointer (&md->ld_modified, g_free);
   g_clear_pointer (&md->ld_language, g_free);
   g_clear_pointer (&md->ld_authors, g_ptr_array_unref);
 }
@@ -1299,6 +1493,8 @@ collect_metadata (xmlNode  *node,
               (xmlHasProp (child, (const xmlChar *) "pubdate") != NULL ||
                g_strcmp0 (itemprop, "datePublished") == 0))
             md->time_published = node_attr (child, "datetime");
+          else if (md->time_modified == NULL && g_strcmp0 (itemprop, "dateModified") == 0)
+            md->time_modified = node_attr (child, "datetime");
         }
       else if (g_str_equal (name, "script"))
         {
@@ -1431,6 +1627,7 @@ json_visit (JsonNode *node,
         {
           const char *headline = json_string_member (object, "headline");
           const char *published = json_string_member (object, "datePublished");
+          const char *modified = json_string_member (object, "dateModified");
           const char *language = json_string_member (object, "inLanguage");
           JsonNode *publisher = json_object_get_member (object, "publisher");
 
@@ -1438,6 +1635,8 @@ json_visit (JsonNode *node,
             md->ld_headline = collapse_space (headline);
           if (md->ld_published == NULL && published != NULL)
             md->ld_published = g_strdup (published);
+          if (md->ld_modified == NULL && modified != NULL)
+            md->ld_modified = g_strdup (modified);
           if (md->ld_language == NULL && language != NULL)
             md->ld_language = g_strdup (language);
           if (md->ld_authors->len == 0)
@@ -1645,6 +1844,37 @@ clean_title (const char *title,
     }
 
   return g_strdup (title);
+}
+
+/* "Headline | Site" or "Site - Headline" where the headline is known: the site. */
+static char *
+title_site_part (const char *title,
+                 const char *headline)
+{
+  static const char * const separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " » " };
+  gsize title_len = strlen (title);
+  gsize head_len = strlen (headline);
+
+  if (head_len >= title_len)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      gsize sep = strlen (separators[i]);
+      g_autofree char *site = NULL;
+
+      if (title_len <= head_len + sep)
+        continue;
+      if (strncmp (title, headline, head_len) == 0 &&
+          strncmp (title + head_len, separators[i], sep) == 0)
+        site = g_strstrip (g_strdup (title + head_len + sep));
+      else if (strcmp (title + title_len - head_len, headline) == 0 &&
+               strncmp (title + title_len - head_len - sep, separators[i], sep) == 0)
+        site = g_strstrip (g_strndup (title, title_len - head_len - sep));
+      if (site != NULL && *site != '\0' && g_utf8_strlen (site, -1) <= 40 &&
+          strstr (site, separators[i]) == NULL)
+        return g_steal_pointer (&site);
+    }
+  return NULL;
 }
 
 /* HTML: body --------------------------------------------------------------------------- */
@@ -2053,6 +2283,70 @@ emit_children (Emitter *em,
     emit_node (em, child);
 }
 
+/* Whether two elements are built alike: same tag, same class list. */
+static gboolean
+same_shape (xmlNode *a,
+            xmlNode *b)
+{
+  g_autofree char *class_a = NULL;
+  g_autofree char *class_b = NULL;
+
+  if (a->type != XML_ELEMENT_NODE || b->type != XML_ELEMENT_NODE ||
+      !g_str_equal (node_name (a), node_name (b)))
+    return FALSE;
+  class_a = node_attr (a, "class");
+  class_b = node_attr (b, "class");
+  return class_a != NULL && g_strcmp0 (class_a, class_b) == 0;
+}
+
+/* Long stories are often cut into sections of one kind with pull quotes, pictures or
+ * ads between them. When an ancestor of the best container has siblings built alike that
+ * also hold prose, they continue the story: @chosen becomes them and the ancestor's part,
+ * in document order. */
+static void
+add_continuations (xmlNode   *top,
+                   GPtrArray *chosen,
+                   gboolean   class_filter)
+{
+  xmlNode *ancestor = top->parent;
+
+  for (guint level = 0; level < 5 && ancestor != NULL && ancestor->parent != NULL &&
+                        ancestor->type == XML_ELEMENT_NODE; level++, ancestor = ancestor->parent)
+    {
+      g_autoptr(GPtrArray) merged = g_ptr_array_new ();
+      gboolean found = FALSE;
+      const char *name = node_name (ancestor);
+
+      if (g_str_equal (name, "body") || g_str_equal (name, "html"))
+        return;
+      /* Teasers in a list are built alike too, but each holds a line or two. */
+      if (prose_chars (ancestor, class_filter) < MIN_ARTICLE_CHARS)
+        continue;
+      for (xmlNode *sib = ancestor->parent->children; sib != NULL; sib = sib->next)
+        {
+          if (sib == ancestor)
+            {
+              for (guint i = 0; i < chosen->len; i++)
+                g_ptr_array_add (merged, g_ptr_array_index (chosen, i));
+            }
+          else if (same_shape (sib, ancestor) && !is_excluded (sib, class_filter) &&
+                   prose_chars (sib, class_filter) >= MIN_ARTICLE_CHARS &&
+                   link_density (sib) < 0.25)
+            {
+              g_ptr_array_add (merged, sib);
+              found = TRUE;
+            }
+        }
+      if (found)
+        {
+          g_ptr_array_set_size (chosen, 0);
+          for (guint i = 0; i < merged->len; i++)
+            g_ptr_array_add (chosen, g_ptr_array_index (merged, i));
+          return;
+        }
+    }
+}
+
 static char *
 extract_body (xmlNode  *root,
               xmlNode  *body,
@@ -2118,6 +2412,7 @@ extract_body (xmlNode  *root,
                     g_ptr_array_add (chosen, sib);
                 }
             }
+          add_continuations (top, chosen, class_filter);
         }
       g_hash_table_unref (sc.scores);
     }
@@ -2139,6 +2434,205 @@ extract_body (xmlNode  *root,
   g_string_free (em.pending, TRUE);
   g_free (em.last);
   return g_string_free (em.out, FALSE);
+}
+
+/* Words a date line is made of, besides numbers ("Published 4:00 am CST, Wednesday"). */
+static const char * const date_words[] = {
+  "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+  "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+  "november", "dec", "december", "mon", "monday", "tue", "tuesday", "wed", "wednesday",
+  "thu", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "am", "pm", "a",
+  "p", "m", "published", "updated", "posted", "last", "modified", "on", "at", "date",
+  "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet",
+  "cest", "ist", "st", "nd", "rd", "th", "of", "hours", "hour", "minutes", "ago",
+};
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gboolean alnum = g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (alnum && !in_word)
+        n++;
+      in_word = alnum;
+    }
+  return n;
+}
+
+/* "Updated 3:27 am PST, Wednesday, November 20, 2019", "18 Nov 2019, 19:09". */
+static gboolean
+is_date_line (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto(GStrv) words = g_strsplit_set (lower, " ,.:/-|•·()[]", -1);
+  guint n = 0;
+  guint datey = 0;
+  gboolean digit = FALSE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+      gboolean number = *w != '\0';
+
+      if (*w == '\0')
+        continue;
+      n++;
+      for (const char *c = w; *c; c++)
+        if (!g_ascii_isdigit (*c))
+          number = FALSE;
+      /* "20th", "1st" */
+      if (!number && g_ascii_isdigit (*w))
+        {
+          const char *c = w;
+
+          while (g_ascii_isdigit (*c))
+            c++;
+          number = str_in_table (c, date_words, G_N_ELEMENTS (date_words));
+        }
+      digit = digit || number;
+      if (number || str_in_table (w, date_words, G_N_ELEMENTS (date_words)))
+        datey++;
+    }
+  return digit && n > 0 && n <= 14 && datey * 5 >= n * 4;
+}
+
+/* "Photo: Jane Roe, AP", "Image credit: …": a picture's credit line. */
+static gboolean
+is_credit_line (const char *text)
+{
+  static const char * const prefixes[] = {
+    "photo:", "photos:", "photograph:", "image:", "images:", "picture:", "credit:",
+    "photo credit", "image credit", "photo by ", "photograph by ", "(photo",
+  };
+
+  if (count_words (text) > 15)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (has_prefix_ci (text, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A paragraph made of nothing but a number: gallery pagination, a counter. */
+static gboolean
+is_bare_number (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p) && *p != ' ' && *p != '/')
+      return FALSE;
+  return TRUE;
+}
+
+/* A short line that does not end a sentence: a label, a button, a section title
+ * ("Comments", "You may also like", "Loading content ..."). */
+static gboolean
+is_label_line (const char *text,
+               guint       max_words)
+{
+  gsize len = strlen (text);
+  const char *last = g_utf8_find_prev_char (text, text + len);
+  gunichar c = last ? g_utf8_get_char (last) : 0;
+
+  /* Scripts without spaces count as one "word" per phrase: long is prose. */
+  if (count_words (text) > max_words || g_utf8_strlen (text, -1) > 12 * max_words)
+    return FALSE;
+  if (g_str_has_suffix (text, "...") || g_str_has_suffix (text, "…"))
+    return TRUE;
+  if (c == 0 || c == 0x201D || c == 0x2019 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
+      c == 0x300D || c == 0x300F || c == 0xFF09)
+    return FALSE;
+  return c >= 0x80 || strchr (".!?\"')", (int) c) == NULL;
+}
+
+static gboolean
+is_byline_line (const char *text)
+{
+  return (has_prefix_ci (text, "by ") || has_prefix_ci (text, "von ") ||
+          has_prefix_ci (text, "par ")) && count_words (text) <= 10;
+}
+
+/* Drops what pages put around a story inside its own container: the date line, the
+ * byline and the headline again above it; labels, share prompts and "more stories"
+ * headings below it; picture credits and pagination numbers anywhere. */
+static char *
+trim_paragraphs (char       *text,
+                 const char *title)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  GString *out;
+  guint first = 0;
+  guint end;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      const char *para = paragraphs[i];
+
+      if (is_credit_line (para) || (title != NULL && utf8_equal_ci (para, title)))
+        continue;
+      g_ptr_array_add (kept, paragraphs[i]);
+    }
+
+  /* Page numbers of a gallery or a comment list ("1", "2", … "15") close the text. A
+   * table's numbers sit between its other cells. */
+  end = kept->len;
+  {
+    guint run = 0;
+
+    while (run < end && is_bare_number (g_ptr_array_index (kept, end - run - 1)))
+      run++;
+    if (run >= 2 && atoi (g_ptr_array_index (kept, end - run)) == 1 &&
+        atoi (g_ptr_array_index (kept, end - 1)) == (int) run)
+      end -= run;
+  }
+
+  /* A long run of short lines at either end is a list or a table of the story. */
+  while (first < end && first <= 3)
+    {
+      const char *para = g_ptr_array_index (kept, first);
+
+      if (!is_date_line (para) && !is_byline_line (para) && !is_label_line (para, 3))
+        break;
+      first++;
+    }
+  if (first > 3)
+    first = 0;
+  {
+    guint run = 0;
+
+    while (end - run > first && run <= 3)
+      {
+        const char *para = g_ptr_array_index (kept, end - run - 1);
+
+        if (!is_date_line (para) && !is_label_line (para, 6))
+          break;
+        run++;
+      }
+    if (run <= 3)
+      end -= run;
+  }
+
+  /* Trimming must never take the whole story. */
+  if (first >= end)
+    {
+      first = 0;
+      end = kept->len;
+    }
+
+  out = g_string_sized_new (strlen (text));
+  for (guint i = first; i < end; i++)
+    {
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, g_ptr_array_index (kept, i));
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
 }
 
 static xmlNode *
@@ -2163,10 +2657,116 @@ rsh_extracted_free (RshExtracted *extracted)
   g_free (extracted->outlet);
   g_strfreev (extracted->authors);
   g_free (extracted->published);
+  g_free (extracted->modified);
   g_free (extracted->language);
   g_free (extracted->url);
   g_free (extracted->text);
   g_free (extracted);
+}
+
+/* Whether @p starts the tag @name (case-insensitively), followed by a delimiter. */
+static gboolean
+starts_tag (const char *p,
+            const char *end,
+            const char *name)
+{
+  gsize n = strlen (name);
+
+  if ((gsize) (end - p) <= n || g_ascii_strncasecmp (p, name, n) != 0)
+    return FALSE;
+  return g_ascii_isspace (p[n]) || p[n] == '>' || p[n] == '/';
+}
+
+/* Finds "</name" from @p on, case-insensitively; returns the end of @text if absent. */
+static const char *
+find_close_tag (const char *p,
+                const char *end,
+                const char *name)
+{
+  gsize n = strlen (name);
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      if ((gsize) (end - p) > n + 1 && p[1] == '/' &&
+          g_ascii_strncasecmp (p + 2, name, n) == 0)
+        return p;
+      p++;
+    }
+  return end;
+}
+
+/* Drops comments and the contents of <script>, <style> and <svg> before parsing: they
+ * are most of a modern page's bytes, never prose, and libxml2 reads them one character
+ * at a time. JSON-LD scripts stay, since the metadata reads them. */
+static char *
+strip_inert (const char *text,
+             gsize       len,
+             gsize      *out_len)
+{
+  static const char * const inert[] = { "script", "style", "svg" };
+  GString *out = g_string_sized_new (len / 2 + 64);
+  const char *end = text + len;
+  const char *copied = text;
+  const char *p = text;
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *skip_to = NULL;
+
+      /* "<!-->" and "<!--->" are empty comments to a browser. */
+      if (end - p >= 5 && memcmp (p, "<!-->", 5) == 0)
+        skip_to = p + 5;
+      else if (end - p >= 6 && memcmp (p, "<!--->", 6) == 0)
+        skip_to = p + 6;
+      else if (end - p > 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = p + 4;
+
+          while ((close = memchr (close, '-', end - close)) != NULL &&
+                 !(end - close >= 3 && memcmp (close, "-->", 3) == 0))
+            close++;
+          skip_to = close != NULL ? close + 3 : end;
+        }
+      else
+        for (gsize i = 0; i < G_N_ELEMENTS (inert) && skip_to == NULL; i++)
+          {
+            const char *tag_end;
+            const char *close;
+
+            if (!starts_tag (p + 1, end, inert[i]))
+              continue;
+            tag_end = memchr (p, '>', end - p);
+            if (tag_end == NULL)
+              break;
+            if (i == 0 && memmem_ci (p, tag_end - p, "ld+json") != NULL)
+              break;
+            close = find_close_tag (tag_end, end, inert[i]);
+            if (close == end)
+              skip_to = end;
+            else
+              {
+                const char *gt = memchr (close, '>', end - close);
+
+                skip_to = gt != NULL ? gt + 1 : end;
+              }
+          }
+
+      if (skip_to == NULL)
+        {
+          p++;
+          continue;
+        }
+      /* Nothing replaces it: a browser joins the text on either side too. */
+      g_string_append_len (out, copied, p - copied);
+      copied = p = skip_to;
+      if (p >= end)
+        break;
+    }
+  if (copied < end)
+    g_string_append_len (out, copied, end - copied);
+
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 static gpointer
@@ -2198,10 +2798,12 @@ rsh_extract_html (const char *text,
   xmlNode *root;
   const char *value;
   gsize len = strlen (text);
+  g_autofree char *stripped = NULL;
 
   g_once (&libxml_once, init_libxml_once, NULL);
 
-  doc = htmlReadMemory (text, (int) MIN (len, (gsize) G_MAXINT), base_url, "UTF-8",
+  stripped = strip_inert (text, len, &len);
+  doc = htmlReadMemory (stripped, (int) MIN (len, (gsize) G_MAXINT), base_url, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
@@ -2239,6 +2841,10 @@ rsh_extract_html (const char *text,
     ex->title = clean_title (md.title, ex->outlet, md.h1);
   else if (md.h1 != NULL && *md.h1)
     ex->title = g_strdup (md.h1);
+
+  /* Outlet, failing the tags: the other part of a "Headline | Site" <title>. */
+  if (ex->outlet == NULL && ex->title != NULL && md.title != NULL)
+    ex->outlet = title_site_part (md.title, ex->title);
 
   /* Authors: the first source that yields a plausible name wins. */
   {
@@ -2278,6 +2884,22 @@ rsh_extract_html (const char *text,
       ex->published = lenient_date (candidates[i]);
   }
 
+  /* Modification date, kept apart. */
+  {
+    const char *candidates[] = {
+      meta_get (&md, "article:modified_time"),
+      md.ld_modified,
+      md.time_modified,
+      meta_get (&md, "datemodified"),
+      meta_get (&md, "og:updated_time"),
+      meta_get (&md, "last-modified"),
+      meta_get (&md, "dcterms.modified"),
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (candidates) && ex->modified == NULL; i++)
+      ex->modified = lenient_date (candidates[i]);
+  }
+
   /* Language */
   ex->language = primary_language (md.html_lang);
   if (ex->language == NULL)
@@ -2310,6 +2932,7 @@ rsh_extract_html (const char *text,
         else
           g_free (unfiltered);
       }
+    ex->text = trim_paragraphs (ex->text, ex->title);
   }
 
   metadata_clear (&md);
@@ -2483,5 +3106,860 @@ rsh_extract_plain (const char *text)
 
   ex->authors = g_new0 (char *, 1);
   ex->text = g_string_free (body, FALSE);
+  return ex;
+}
+
+/* Markdown ----------------------------------------------------------------------------- */
+
+/* Copies @line without inline Markdown: emphasis and code marks, images, link targets,
+ * autolinks and inline HTML tags go; the words stay. */
+static void
+append_markdown_inline (GString    *out,
+                        const char *line)
+{
+  const char *p = line;
+
+  while (*p)
+    {
+      /* ![alt](target): a picture, not prose. */
+      if (p[0] == '!' && p[1] == '[')
+        {
+          const char *close = strstr (p + 2, "](");
+          const char *end = close ? strchr (close + 2, ')') : NULL;
+
+          if (end != NULL)
+            {
+              p = end + 1;
+              continue;
+            }
+        }
+      /* [text](target) and [text][ref]: the text. */
+      if (p[0] == '[')
+        {
+          const char *close = strchr (p + 1, ']');
+
+          if (close != NULL && (close[1] == '(' || close[1] == '['))
+            {
+              const char *end = strchr (close + 2, close[1] == '(' ? ')' : ']');
+
+              if (end != NULL)
+                {
+                  g_autofree char *label = g_strndup (p + 1, close - p - 1);
+
+                  append_markdown_inline (out, label);
+                  p = end + 1;
+                  continue;
+                }
+            }
+        }
+      /* <https://…> autolinks and inline tags such as <br>, <sup>. */
+      if (p[0] == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/'))
+        {
+          const char *end = strchr (p, '>');
+
+          if (end != NULL && memchr (p, ' ', end - p) == NULL && strstr (p, "://") != NULL &&
+              strstr (p, "://") < end)
+            {
+              g_string_append_len (out, p + 1, end - p - 1);
+              p = end + 1;
+              continue;
+            }
+          if (end != NULL)
+            {
+              p = end + 1;
+              continue;
+            }
+        }
+      /* Emphasis and code marks; an underscore inside a word (snake_case) stays. */
+      if (*p == '*' || *p == '`' || *p == '~' ||
+          (*p == '_' && (p == line || !g_ascii_isalnum (p[-1]) || !g_ascii_isalnum (p[1]))))
+        {
+          p++;
+          continue;
+        }
+      if (*p == '\\' && p[1] != '\0' && g_ascii_ispunct (p[1]))
+        p++;
+      g_string_append_c (out, *p);
+      p++;
+    }
+}
+
+static gboolean
+is_markdown_rule (const char *line)
+{
+  guint marks = 0;
+  char mark = 0;
+
+  for (const char *p = line; *p; p++)
+    {
+      if (*p == ' ')
+        continue;
+      if ((*p != '-' && *p != '*' && *p != '_') || (mark != 0 && *p != mark))
+        return FALSE;
+      mark = *p;
+      marks++;
+    }
+  return marks >= 3;
+}
+
+/* Strips a list marker ("- ", "* ", "+ ", "12. ", "3) "); returns %NULL if none. */
+static const char *
+skip_list_marker (const char *line)
+{
+  const char *p = line;
+
+  if ((*p == '-' || *p == '*' || *p == '+') && p[1] == ' ')
+    return p + 2;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p > line && p - line <= 9 && (*p == '.' || *p == ')') && p[1] == ' ')
+    return p + 2;
+  return NULL;
+}
+
+static char *
+front_matter_value (const char *line,
+                    const char *key)
+{
+  gsize n = strlen (key);
+  g_autofree char *value = NULL;
+  gsize len;
+
+  if (g_ascii_strncasecmp (line, key, n) != 0 || line[n] != ':')
+    return NULL;
+  value = g_strstrip (g_strdup (line + n + 1));
+  len = strlen (value);
+  if (len >= 2 && (value[0] == '"' || value[0] == '\'') && value[len - 1] == value[0])
+    {
+      value[len - 1] = '\0';
+      return g_strdup (value + 1);
+    }
+  return *value ? g_steal_pointer (&value) : NULL;
+}
+
+/**
+ * rsh_extract_markdown:
+ * @text: decoded UTF-8 Markdown with LF line ends
+ *
+ * Turns Markdown into plain paragraphs: headings, list items and quotes become
+ * paragraphs of their own, soft-wrapped lines are joined, and markup goes while the
+ * words of links and emphasis stay. The first heading (or a front-matter title) is the
+ * title; front matter also gives the author and date.
+ *
+ * Returns: (transfer full): what was found
+ */
+RshExtracted *
+rsh_extract_markdown (const char *text)
+{
+  RshExtracted *ex = g_new0 (RshExtracted, 1);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) para = g_string_new (NULL);
+  gboolean in_fence = FALSE;
+  guint i = 0;
+
+  /* YAML front matter between two "---" lines. */
+  if (lines[0] != NULL && g_str_equal (g_strchomp (lines[0]), "---"))
+    {
+      for (i = 1; lines[i] != NULL; i++)
+        {
+          char *line = g_strchomp (lines[i]);
+          char *value;
+
+          if (g_str_equal (line, "---") || g_str_equal (line, "..."))
+            {
+              i++;
+              break;
+            }
+          if (ex->title == NULL && (value = front_matter_value (line, "title")) != NULL)
+            ex->title = value;
+          else if ((value = front_matter_value (line, "author")) != NULL)
+            {
+              add_authors_from (value, authors);
+              g_free (value);
+            }
+          else if (ex->published == NULL && (value = front_matter_value (line, "date")) != NULL)
+            {
+              ex->published = lenient_date (value);
+              g_free (value);
+            }
+        }
+      if (lines[i - 1] == NULL)
+        i = 0;
+    }
+
+#define FLUSH_PARAGRAPH() G_STMT_START {                                   \
+    g_autofree char *clean = collapse_space (para->str);                  \
+    if (clean != NULL && *clean != '\0' && !rsh_extract_is_crumb (clean)) \
+      {                                                                    \
+        if (body->len > 0)                                                 \
+          g_string_append (body, "\n\n");                                  \
+        g_string_append (body, clean);                                     \
+      }                                                                    \
+    g_string_truncate (para, 0);                                           \
+  } G_STMT_END
+
+  for (; lines[i] != NULL; i++)
+    {
+      char *line = g_strchomp (lines[i]);
+      const char *content = line;
+      const char *item;
+
+      while (*content == ' ' && content - line < 4)
+        content++;
+
+      if (g_str_has_prefix (content, "```") || g_str_has_prefix (content, "~~~"))
+        {
+          FLUSH_PARAGRAPH ();
+          in_fence = !in_fence;
+          continue;
+        }
+      if (in_fence)
+        {
+          /* Code is kept line by line, as written. */
+          if (*line != '\0')
+            {
+              g_string_append (para, line);
+              FLUSH_PARAGRAPH ();
+            }
+          continue;
+        }
+
+      /* Setext underlines turn the paragraph so far into a heading. */
+      if (para->len > 0 && *content != '\0' && (strspn (content, "=") == strlen (content) ||
+                            strspn (content, "-") == strlen (content)))
+        {
+          if (ex->title == NULL && content[0] == '=')
+            ex->title = collapse_space (para->str);
+          else
+            FLUSH_PARAGRAPH ();
+          g_string_truncate (para, 0);
+          continue;
+        }
+      if (*content == '\0' || is_markdown_rule (content))
+        {
+          FLUSH_PARAGRAPH ();
+          continue;
+        }
+      /* Reference definitions: "[1]: https://…" */
+      if (content[0] == '[' && strstr (content, "]:") != NULL &&
+          strstr (content, "]:") == strchr (content, ']'))
+        {
+          FLUSH_PARAGRAPH ();
+          continue;
+        }
+      if (content[0] == '#')
+        {
+          const char *heading = content;
+          g_autoptr(GString) heading_text = g_string_new (NULL);
+
+          FLUSH_PARAGRAPH ();
+          while (*heading == '#')
+            heading++;
+          while (*heading == ' ')
+            heading++;
+          append_markdown_inline (heading_text, heading);
+          /* Closing hashes ("## Title ##") */
+          while (heading_text->len > 0 &&
+                 (heading_text->str[heading_text->len - 1] == '#' ||
+                  heading_text->str[heading_text->len - 1] == ' '))
+            g_string_truncate (heading_text, heading_text->len - 1);
+          if (ex->title == NULL && content[1] != '#')
+            ex->title = collapse_space (heading_text->str);
+          else if (content[1] != '#' && utf8_equal_ci (ex->title, heading_text->str))
+            continue;   /* the front matter's title again */
+          else
+            {
+              g_string_append (para, heading_text->str);
+              FLUSH_PARAGRAPH ();
+            }
+          continue;
+        }
+      while (*content == '>')
+        {
+          content++;
+          while (*content == ' ')
+            content++;
+        }
+      if ((item = skip_list_marker (content)) != NULL)
+        {
+          FLUSH_PARAGRAPH ();
+          content = item;
+          if (g_str_has_prefix (content, "[ ] ") || g_str_has_prefix (content, "[x] "))
+            content += 4;
+        }
+      if (para->len > 0)
+        g_string_append_c (para, ' ');
+      append_markdown_inline (para, content);
+      /* Two trailing spaces or a backslash end a line, not the paragraph. */
+    }
+  FLUSH_PARAGRAPH ();
+
+#undef FLUSH_PARAGRAPH
+
+  g_ptr_array_add (authors, NULL);
+  ex->authors = (char **) g_ptr_array_free (g_steal_pointer (&authors), FALSE);
+  ex->text = g_string_free (g_steal_pointer (&body), FALSE);
+  return ex;
+}
+
+/* Saved web pages (MHTML) ---------------------------------------------------------- */
+
+/* The first @needle in [@p, @end), or %NULL. */
+static const char *
+find_bytes (const char *p,
+            const char *end,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  while (p != NULL && (gsize) (end - p) >= n)
+    {
+      p = memchr (p, needle[0], end - p - n + 1);
+      if (p == NULL)
+        return NULL;
+      if (memcmp (p, needle, n) == 0)
+        return p;
+      p++;
+    }
+  return NULL;
+}
+
+/* Where the blank line after a block of RFC 822 headers ends, or %NULL. */
+static const char *
+headers_end (const char *data,
+             const char *end,
+             const char **body)
+{
+  for (const char *p = data; p < end; p++)
+    {
+      if (*p != '\n')
+        continue;
+      if (p + 1 < end && p[1] == '\n')
+        {
+          *body = p + 2;
+          return p;
+        }
+      if (p + 2 < end && p[1] == '\r' && p[2] == '\n')
+        {
+          *body = p + 3;
+          return p;
+        }
+    }
+  return NULL;
+}
+
+/* The unfolded value of header @name in the block [@data, @end). */
+static char *
+header_value (const char *data,
+              const char *end,
+              const char *name)
+{
+  gsize n = strlen (name);
+  const char *line = data;
+
+  while (line < end)
+    {
+      const char *eol = memchr (line, '\n', end - line);
+
+      if (eol == NULL)
+        eol = end;
+      if ((gsize) (eol - line) > n && g_ascii_strncasecmp (line, name, n) == 0 &&
+          line[n] == ':')
+        {
+          GString *value = g_string_new_len (line + n + 1, eol - line - n - 1);
+
+          /* Folded continuation lines start with white space. */
+          while (eol < end && eol + 1 < end && (eol[1] == ' ' || eol[1] == '\t'))
+            {
+              const char *next = eol + 1;
+
+              eol = memchr (next, '\n', end - next);
+              if (eol == NULL)
+                eol = end;
+              g_string_append_c (value, ' ');
+              g_string_append_len (value, next, eol - next);
+            }
+          g_strdelimit (value->str, "\r", ' ');
+          return g_strstrip (g_string_free (value, FALSE));
+        }
+      line = eol + 1;
+    }
+  return NULL;
+}
+
+/* A parameter of a MIME header value: boundary="…", charset=…. */
+static char *
+mime_param (const char *value,
+            const char *param)
+{
+  gsize n = strlen (param);
+
+  if (value == NULL)
+    return NULL;
+  for (const char *p = value; *p; p++)
+    {
+      const char *start;
+
+      if (g_ascii_strncasecmp (p, param, n) != 0 || (p > value && g_ascii_isalnum (p[-1])))
+        continue;
+      start = p + n;
+      while (*start == ' ')
+        start++;
+      if (*start != '=')
+        continue;
+      start++;
+      while (*start == ' ')
+        start++;
+      if (*start == '"')
+        {
+          const char *close = strchr (start + 1, '"');
+
+          return close ? g_strndup (start + 1, close - start - 1) : NULL;
+        }
+      return g_strndup (start, strcspn (start, "; \t"));
+    }
+  return NULL;
+}
+
+static GBytes *
+decode_quoted_printable (const char *data,
+                         gsize       len)
+{
+  GByteArray *out = g_byte_array_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 byte = (guint8) data[i];
+
+      if (byte == '=' && i + 1 < len && (data[i + 1] == '\n' || data[i + 1] == '\r'))
+        {
+          /* Soft line break. */
+          i++;
+          if (data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
+            i++;
+          continue;
+        }
+      if (byte == '=' && i + 2 < len && g_ascii_isxdigit (data[i + 1]) &&
+          g_ascii_isxdigit (data[i + 2]))
+        {
+          byte = (guint8) (g_ascii_xdigit_value (data[i + 1]) * 16 +
+                           g_ascii_xdigit_value (data[i + 2]));
+          i += 2;
+        }
+      g_byte_array_append (out, &byte, 1);
+    }
+  return g_byte_array_free_to_bytes (out);
+}
+
+/**
+ * rsh_extract_sniff_mhtml:
+ * @data: the start of a document
+ * @len: length of @data
+ *
+ * Returns: whether the document is a web page saved as MHTML (a MIME message whose
+ *   headers declare multipart/related or an HTML body)
+ */
+gboolean
+rsh_extract_sniff_mhtml (const char *data,
+                         gsize       len)
+{
+  const char *body = NULL;
+  const char *end = data + MIN (len, 8192);
+  const char *hend = headers_end (data, end, &body);
+  g_autofree char *type = NULL;
+  g_autofree char *version = NULL;
+
+  if (hend == NULL)
+    return FALSE;
+  version = header_value (data, hend, "MIME-Version");
+  type = header_value (data, hend, "Content-Type");
+  return version != NULL && type != NULL &&
+         (has_prefix_ci (type, "multipart/related") || has_prefix_ci (type, "text/html"));
+}
+
+/**
+ * rsh_extract_mhtml:
+ * @raw: a saved web page (MHTML, RFC 2557)
+ * @charset: (out) (transfer full) (nullable): the HTML part's declared charset
+ * @location: (out) (transfer full) (nullable): the address the page was saved from
+ * @name: how the document is called in messages
+ * @error: return location for a #GError
+ *
+ * Finds the HTML part of a saved web page and undoes its transfer encoding
+ * (quoted-printable or base64).
+ *
+ * Returns: (transfer full): the HTML part's bytes, or %NULL with @error set
+ */
+GBytes *
+rsh_extract_mhtml (GBytes      *raw,
+                   char       **charset,
+                   char       **location,
+                   const char  *name,
+                   GError     **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (raw, &len);
+  const char *end = data + len;
+  const char *body = NULL;
+  const char *hend = data ? headers_end (data, end, &body) : NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *boundary = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *delimiter = NULL;
+  const char *p;
+
+  *charset = NULL;
+  *location = NULL;
+  if (hend == NULL)
+    goto broken;
+  type = header_value (data, hend, "Content-Type");
+  snapshot = header_value (data, hend, "Snapshot-Content-Location");
+  if (snapshot == NULL)
+    snapshot = header_value (data, hend, "Content-Location");
+
+  /* A single-part message: the body is the page. */
+  if (type != NULL && has_prefix_ci (type, "text/html"))
+    {
+      g_autofree char *encoding = header_value (data, hend, "Content-Transfer-Encoding");
+
+      *charset = mime_param (type, "charset");
+      *location = g_steal_pointer (&snapshot);
+      if (encoding != NULL && g_ascii_strcasecmp (encoding, "quoted-printable") == 0)
+        return decode_quoted_printable (body, end - body);
+      if (encoding != NULL && g_ascii_strcasecmp (encoding, "base64") == 0)
+        {
+          g_autofree char *copy = g_strndup (body, end - body);
+          gsize out_len = 0;
+          guchar *decoded = g_base64_decode (copy, &out_len);
+
+          return g_bytes_new_take (decoded, out_len);
+        }
+      return g_bytes_new (body, end - body);
+    }
+
+  boundary = mime_param (type, "boundary");
+  if (boundary == NULL || *boundary == '\0')
+    goto broken;
+  delimiter = g_strconcat ("--", boundary, NULL);
+
+  p = body;
+  while (p < end)
+    {
+      const char *start = find_bytes (p, end, delimiter);
+      const char *part;
+      const char *part_body = NULL;
+      const char *part_hend;
+      const char *next;
+      g_autofree char *part_type = NULL;
+
+      if (start == NULL)
+        break;
+      part = start + strlen (delimiter);
+      if (part + 1 < end && part[0] == '-' && part[1] == '-')
+        break;   /* the closing delimiter */
+      while (part < end && (*part == '\r' || *part == '\n' || *part == ' ' || *part == '\t'))
+        {
+          if (*part == '\n')
+            {
+              part++;
+              break;
+            }
+          part++;
+        }
+      next = find_bytes (part, end, delimiter);
+      if (next == NULL)
+        next = end;
+      part_hend = headers_end (part, next, &part_body);
+      /* A part may start with its blank line when it has no headers. */
+      if (part_hend == NULL)
+        {
+          p = next;
+          continue;
+        }
+      part_type = header_value (part, part_hend, "Content-Type");
+      if (part_type != NULL && has_prefix_ci (part_type, "text/html"))
+        {
+          g_autofree char *encoding = header_value (part, part_hend,
+                                                    "Content-Transfer-Encoding");
+          const char *body_end = next;
+
+          /* The line break before the delimiter belongs to it. */
+          if (body_end > part_body && body_end[-1] == '\n')
+            body_end--;
+          if (body_end > part_body && body_end[-1] == '\r')
+            body_end--;
+          *charset = mime_param (part_type, "charset");
+          *location = header_value (part, part_hend, "Content-Location");
+          if (*location == NULL)
+            *location = g_steal_pointer (&snapshot);
+          if (encoding != NULL && g_ascii_strcasecmp (encoding, "quoted-printable") == 0)
+            return decode_quoted_printable (part_body, body_end - part_body);
+          if (encoding != NULL && g_ascii_strcasecmp (encoding, "base64") == 0)
+            {
+              g_autofree char *copy = g_strndup (part_body, body_end - part_body);
+              gsize out_len = 0;
+              guchar *decoded = g_base64_decode (copy, &out_len);
+
+              return g_bytes_new_take (decoded, out_len);
+            }
+          return g_bytes_new (part_body, body_end - part_body);
+        }
+      p = next;
+    }
+
+broken:
+  g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
+               _("“%s” is a saved web page without an HTML part; save the page again from "
+                 "the browser, or as HTML."),
+               name);
+  return NULL;
+}
+
+/* PDF ---------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GString *text;      /* the line's characters */
+  double   top;
+  double   bottom;
+  double   left;
+  double   right;
+} PdfLine;
+
+static void
+pdf_line_clear (PdfLine *line)
+{
+  g_string_free (line->text, TRUE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+/* Splits a page's text into lines with their boxes, from poppler's per-character
+ * layout. */
+static GArray *
+pdf_page_lines (PopplerPage *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (PdfLine));
+  PdfLine current = { g_string_new (NULL), G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE };
+  guint index = 0;
+
+  g_array_set_clear_func (lines, (GDestroyNotify) pdf_line_clear);
+  if (text == NULL)
+    {
+      g_string_free (current.text, TRUE);
+      return lines;
+    }
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    n_rects = 0;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p), index++)
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : '\n';
+
+      if (c == '\n')
+        {
+          if (current.text->len > 0)
+            {
+              g_array_append_val (lines, current);
+              current.text = g_string_new (NULL);
+            }
+          current.top = current.left = G_MAXDOUBLE;
+          current.bottom = current.right = -G_MAXDOUBLE;
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      g_string_append_unichar (current.text, c);
+      if (index < n_rects && !g_unichar_isspace (c))
+        {
+          current.top = MIN (current.top, rects[index].y1);
+          current.bottom = MAX (current.bottom, rects[index].y2);
+          current.left = MIN (current.left, rects[index].x1);
+          current.right = MAX (current.right, rects[index].x2);
+        }
+    }
+  g_string_free (current.text, TRUE);
+  return lines;
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  gsize len = strlen (text);
+  const char *last;
+  gunichar c;
+
+  while (len > 0 && text[len - 1] == ' ')
+    len--;
+  if (len == 0)
+    return FALSE;
+  last = g_utf8_find_prev_char (text, text + len);
+  c = g_utf8_get_char (last);
+  return strchr (".!?:\"')", (int) c) != NULL || c == 0x201D || c == 0x2019 || c == 0x3002;
+}
+
+/* Appends one page's paragraphs. A paragraph ends at a gap between lines clearly wider
+ * than the page's usual line spacing, or after a line that stops short of the right
+ * margin on a full stop. Words hyphenated across lines are joined. */
+static void
+pdf_append_paragraphs (GArray  *lines,
+                       GString *body)
+{
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) para = g_string_new (NULL);
+  double step = 0;
+  double right = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+
+      right = MAX (right, line->right);
+      if (i > 0)
+        {
+          PdfLine *prev = &g_array_index (lines, PdfLine, i - 1);
+          double d = line->top - prev->top;
+
+          if (d > 0 && prev->top < G_MAXDOUBLE && line->top < G_MAXDOUBLE)
+            g_array_append_val (steps, d);
+        }
+    }
+  if (steps->len > 0)
+    {
+      g_array_sort (steps, compare_doubles);
+      step = g_array_index (steps, double, steps->len / 2);
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+      g_autofree char *clean = collapse_space (line->text->str);
+      PdfLine *next = i + 1 < lines->len ? &g_array_index (lines, PdfLine, i + 1) : NULL;
+      gboolean breaks = next == NULL;
+
+      if (*clean == '\0')
+        continue;
+      if (para->len > 0)
+        {
+          if (para->str[para->len - 1] == '-' && g_unichar_islower (g_utf8_get_char (clean)))
+            g_string_truncate (para, para->len - 1);
+          else
+            g_string_append_c (para, ' ');
+        }
+      g_string_append (para, clean);
+
+      if (next != NULL && step > 0 && next->top - line->top > 1.4 * step)
+        breaks = TRUE;
+      if (next != NULL && ends_sentence (clean) && right > line->left &&
+          line->right < right - 0.15 * (right - line->left))
+        breaks = TRUE;
+      if (breaks)
+        {
+          g_autofree char *done = collapse_space (para->str);
+
+          if (*done != '\0' && !rsh_extract_is_crumb (done))
+            {
+              if (body->len > 0)
+                g_string_append (body, "\n\n");
+              g_string_append (body, done);
+            }
+          g_string_truncate (para, 0);
+        }
+    }
+}
+
+/**
+ * rsh_extract_pdf:
+ * @raw: the bytes of a PDF file
+ * @name: how the document is called in messages
+ * @error: return location for a #GError
+ *
+ * Reads the text of every page with poppler and rebuilds its paragraphs from the line
+ * layout. The title and the authors come from the document's metadata; a first line
+ * repeating the title is not part of the body.
+ *
+ * Returns: (transfer full): what was found, or %NULL with @error set
+ */
+RshExtracted *
+rsh_extract_pdf (GBytes      *raw,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  /* Poppler on Debian 12 has no g_autoptr support: references are dropped by hand. */
+  PopplerDocument *doc = poppler_document_new_from_bytes (raw, NULL, &local_error);
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  RshExtracted *ex;
+  int n_pages;
+
+  if (doc == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
+                     _("“%s” is a password-protected PDF; save an unprotected copy and add "
+                       "that instead."),
+                     name);
+      else
+        g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
+                     _("“%s” is a damaged or unreadable PDF; save or export it again."), name);
+      return NULL;
+    }
+
+  n_pages = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autoptr(GArray) lines = NULL;
+
+      if (page == NULL)
+        continue;
+      lines = pdf_page_lines (page);
+      pdf_append_paragraphs (lines, body);
+      g_object_unref (page);
+    }
+
+  ex = g_new0 (RshExtracted, 1);
+  title = poppler_document_get_title (doc);
+  author = poppler_document_get_author (doc);
+  g_object_unref (doc);
+  if (title != NULL)
+    ex->title = collapse_space (title);
+  if (ex->title != NULL && *ex->title == '\0')
+    g_clear_pointer (&ex->title, g_free);
+  if (author != NULL)
+    add_authors_from (author, authors);
+  g_ptr_array_add (authors, NULL);
+  ex->authors = (char **) g_ptr_array_free (g_steal_pointer (&authors), FALSE);
+
+  /* The headline set as the first line: the title, when the metadata has none. */
+  {
+    const char *first_break = strstr (body->str, "\n\n");
+    gsize first_len = first_break ? (gsize) (first_break - body->str) : body->len;
+    g_autofree char *first = g_strndup (body->str, first_len);
+
+    if (ex->title == NULL && first_break != NULL && g_utf8_strlen (first, -1) < 150 &&
+        !ends_sentence (first))
+      ex->title = g_strdup (first);
+    if (ex->title != NULL && first_break != NULL && utf8_equal_ci (first, ex->title))
+      g_string_erase (body, 0, first_len + 2);
+  }
+
+  ex->text = g_string_free (g_steal_pointer (&body), FALSE);
   return ex;
 }

@@ -42,6 +42,15 @@ static const char * const word_list_keywords[RSH_N_WORDS] = {
   [RSH_WORDS_APPOSITION] = "apposition",
   [RSH_WORDS_COMPLEMENTIZER] = "complementizer",
   [RSH_WORDS_STOPWORD] = "stopword",
+  [RSH_WORDS_TIME] = "time",
+  [RSH_WORDS_DOCUMENT] = "document",
+  [RSH_WORDS_QUOTING] = "quoting",
+  [RSH_WORDS_RELAYED] = "relayed",
+  [RSH_WORDS_COUNTRY] = "country",
+  [RSH_WORDS_DEMONYM] = "demonym",
+  [RSH_WORDS_FINITE] = "finite",
+  [RSH_WORDS_NEGATIVE_DETERMINER] = "negative-determiner",
+  [RSH_WORDS_ADDRESSED] = "addressed",
 };
 
 G_LOCK_DEFINE_STATIC (default_lexicons);
@@ -290,11 +299,17 @@ parse_line (RshLexicon  *self,
         position = 'a';
       else if (strcmp (head[2], "either") == 0)
         position = 'e';
+      else if (strcmp (head[2], "possessive") == 0)
+        position = 'p';
+      else if (strcmp (head[2], "participle") == 0)
+        position = 'c';
+      else if (strcmp (head[2], "impersonal") == 0)
+        position = 'n';
       else
         {
           g_set_error (error, RSH_ERROR, RSH_ERROR_LEXICON,
-                       _("Lexicon line %u: unknown speaker position “%s” (use before, after "
-                         "or either)"), line_no, head[2]);
+                       _("Lexicon line %u: unknown speaker position “%s” (use before, after, "
+                         "either, possessive, participle or impersonal)"), line_no, head[2]);
           return FALSE;
         }
 

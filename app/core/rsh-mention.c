@@ -19,6 +19,12 @@ struct _RshMention
   char      *actor_id;
   char      *cue;
   char      *outlet;
+  char      *written_speaker;
+  char      *quoted;
+  char      *quoted_actor_id;
+  char      *via;
+  char      *via_actor_id;
+  GStrv      aliases;
 
   guint      start;
   guint      end;
@@ -62,6 +68,13 @@ static void
 rsh_mention_finalize (GObject *object)
 {
   RshMention *self = (RshMention *) object;
+
+  g_clear_pointer (&self->written_speaker, g_free);
+  g_clear_pointer (&self->quoted, g_free);
+  g_clear_pointer (&self->quoted_actor_id, g_free);
+  g_clear_pointer (&self->via, g_free);
+  g_clear_pointer (&self->via_actor_id, g_free);
+  g_clear_pointer (&self->aliases, g_strfreev);
 
   g_clear_pointer (&self->source_id, g_free);
   g_clear_pointer (&self->quote, g_free);
@@ -429,4 +442,142 @@ rsh_mention_set_outlet (RshMention *self,
 
   if (replace_string (&self->outlet, outlet))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTLET]);
+}
+
+/**
+ * rsh_mention_get_written_speaker:
+ * @self: a #RshMention
+ *
+ * The speaker as the text names it ("the company", "it"), where rsh_mention_get_speaker()
+ * gives the name it was resolved to ("Kaspersky").
+ *
+ * Returns: (nullable): the speaker as written
+ */
+const char *
+rsh_mention_get_written_speaker (RshMention *self)
+{
+  g_return_val_if_fail (RSH_IS_MENTION (self), NULL);
+
+  return self->written_speaker;
+}
+
+void
+rsh_mention_set_written_speaker (RshMention *self,
+                                 const char *written)
+{
+  g_return_if_fail (RSH_IS_MENTION (self));
+
+  replace_string (&self->written_speaker, written);
+}
+
+/**
+ * rsh_mention_get_quoted:
+ * @self: a #RshMention
+ *
+ * In a chain ("the Times said, quoting officials"), the original source the speaker
+ * passes on.
+ *
+ * Returns: (nullable): the quoted source's name
+ */
+const char *
+rsh_mention_get_quoted (RshMention *self)
+{
+  g_return_val_if_fail (RSH_IS_MENTION (self), NULL);
+
+  return self->quoted;
+}
+
+void
+rsh_mention_set_quoted (RshMention *self,
+                        const char *quoted)
+{
+  g_return_if_fail (RSH_IS_MENTION (self));
+
+  replace_string (&self->quoted, quoted);
+}
+
+const char *
+rsh_mention_get_quoted_actor_id (RshMention *self)
+{
+  g_return_val_if_fail (RSH_IS_MENTION (self), NULL);
+
+  return self->quoted_actor_id;
+}
+
+void
+rsh_mention_set_quoted_actor_id (RshMention *self,
+                                 const char *actor_id)
+{
+  g_return_if_fail (RSH_IS_MENTION (self));
+
+  replace_string (&self->quoted_actor_id, actor_id);
+}
+
+/**
+ * rsh_mention_get_via:
+ * @self: a #RshMention
+ *
+ * Who passed the speaker's words on ("said in a statement quoted by the Times").
+ *
+ * Returns: (nullable): the relaying source's name
+ */
+const char *
+rsh_mention_get_via (RshMention *self)
+{
+  g_return_val_if_fail (RSH_IS_MENTION (self), NULL);
+
+  return self->via;
+}
+
+void
+rsh_mention_set_via (RshMention *self,
+                     const char *via)
+{
+  g_return_if_fail (RSH_IS_MENTION (self));
+
+  replace_string (&self->via, via);
+}
+
+const char *
+rsh_mention_get_via_actor_id (RshMention *self)
+{
+  g_return_val_if_fail (RSH_IS_MENTION (self), NULL);
+
+  return self->via_actor_id;
+}
+
+void
+rsh_mention_set_via_actor_id (RshMention *self,
+                              const char *actor_id)
+{
+  g_return_if_fail (RSH_IS_MENTION (self));
+
+  replace_string (&self->via_actor_id, actor_id);
+}
+
+/**
+ * rsh_mention_get_aliases:
+ * @self: a #RshMention
+ *
+ * Other names the speaker goes by in the same source ("Kaspersky Lab", "the
+ * Moscow-based company"), found by the attribution pass.
+ *
+ * Returns: (nullable) (array zero-terminated=1): the aliases
+ */
+const char * const *
+rsh_mention_get_aliases (RshMention *self)
+{
+  g_return_val_if_fail (RSH_IS_MENTION (self), NULL);
+
+  return (const char * const *) self->aliases;
+}
+
+void
+rsh_mention_set_aliases (RshMention         *self,
+                         const char * const *aliases)
+{
+  g_return_if_fail (RSH_IS_MENTION (self));
+
+  g_strfreev (self->aliases);
+  self->aliases = g_strdupv ((char **) aliases);
 }

@@ -42,6 +42,15 @@ typedef struct
   RshStoreRow *row;
 } AddData;
 
+/* What an addition needs once its source is loaded: the file (to name it in errors) or
+ * the link, and whether a second copy of an article already listed is refused. */
+typedef struct
+{
+  GFile *file;
+  char  *input;
+  guint  check_duplicates : 1;
+} AddRequest;
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -81,6 +90,28 @@ add_data_free (AddData *data)
   g_clear_object (&data->store);
   g_clear_pointer (&data->row, rsh_store_row_free);
   g_free (data);
+}
+
+static AddRequest *
+add_request_new (GFile      *file,
+                 const char *input,
+                 gboolean    check_duplicates)
+{
+  AddRequest *request = g_new0 (AddRequest, 1);
+
+  request->file = file != NULL ? g_object_ref (file) : NULL;
+  request->input = g_strdup (input);
+  request->check_duplicates = !!check_duplicates;
+
+  return request;
+}
+
+static void
+add_request_free (AddRequest *request)
+{
+  g_clear_object (&request->file);
+  g_clear_pointer (&request->input, g_free);
+  g_free (request);
 }
 
 static void
@@ -159,10 +190,9 @@ dup_input_for_file (GFile *file)
 }
 
 static RshSource *
-append_source_for_file (RshProject *self,
-                        GFile      *file)
+append_source_for_input (RshProject *self,
+                         const char *input)
 {
-  g_autofree char *input = dup_input_for_file (file);
   g_autofree char *id = next_source_id (self);
   g_autoptr(RshSource) source = rsh_source_new (input);
 
@@ -170,6 +200,171 @@ append_source_for_file (RshProject *self,
   g_list_store_append (self->sources, source);
 
   return g_steal_pointer (&source);
+}
+
+static RshSource *
+append_source_for_file (RshProject *self,
+                        GFile      *file)
+{
+  g_autofree char *input = dup_input_for_file (file);
+
+  return append_source_for_input (self, input);
+}
+
+static gboolean
+is_web_link (const char *uri)
+{
+  return g_ascii_strncasecmp (uri, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (uri, "https://", 8) == 0;
+}
+
+/* Two spellings of one link compare equal: case of scheme and host, the default port, the
+ * fragment and a trailing slash do not name another article. */
+static char *
+dup_link_key (const char *link)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *host = NULL;
+  const char *path;
+  const char *query;
+  gsize len;
+
+  if (link == NULL || !is_web_link (link))
+    return NULL;
+
+  uri = g_uri_parse (link, G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup (link);
+
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  path = g_uri_get_path (uri);
+  query = g_uri_get_query (uri);
+  len = strlen (path);
+  while (len > 0 && path[len - 1] == '/')
+    len--;
+
+  return g_strdup_printf ("%s://%s:%d/%.*s%s%s",
+                          g_uri_get_scheme (uri), host, g_uri_get_port (uri),
+                          (int) (len > 0 && path[0] == '/' ? len - 1 : len),
+                          len > 0 && path[0] == '/' ? path + 1 : path,
+                          query != NULL ? "?" : "", query != NULL ? query : "");
+}
+
+static gboolean
+links_match (const char *a,
+             const char *b)
+{
+  g_autofree char *key_a = dup_link_key (a);
+  g_autofree char *key_b = dup_link_key (b);
+
+  return key_a != NULL && key_b != NULL && g_str_equal (key_a, key_b);
+}
+
+/* Text compared word by word: line breaks and spacing differ between copies of one text. */
+static gboolean
+texts_match (const char *a,
+             const char *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  while (TRUE)
+    {
+      while (g_ascii_isspace (*a))
+        a++;
+      while (g_ascii_isspace (*b))
+        b++;
+      if (*a == '\0' || *b == '\0')
+        return *a == *b;
+
+      while (*a != '\0' && !g_ascii_isspace (*a) && *a == *b)
+        {
+          a++;
+          b++;
+        }
+      if (!(*a == '\0' || g_ascii_isspace (*a)) || !(*b == '\0' || g_ascii_isspace (*b)))
+        return FALSE;
+    }
+}
+
+/* The listed source, other than @except and not failed, that is the article at @link. */
+static RshSource *
+find_source_by_link (RshProject *self,
+                     const char *link,
+                     RshSource  *except)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (source == except || rsh_source_get_state (source) == RSH_SOURCE_STATE_FAILED)
+        continue;
+
+      if (links_match (link, rsh_source_get_input (source)) ||
+          links_match (link, rsh_source_get_url (source)))
+        return source;
+    }
+
+  return NULL;
+}
+
+/* The ready source, other than @source, that holds the same article: the same canonical
+ * link or the same text. */
+static RshSource *
+find_duplicate (RshProject *self,
+                RshSource  *source)
+{
+  const char *url = rsh_source_get_url (source);
+  const char *text = rsh_source_get_text (source);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshSource) other = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (other == source || rsh_source_get_state (other) != RSH_SOURCE_STATE_READY)
+        continue;
+
+      if (links_match (url, rsh_source_get_url (other)) ||
+          links_match (url, rsh_source_get_input (other)) ||
+          links_match (rsh_source_get_input (source), rsh_source_get_url (other)) ||
+          texts_match (text, rsh_source_get_text (other)))
+        return other;
+    }
+
+  return NULL;
+}
+
+static void
+set_duplicate_error (GError    **error,
+                     RshSource  *existing)
+{
+  const char *name = rsh_source_get_title (existing);
+
+  if (name == NULL || name[0] == '\0')
+    name = rsh_source_get_input (existing);
+
+  g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+               _("“%s” is already in the project"), name);
+}
+
+/* A link added again after it failed replaces its failed row. */
+static void
+remove_failed_with_link (RshProject *self,
+                         const char *link)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i - 1);
+
+      if (rsh_source_get_state (source) == RSH_SOURCE_STATE_FAILED &&
+          links_match (link, rsh_source_get_input (source)))
+        g_list_store_remove (self->sources, i - 1);
+    }
 }
 
 static void
@@ -210,8 +405,10 @@ handle_load_failure (RshProject *self,
 {
   if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     remove_from_list (self, source);
-  else
+  else if (file != NULL)
     name_file_in_error (file, error);
+  else if (strstr ((*error)->message, rsh_source_get_input (source)) == NULL)
+    g_prefix_error (error, "%s: ", rsh_source_get_input (source));
 }
 
 /* Keeps the list and the file in step: a source that could not be saved is not shown,
@@ -437,16 +634,26 @@ source_loaded_cb (GObject      *object,
   g_autoptr(GTask) store_task = NULL;
   g_autoptr(GError) error = NULL;
   RshProject *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
+  AddRequest *request = g_task_get_task_data (task);
+  RshSource *duplicate;
   AddData *data;
   guint position;
 
   g_assert (RSH_IS_PROJECT (self));
-  g_assert (G_IS_FILE (file));
+  g_assert (request != NULL);
 
   if (!rsh_source_load_finish (source, result, &error))
     {
-      handle_load_failure (self, source, file, &error);
+      handle_load_failure (self, source, request->file, &error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Only now is the canonical link known: the same article under another address. */
+  if (request->check_duplicates && (duplicate = find_duplicate (self, source)) != NULL)
+    {
+      set_duplicate_error (&error, duplicate);
+      remove_from_list (self, source);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -962,7 +1169,8 @@ rsh_project_add_file_async (RshProject          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rsh_project_add_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, add_request_new (file, NULL, FALSE),
+                        (GDestroyNotify) add_request_free);
   /* What we return matches the list: a stored source is returned even if cancelled late. */
   g_task_set_check_cancellable (task, FALSE);
 
@@ -989,6 +1197,245 @@ rsh_project_add_file_finish (RshProject    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rsh_project_add_uri_async:
+ * @self: a #RshProject
+ * @uri: an http, https or file link, as dropped or pasted
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the source is loaded and saved, or failed
+ * @user_data: data for @callback
+ *
+ * Adds the article at @uri as a new source. A web page is fetched off the main thread and
+ * its response kept in the project, so the analysis can be repeated offline. Like
+ * rsh_project_add_file_async(), the source is listed at once in loading state; if it
+ * cannot be fetched it stays listed, failed, with the reason.
+ *
+ * An article already in the project (the same link, or once loaded the same canonical
+ * link or the same text) is not added again: the callback gets %RSH_ERROR_INVALID and the
+ * list is left as it was. Other schemes are refused the same way, before anything is read.
+ */
+void
+rsh_project_add_uri_async (RshProject          *self,
+                           const char          *uri,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *scheme = NULL;
+  RshSource *existing;
+
+  g_return_if_fail (RSH_IS_PROJECT (self));
+  g_return_if_fail (uri != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rsh_project_add_uri_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  scheme = g_uri_parse_scheme (uri);
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0 &&
+       g_ascii_strcasecmp (scheme, "file") != 0))
+    {
+      g_task_return_new_error (task, RSH_ERROR, RSH_ERROR_INVALID,
+                               _("“%s” is not a link Rashomon can open: only web (http, "
+                                 "https) and file links can be added."), uri);
+      return;
+    }
+
+  if (g_ascii_strcasecmp (scheme, "file") == 0)
+    {
+      file = g_file_new_for_uri (uri);
+      input = dup_input_for_file (file);
+    }
+  else
+    {
+      input = g_strdup (uri);
+      existing = find_source_by_link (self, input, NULL);
+      if (existing != NULL)
+        {
+          GError *error = NULL;
+
+          set_duplicate_error (&error, existing);
+          g_task_return_error (task, error);
+          return;
+        }
+      remove_failed_with_link (self, input);
+    }
+
+  source = append_source_for_input (self, input);
+  g_task_set_task_data (task, add_request_new (file, input, TRUE),
+                        (GDestroyNotify) add_request_free);
+
+  rsh_source_load_async (source, cancellable, source_loaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * rsh_project_add_uri_finish:
+ * @self: a #RshProject
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the new source, or %NULL on error
+ */
+RshSource *
+rsh_project_add_uri_finish (RshProject    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rsh_project_add_uri_async,
+                        NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rsh_project_reload_source_async:
+ * @self: a #RshProject
+ * @source: a source of @self, typically one that failed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the source is loaded and saved, or failed again
+ * @user_data: data for @callback
+ *
+ * Reads @source's file or link again (the Retry of a failed source) and saves it.
+ */
+void
+rsh_project_reload_source_async (RshProject          *self,
+                                 RshSource           *source,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  guint position;
+
+  g_return_if_fail (RSH_IS_PROJECT (self));
+  g_return_if_fail (RSH_IS_SOURCE (source));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rsh_project_reload_source_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (!g_list_store_find (self->sources, source, &position))
+    {
+      g_task_return_new_error (task, RSH_ERROR, RSH_ERROR_INVALID,
+                               _("“%s” is not part of this project"),
+                               rsh_source_get_input (source));
+      return;
+    }
+
+  g_task_set_task_data (task, add_request_new (NULL, rsh_source_get_input (source), TRUE),
+                        (GDestroyNotify) add_request_free);
+  rsh_source_load_async (source, cancellable, source_loaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * rsh_project_reload_source_finish:
+ * @self: a #RshProject
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the source was read and saved
+ */
+gboolean
+rsh_project_reload_source_finish (RshProject    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_autoptr(RshSource) source = NULL;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rsh_project_reload_source_async, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  source = g_task_propagate_pointer (G_TASK (result), error);
+
+  return source != NULL;
+}
+
+/**
+ * rsh_project_add_text:
+ * @self: a #RshProject
+ * @text: an article's text, as pasted or dropped
+ * @outlet: (nullable): the outlet that published it, as the user names it
+ * @error: return location for a #GError
+ *
+ * Adds @text as a source of its own (content type text/plain), saved in the project with
+ * @outlet. The same text already in the project is refused with %RSH_ERROR_INVALID.
+ *
+ * Returns: (transfer full) (nullable): the new source, or %NULL on error
+ */
+RshSource *
+rsh_project_add_text (RshProject  *self,
+                      const char  *text,
+                      const char  *outlet,
+                      GError     **error)
+{
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *trimmed_outlet = NULL;
+  RshSource *duplicate;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_ENCODING,
+                   _("The text is not valid UTF-8 and cannot be added."));
+      return NULL;
+    }
+
+  /* Translators: how a source made of pasted or dropped text is named before it has a title */
+  source = rsh_source_new (_("pasted text"));
+  bytes = g_bytes_new (text, strlen (text));
+  if (!rsh_source_load_bytes (source, bytes, "text/plain; charset=utf-8", error))
+    return NULL;
+
+  if (rsh_source_get_text (source) == NULL || rsh_source_get_text (source)[0] == '\0')
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
+                   _("There is no text to add: paste or drop the article’s words."));
+      return NULL;
+    }
+
+  duplicate = find_duplicate (self, source);
+  if (duplicate != NULL)
+    {
+      set_duplicate_error (error, duplicate);
+      return NULL;
+    }
+
+  if (outlet != NULL)
+    trimmed_outlet = g_strstrip (g_strdup (outlet));
+  if (trimmed_outlet != NULL && trimmed_outlet[0] != '\0')
+    rsh_source_set_outlet (source, trimmed_outlet);
+
+  id = next_source_id (self);
+  rsh_source_set_id (source, id);
+  g_list_store_append (self->sources, source);
+
+  if (!rsh_store_put_source (self->store, source, error))
+    {
+      drop_unsaved_source (self, source);
+      return NULL;
+    }
+
+  return g_steal_pointer (&source);
 }
 
 /**

@@ -32,6 +32,7 @@ struct _RshSource
   char           *outlet;
   char          **authors;
   char           *published;
+  char           *modified;
   char           *language;
   char           *url;
   char           *text;
@@ -68,6 +69,7 @@ enum {
   PROP_OUTLET,
   PROP_AUTHORS,
   PROP_PUBLISHED,
+  PROP_MODIFIED,
   PROP_LANGUAGE,
   PROP_URL,
   PROP_TEXT,
@@ -541,6 +543,87 @@ is_text_type (const char *content_type)
 }
 
 static gboolean
+has_extension (const char         *name,
+               const char * const *extensions,
+               gsize               n)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  char *query = strpbrk (lower, "?#");
+
+  /* "https://host/story.pdf?download=1" */
+  if (query != NULL && strstr (lower, "://") != NULL)
+    *query = '\0';
+  for (gsize i = 0; i < n; i++)
+    if (g_str_has_suffix (lower, extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Content types of the formats that are not plain text or HTML but hold an article. */
+static gboolean
+is_document_type (const char *content_type)
+{
+  static const char * const types[] = {
+    "application/pdf", "application/x-pdf", "multipart/related", "message/rfc822",
+    "application/x-mimearchive",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_ascii_strncasecmp (content_type, types[i], strlen (types[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_pdf (const char *content_type,
+        const char *name,
+        const char *data,
+        gsize       len)
+{
+  static const char * const extensions[] = { ".pdf" };
+
+  if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return TRUE;
+  if (!is_generic_type (content_type))
+    return g_ascii_strncasecmp (content_type, "application/pdf", 15) == 0 ||
+           g_ascii_strncasecmp (content_type, "application/x-pdf", 17) == 0;
+  return has_extension (name, extensions, G_N_ELEMENTS (extensions));
+}
+
+static gboolean
+is_mhtml (const char *content_type,
+          const char *name,
+          const char *data,
+          gsize       len)
+{
+  static const char * const extensions[] = { ".mhtml", ".mht" };
+
+  if (!is_generic_type (content_type) &&
+      (g_ascii_strncasecmp (content_type, "multipart/related", 17) == 0 ||
+       g_ascii_strncasecmp (content_type, "message/rfc822", 14) == 0 ||
+       g_ascii_strncasecmp (content_type, "application/x-mimearchive", 25) == 0))
+    return TRUE;
+  return (is_generic_type (content_type) || g_ascii_strncasecmp (content_type, "text/", 5) == 0) &&
+         (has_extension (name, extensions, G_N_ELEMENTS (extensions)) ||
+          rsh_extract_sniff_mhtml (data, len));
+}
+
+static gboolean
+is_markdown (const char *content_type,
+             const char *name)
+{
+  static const char * const extensions[] = { ".md", ".markdown", ".mdown", ".mkd" };
+
+  if (!is_generic_type (content_type) &&
+      (g_ascii_strncasecmp (content_type, "text/markdown", 13) == 0 ||
+       g_ascii_strncasecmp (content_type, "text/x-markdown", 15) == 0))
+    return TRUE;
+  return (is_generic_type (content_type) ||
+          g_ascii_strncasecmp (content_type, "text/plain", 10) == 0) &&
+         has_extension (name, extensions, G_N_ELEMENTS (extensions));
+}
+
+static gboolean
 has_html_extension (const char *name)
 {
   static const char * const extensions[] = { ".html", ".htm", ".xhtml", ".shtml", ".php" };
@@ -566,35 +649,81 @@ process (GBytes        *raw,
   gsize len = 0;
   const char *data = g_bytes_get_data (raw, &len);
   const char *language;
-  gboolean is_html;
+  const char *result_type = NULL;
+  gboolean is_html = FALSE;
 
   result->raw = g_bytes_ref (raw);
 
-  if (!is_generic_type (content_type) && !is_text_type (content_type))
+  if (!is_generic_type (content_type) && !is_text_type (content_type) &&
+      !is_document_type (content_type))
     {
       g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
-                   _("“%s” is not a text or web page file (it is %s); Rashomon reads HTML "
-                     "and plain text."),
+                   _("“%s” is not a text or web page file (it is %s); Rashomon reads HTML, "
+                     "plain text, Markdown, PDF and saved web pages."),
                    name, content_type);
       return NULL;
     }
 
-  if (!rsh_extract_check_binary (raw, name, error))
-    return NULL;
-
-  if (!is_generic_type (content_type))
-    is_html = rsh_extract_content_is_html (content_type);
+  if (is_pdf (content_type, name, data ? data : "", len))
+    {
+      result->extracted = rsh_extract_pdf (raw, name, error);
+      if (result->extracted == NULL)
+        return NULL;
+      result_type = "application/pdf";
+    }
   else
-    is_html = rsh_extract_sniff_html (data ? data : "", len) || has_html_extension (name);
+    {
+      g_autoptr(GBytes) page = NULL;
+      g_autofree char *location = NULL;
+      gboolean markdown = FALSE;
 
-  charset = rsh_extract_charset_param (content_type);
-  text = rsh_extract_decode (raw, is_html, charset, name, error);
-  if (text == NULL)
-    return NULL;
-  if (!rsh_extract_check_text (text, name, error))
-    return NULL;
+      if (is_mhtml (content_type, name, data ? data : "", len))
+        {
+          page = rsh_extract_mhtml (raw, &charset, &location, name, error);
+          if (page == NULL)
+            return NULL;
+          is_html = TRUE;
+          result_type = "multipart/related";
+          if (base_url == NULL && location != NULL &&
+              (g_str_has_prefix (location, "http://") || g_str_has_prefix (location, "https://")))
+            base_url = location;
+        }
+      else
+        {
+          page = g_bytes_ref (raw);
+          charset = rsh_extract_charset_param (content_type);
+          markdown = is_markdown (content_type, name);
+          if (markdown)
+            is_html = FALSE;
+          else if (!is_generic_type (content_type))
+            is_html = rsh_extract_content_is_html (content_type);
+          else
+            is_html = rsh_extract_sniff_html (data ? data : "", len) || has_html_extension (name);
+        }
 
-  result->extracted = is_html ? rsh_extract_html (text, base_url) : rsh_extract_plain (text);
+      if (!rsh_extract_check_binary (page, name, error))
+        return NULL;
+      text = rsh_extract_decode (page, is_html, charset, name, error);
+      if (text == NULL)
+        return NULL;
+      if (!rsh_extract_check_text (text, name, error))
+        return NULL;
+
+      /* UTF-16 markup only shows itself once decoded. */
+      if (!is_html && !markdown && is_generic_type (content_type) && result_type == NULL)
+        is_html = rsh_extract_sniff_html (text, strlen (text));
+
+      if (is_html)
+        result->extracted = rsh_extract_html (text, base_url);
+      else if (markdown)
+        {
+          result->extracted = rsh_extract_markdown (text);
+          result_type = "text/markdown";
+        }
+      else
+        result->extracted = rsh_extract_plain (text);
+    }
+
   if (!g_utf8_validate (result->extracted->text, -1, NULL))
     {
       g_set_error (error, RSH_ERROR, RSH_ERROR_ENCODING,
@@ -625,6 +754,8 @@ process (GBytes        *raw,
 
   if (!is_generic_type (content_type))
     result->content_type = g_strdup (content_type);
+  else if (result_type != NULL)
+    result->content_type = g_strdup (result_type);
   else
     result->content_type = g_strdup (is_html ? "text/html" : "text/plain");
 
@@ -698,6 +829,7 @@ apply_result (RshSource  *self,
   set_string (&self->extracted_published, ex->published);
   if (!self->published_by_user)
     set_string_prop (self, &self->published, ex->published, PROP_PUBLISHED);
+  set_string_prop (self, &self->modified, ex->modified, PROP_MODIFIED);
 
   set_string_prop (self, &self->language, result->language, PROP_LANGUAGE);
   set_string_prop (self, &self->url, ex->url, PROP_URL);
@@ -834,6 +966,7 @@ rsh_source_finalize (GObject *object)
   g_clear_pointer (&self->outlet, g_free);
   g_clear_pointer (&self->authors, g_strfreev);
   g_clear_pointer (&self->published, g_free);
+  g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->text, g_free);
@@ -888,6 +1021,10 @@ rsh_source_get_property (GObject    *object,
 
     case PROP_PUBLISHED:
       g_value_set_string (value, rsh_source_get_published (self));
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_string (value, rsh_source_get_modified (self));
       break;
 
     case PROP_LANGUAGE:
@@ -1017,6 +1154,16 @@ rsh_source_class_init (RshSourceClass *klass)
    */
   properties[PROP_PUBLISHED] =
     g_param_spec_string ("published", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshSource:modified:
+   *
+   * When the page says it was last changed, kept apart from the publication date and
+   * never used in its place.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LANGUAGE] =
@@ -1150,6 +1297,20 @@ rsh_source_get_published (RshSource *self)
 {
   g_return_val_if_fail (RSH_IS_SOURCE (self), NULL);
   return self->published;
+}
+
+/**
+ * rsh_source_get_modified:
+ * @self: a #RshSource
+ *
+ * Returns: (nullable): when the page says it was last modified (`dateModified`,
+ *   `article:modified_time`), as rsh_source_get_published() formats dates
+ */
+const char *
+rsh_source_get_modified (RshSource *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE (self), NULL);
+  return self->modified;
 }
 
 /**

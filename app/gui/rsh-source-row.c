@@ -21,6 +21,7 @@ struct _RshSourceRow
   GtkLabel     *title_label;
   GtkLabel     *subtitle_label;
   GtkLabel     *error_label;
+  GtkButton    *retry_button;
   GtkButton    *remove_button;
 
   /* owned */
@@ -38,6 +39,7 @@ enum {
 
 enum {
   REMOVE_REQUESTED,
+  RETRY_REQUESTED,
   N_SIGNALS
 };
 
@@ -67,6 +69,14 @@ format_published (const char *published)
   return g_date_time_format (when, _("%-d %b %Y"));
 }
 
+static gboolean
+is_web_link (const char *input)
+{
+  return input != NULL &&
+         (g_ascii_strncasecmp (input, "http://", 7) == 0 ||
+          g_ascii_strncasecmp (input, "https://", 8) == 0);
+}
+
 static char *
 dup_fallback_title (RshSource *source)
 {
@@ -75,6 +85,10 @@ dup_fallback_title (RshSource *source)
 
   if (input == NULL)
     return g_strdup (_("Untitled source"));
+
+  /* A link is its own best name until the page says otherwise. */
+  if (is_web_link (input))
+    return g_strdup (input);
 
   file = g_file_new_for_commandline_arg (input);
   return g_file_get_basename (file);
@@ -98,6 +112,7 @@ update_row (RshSourceRow *self)
       gtk_label_set_label (self->subtitle_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
       gtk_spinner_set_spinning (self->spinner, FALSE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       return;
@@ -118,7 +133,8 @@ update_row (RshSourceRow *self)
     case RSH_SOURCE_STATE_PENDING:
     case RSH_SOURCE_STATE_LOADING:
       gtk_stack_set_visible_child_name (self->state_stack, "loading");
-      subtitle = g_strdup (_("Reading…"));
+      subtitle = g_strdup (is_web_link (rsh_source_get_input (self->source)) ? _("Fetching…")
+                                                                               : _("Reading…"));
       break;
 
     case RSH_SOURCE_STATE_FAILED:
@@ -144,6 +160,7 @@ update_row (RshSourceRow *self)
   gtk_spinner_set_spinning (self->spinner,
                             state == RSH_SOURCE_STATE_LOADING ||
                             state == RSH_SOURCE_STATE_PENDING);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), state == RSH_SOURCE_STATE_FAILED);
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
@@ -183,6 +200,16 @@ remove_clicked_cb (RshSourceRow *self,
 
   if (self->source != NULL)
     g_signal_emit (self, signals[REMOVE_REQUESTED], 0, self->source);
+}
+
+static void
+retry_clicked_cb (RshSourceRow *self,
+                  GtkButton    *button)
+{
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  if (self->source != NULL)
+    g_signal_emit (self, signals[RETRY_REQUESTED], 0, self->source);
 }
 
 static void
@@ -269,6 +296,20 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, RSH_TYPE_SOURCE);
 
+  /**
+   * RshSourceRow::retry-requested:
+   * @self: the row
+   * @source: the failed source to read again
+   *
+   * The user pressed the Retry button of a source that could not be read.
+   */
+  signals[RETRY_REQUESTED] =
+    g_signal_new ("retry-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RSH_TYPE_SOURCE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rashomon/Rashomon/ui/rsh-source-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, box);
@@ -277,8 +318,10 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sourcerow");

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 gboolean    rsh_window_handle_drop         (RshWindow    *self,
                                             const GValue *value);
+gboolean    rsh_window_handle_text         (RshWindow    *self,
+                                            const char   *text);
+void        rsh_window_add_uris            (RshWindow    *self,
+                                            const char * const *uris);
 const char *rsh_window_get_visible_page    (RshWindow    *self);
 const char *rsh_window_get_claims_page     (RshWindow    *self);
 GListModel *rsh_window_get_claims_model    (RshWindow    *self);
@@ -20,5 +24,10 @@ GtkWidget  *rsh_window_get_claims_view     (RshWindow    *self);
 guint       rsh_window_get_n_toasts        (RshWindow    *self);
 const char *rsh_window_get_last_toast      (RshWindow    *self);
 gboolean    rsh_window_get_working         (RshWindow    *self);
+gboolean    rsh_window_get_exporting       (RshWindow    *self);
+void        rsh_window_open_reader         (RshWindow    *self,
+                                            RshSource    *source,
+                                            RshMention   *mention);
+GtkWidget  *rsh_window_get_reader_view     (RshWindow    *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rsh-gui-compat.h"
+#include "rsh-reader-view.h"
 #include "rsh-source-row.h"
 #include "rsh-stance-chip.h"
 #include "rsh-window-private.h"
@@ -26,6 +27,10 @@ struct _RshWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkButton            *cancel_button;
+  GtkButton            *back_button;
+  RshReaderView        *reader_view;
+  GtkMenuButton        *link_button;
+  GtkEntry             *link_entry;
   GtkSpinner           *busy_spinner;
   GtkProgressBar       *progress_bar;
   GtkStack             *main_stack;
@@ -49,6 +54,9 @@ struct _RshWindow
   guint                 n_toasts;
   guint                 analyze_source;
   guint                 n_pending_adds;
+  double                export_fraction;
+  guint                 exporting : 1;
+  guint                 reading : 1;
   guint                 analyzing : 1;
   guint                 analyze_again : 1;
 };
@@ -115,6 +123,27 @@ count_sources_in_state (RshWindow      *self,
     }
 
   return count;
+}
+
+static gboolean
+source_in_project (RshWindow *self,
+                   RshSource *source)
+{
+  GListModel *sources;
+
+  if (self->project == NULL || source == NULL)
+    return FALSE;
+
+  sources = rsh_project_get_sources (self->project);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) item = g_list_model_get_item (sources, i);
+
+      if (item == source)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static guint
@@ -256,6 +285,7 @@ is_working (RshWindow *self)
 {
   return self->n_pending_adds > 0 ||
          self->analyzing ||
+         self->exporting ||
          self->analyze_source != 0 ||
          (self->project != NULL && rsh_project_get_busy (self->project));
 }
@@ -300,10 +330,19 @@ update_view (RshWindow *self)
 
   g_assert (RSH_IS_WINDOW (self));
 
+  /* The source being read went away: back to the list. */
+  if (self->reading && !source_in_project (self, rsh_reader_view_get_source (self->reader_view)))
+    self->reading = FALSE;
+
   /* Files being added count as sources: the engine may list them only once read. */
-  gtk_stack_set_visible_child_name (self->main_stack,
-                                    n_sources > 0 || self->n_pending_adds > 0 ? "sources"
-                                                                              : "empty");
+  if (self->reading)
+    gtk_stack_set_visible_child_name (self->main_stack, "reader");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack,
+                                      n_sources > 0 || self->n_pending_adds > 0 ? "sources"
+                                                                                : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->reading);
 
   if (n_mentions > 0)
     gtk_stack_set_visible_child_name (self->claims_stack, "claims");
@@ -324,6 +363,10 @@ update_view (RshWindow *self)
   gtk_spinner_set_spinning (self->busy_spinner, working);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->comparison != NULL && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to",
+                                 self->comparison != NULL && !self->exporting);
 }
 
 static void
@@ -333,6 +376,12 @@ update_progress (RshWindow *self)
   double fraction = self->project != NULL ? rsh_project_get_fraction (self->project) : 0.0;
 
   g_assert (RSH_IS_WINDOW (self));
+
+  if (self->exporting)
+    {
+      busy = TRUE;
+      fraction = self->export_fraction;
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
@@ -345,9 +394,15 @@ set_comparison (RshWindow     *self,
   g_assert (RSH_IS_WINDOW (self));
 
   if (g_set_object (&self->comparison, comparison))
-    gtk_sort_list_model_set_model (self->claims_sort,
-                                   comparison != NULL ? rsh_comparison_get_mentions (comparison)
-                                                      : NULL);
+    {
+      gtk_sort_list_model_set_model (self->claims_sort,
+                                     comparison != NULL ? rsh_comparison_get_mentions (comparison)
+                                                        : NULL);
+      /* The reader marks what the newest analysis found. */
+      if (rsh_reader_view_get_source (self->reader_view) != NULL)
+        rsh_reader_view_show (self->reader_view, rsh_reader_view_get_source (self->reader_view),
+                              comparison);
+    }
   update_view (self);
 }
 
@@ -771,6 +826,936 @@ cancel_action (GtkWidget  *widget,
   update_view (self);
 }
 
+static void
+add_uri_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RshWindow) self = user_data;
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  RshProject *project = RSH_PROJECT (object);
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  source = rsh_project_add_uri_finish (project, result, &error);
+
+  if (project != self->project)
+    return;
+
+  g_assert (self->n_pending_adds > 0);
+  self->n_pending_adds--;
+
+  if (error != NULL && !is_cancelled (error))
+    show_toast (self, error->message);
+
+  if (self->n_pending_adds == 0 && !g_cancellable_is_cancelled (self->cancellable))
+    schedule_analyze (self);
+  else
+    update_view (self);
+}
+
+static void
+reload_source_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RshWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RshProject *project = RSH_PROJECT (object);
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  rsh_project_reload_source_finish (project, result, &error);
+
+  if (project != self->project)
+    return;
+
+  g_assert (self->n_pending_adds > 0);
+  self->n_pending_adds--;
+
+  if (error != NULL && !is_cancelled (error))
+    show_toast (self, error->message);
+
+  if (self->n_pending_adds == 0 && !g_cancellable_is_cancelled (self->cancellable))
+    schedule_analyze (self);
+  else
+    update_view (self);
+}
+
+static gboolean
+has_link_scheme (const char *text)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (text);
+
+  return scheme != NULL &&
+         (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+          g_ascii_strcasecmp (scheme, "file") == 0);
+}
+
+/* The links of a text/uri-list (or of lines that are each one link), or NULL if the text
+ * is anything else: prose that merely contains a link is an article of its own. */
+static GStrv
+parse_link_lines (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = g_strsplit_set (text, "\r\n", -1);
+  guint n_links = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      /* text/uri-list comments */
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+
+      if (strpbrk (line, " \t") != NULL || !has_link_scheme (line))
+        return NULL;
+
+      g_strv_builder_add (builder, line);
+      n_links++;
+    }
+
+  if (n_links == 0)
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}
+
+typedef struct
+{
+  RshWindow *window;
+  char      *text;
+  GtkEntry  *entry;
+} TextRequest;
+
+static void
+text_request_free (TextRequest *request)
+{
+  g_clear_object (&request->window);
+  g_clear_pointer (&request->text, g_free);
+  g_free (request);
+}
+
+static void
+outlet_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           TextRequest      *request)
+{
+  RshWindow *self = request->window;
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (g_strcmp0 (response, "add") != 0 || self->project == NULL)
+    return;
+
+  source = rsh_project_add_text (self->project, request->text,
+                                 gtk_editable_get_text (GTK_EDITABLE (request->entry)), &error);
+  if (source == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  schedule_analyze (self);
+}
+
+static void
+outlet_entry_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *outlet = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", outlet[0] != '\0');
+}
+
+/* Pasted or dropped prose becomes a source; only the user knows who published it. */
+static void
+ask_outlet_for_text (RshWindow  *self,
+                     const char *text)
+{
+  AdwMessageDialog *dialog;
+  TextRequest *request;
+  GtkWidget *entry;
+  g_autofree char *preview = NULL;
+  g_autofree char *body = NULL;
+  glong n_chars = g_utf8_strlen (text, -1);
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  /* The first words on one line: line breaks and runs of spaces folded. */
+  {
+    g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
+    g_autoptr(GString) folded = g_string_new (NULL);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (words[i][0] != '\0')
+        g_string_append_printf (folded, "%s%s", folded->len > 0 ? " " : "", words[i]);
+
+    n_chars = g_utf8_strlen (folded->str, -1);
+    preview = g_utf8_substring (folded->str, 0, MIN (n_chars, 120));
+  }
+  body = g_strdup_printf (_("“%s%s” becomes a source of its own. Which outlet published it?"),
+                          preview, n_chars > 120 ? "…" : "");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Add Text as a Source"), body));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Outlet, e.g. Harbour Gazette"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outlet name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add Source"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  request = g_new0 (TextRequest, 1);
+  request->window = g_object_ref (self);
+  request->text = g_strdup (text);
+  request->entry = GTK_ENTRY (entry);
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-text-request", request,
+                          (GDestroyNotify) text_request_free);
+
+  g_signal_connect (entry, "changed", G_CALLBACK (outlet_entry_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (outlet_dialog_response_cb), request);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+clipboard_files_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RshWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  if (value == NULL)
+    {
+      if (!is_cancelled (error))
+        show_toast (self, _("The clipboard could not be read"));
+      return;
+    }
+
+  rsh_window_handle_drop (self, value);
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RshWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  if (text == NULL || g_strstrip (text)[0] == '\0')
+    {
+      if (error == NULL || !is_cancelled (error))
+        show_toast (self, _("Nothing to paste: copy a link or an article’s text first"));
+      return;
+    }
+
+  rsh_window_handle_text (self, text);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT,
+                                    self->cancellable, clipboard_files_cb, g_object_ref (self));
+  else
+    gdk_clipboard_read_text_async (clipboard, self->cancellable, clipboard_text_cb,
+                                   g_object_ref (self));
+}
+
+static void
+add_link_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+
+  gtk_menu_button_popup (self->link_button);
+}
+
+static void
+link_popover_show_cb (RshWindow  *self,
+                      GtkPopover *popover)
+{
+  g_assert (RSH_IS_WINDOW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->link_entry));
+}
+
+/* "example.org/story" typed without its scheme is a web page. */
+static char *
+dup_typed_link (const char *word)
+{
+  if (has_link_scheme (word))
+    return g_strdup (word);
+
+  if (g_uri_peek_scheme (word) == NULL && strchr (word, '.') != NULL && word[0] != '/' &&
+      word[0] != '.')
+    return g_strconcat ("https://", word, NULL);
+
+  return NULL;
+}
+
+static void
+link_entry_activate_cb (RshWindow *self,
+                        GtkWidget *widget)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = NULL;
+  g_auto(GStrv) links = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  words = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->link_entry)), " \t\r\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *link = NULL;
+
+      if (words[i][0] == '\0')
+        continue;
+
+      link = dup_typed_link (words[i]);
+      if (link == NULL)
+        {
+          g_autofree char *title = g_strdup_printf (_("“%s” is not a web link; links start "
+                                                      "with https://"), words[i]);
+
+          show_toast (self, title);
+          gtk_widget_add_css_class (GTK_WIDGET (self->link_entry), "error");
+          return;
+        }
+      g_strv_builder_add (builder, link);
+    }
+
+  links = g_strv_builder_end (builder);
+  if (links[0] == NULL)
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->link_entry), "error");
+  gtk_editable_set_text (GTK_EDITABLE (self->link_entry), "");
+  gtk_popover_popdown (GTK_POPOVER (gtk_menu_button_get_popover (self->link_button)));
+  rsh_window_add_uris (self, (const char * const *) links);
+}
+
+static void
+source_row_retry_requested_cb (RshSourceRow *row,
+                               RshSource    *source,
+                               gpointer      user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  RshWindow *self;
+
+  g_assert (RSH_IS_SOURCE_ROW (row));
+  g_assert (RSH_IS_SOURCE (source));
+
+  if (!RSH_IS_WINDOW (root))
+    return;
+
+  self = RSH_WINDOW (root);
+  if (self->project == NULL)
+    return;
+
+  self->n_pending_adds++;
+  rsh_project_reload_source_async (self->project, source, self->cancellable,
+                                   reload_source_cb, g_object_ref (self));
+  update_view (self);
+}
+
+/* Firefox's text/x-moz-url: UTF-16 lines alternating link and title. */
+static void
+moz_url_spliced_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GdkContentDeserializer *deserializer = user_data;
+  GOutputStream *out = G_OUTPUT_STREAM (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) links = g_string_new (NULL);
+  g_autofree char *utf8 = NULL;
+  g_auto(GStrv) lines = NULL;
+  const guint8 *data;
+  gsize len;
+
+  if (g_output_stream_splice_finish (out, result, &error) < 0)
+    {
+      gdk_content_deserializer_return_error (deserializer, g_steal_pointer (&error));
+      return;
+    }
+
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len >= 2 && data[0] == 0xfe && data[1] == 0xff)
+    utf8 = g_convert ((const char *) data + 2, len - 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+  else if (len >= 2 && data[0] == 0xff && data[1] == 0xfe)
+    utf8 = g_convert ((const char *) data + 2, len - 2, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+  else if (memchr (data, '\0', len) != NULL)
+    utf8 = g_convert ((const char *) data, len, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+  else if (g_utf8_validate ((const char *) data, len, NULL))
+    utf8 = g_strndup ((const char *) data, len);
+
+  if (utf8 == NULL)
+    {
+      gdk_content_deserializer_return_error (deserializer,
+                                             g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                                          "Not a text/x-moz-url"));
+      return;
+    }
+
+  lines = g_strsplit (utf8, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i += 2)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        g_string_append_printf (links, "%s\r\n", lines[i]);
+      if (lines[i + 1] == NULL)
+        break;
+    }
+
+  g_value_set_string (gdk_content_deserializer_get_value (deserializer), links->str);
+  gdk_content_deserializer_return_success (deserializer);
+}
+
+static void
+deserialize_moz_url (GdkContentDeserializer *deserializer)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  g_output_stream_splice_async (out, gdk_content_deserializer_get_input_stream (deserializer),
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                gdk_content_deserializer_get_priority (deserializer),
+                                gdk_content_deserializer_get_cancellable (deserializer),
+                                moz_url_spliced_cb, deserializer);
+}
+
+/* Export ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *name;
+  const char *label;
+  const char *mime_type;
+} FormatInfo;
+
+/* Names for the formats this build knows; a format added to the engine later is listed
+ * anyway, under its command-line name. */
+static const FormatInfo format_infos[] = {
+  { "json", N_("JSON (rashomon-comparison)"), "application/json" },
+  { "csv", N_("CSV: Claims by Source"), "text/csv" },
+  { "xlsx", N_("Excel Workbook (XLSX)"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { "ods", N_("OpenDocument Spreadsheet (ODS)"),
+    "application/vnd.oasis.opendocument.spreadsheet" },
+  { "html", N_("Web Page (HTML)"), "text/html" },
+  { "pdf", N_("PDF Report"), "application/pdf" },
+  { "md", N_("Markdown"), "text/markdown" },
+  { "mentions-csv", N_("CSV: Every Statement"), "text/csv" },
+};
+
+static const FormatInfo *
+lookup_format_info (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_infos); i++)
+    if (g_strcmp0 (format_infos[i].name, name) == 0)
+      return &format_infos[i];
+
+  return NULL;
+}
+
+static char *
+dup_format_label (RshExportFormat format)
+{
+  const char *name = rsh_export_format_to_string (format);
+  const FormatInfo *info = lookup_format_info (name);
+
+  if (info != NULL)
+    return g_strdup (_(info->label));
+
+  return g_ascii_strup (name, -1);
+}
+
+/* Every format the engine writes, in its own order: the enum is dense from 0. */
+static GArray *
+list_export_formats (void)
+{
+  GArray *formats = g_array_new (FALSE, FALSE, sizeof (RshExportFormat));
+
+  for (int value = 0; rsh_export_format_to_string ((RshExportFormat) value) != NULL; value++)
+    {
+      RshExportFormat format = (RshExportFormat) value;
+
+      g_array_append_val (formats, format);
+    }
+
+  return formats;
+}
+
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  RshWindow *self = user_data;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  /* A report still queued when the window closed. */
+  if (self->project == NULL)
+    return;
+
+  self->export_fraction = fraction;
+  update_progress (self);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  RshWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  self->exporting = FALSE;
+  self->export_fraction = 0.0;
+
+  /* The window was closed meanwhile: its cancellable stopped the export. */
+  if (self->project == NULL)
+    {
+      rsh_comparison_export_finish (RSH_COMPARISON (object), result, &error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window was closed");
+      return;
+    }
+
+  update_progress (self);
+  update_view (self);
+
+  if (!rsh_comparison_export_finish (RSH_COMPARISON (object), result, &error))
+    {
+      if (!is_cancelled (error))
+        rsh_gui_show_error (GTK_WINDOW (self), _("Could Not Export"), error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *display = g_filename_display_name (name);
+    g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), display);
+    g_autofree char *escaped = g_markup_escape_text (title, -1);
+    g_autofree char *uri = g_file_get_uri (file);
+    AdwToast *toast = adw_toast_new (escaped);
+
+    adw_toast_set_timeout (toast, 8);
+    adw_toast_set_button_label (toast, _("_Open"));
+    adw_toast_set_action_name (toast, "win.open-export");
+    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+    g_free (self->last_toast);
+    self->last_toast = g_strdup (title);
+    self->n_toasts++;
+  }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Claims no source speaks about are tracked claims with an empty column; leaving them out
+ * gives the comparison without the gaps. */
+static char **
+dup_mentioned_claim_ids (RshComparison *comparison)
+{
+  GListModel *claims = rsh_comparison_get_claims (comparison);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+
+      if (g_list_model_get_n_items (rsh_claim_get_mentions (claim)) > 0)
+        g_strv_builder_add (builder, rsh_claim_get_id (claim));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/*
+ * Writes the current comparison to @file in the background, the file replaced only once
+ * complete; a toast offers to open it. Returns through @callback (tests wait on it).
+ */
+static void
+export_to_file (RshWindow           *self,
+                GFile               *file,
+                RshExportFormat      format,
+                gboolean             include_unmentioned,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(RshExportOptions) options = rsh_export_options_new ();
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, export_to_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  if (self->comparison == NULL)
+    {
+      g_task_return_new_error (task, RSH_ERROR, RSH_ERROR_INVALID,
+                               _("There is nothing to export yet: add sources first."));
+      return;
+    }
+
+  title = rsh_project_dup_title (self->project);
+  options->title = g_strdup (title);
+  if (!include_unmentioned)
+    options->claim_ids = dup_mentioned_claim_ids (self->comparison);
+
+  self->exporting = TRUE;
+  self->export_fraction = 0.0;
+  update_progress (self);
+  update_view (self);
+
+  rsh_comparison_export_async (self->comparison, format, options, file,
+                               export_progress_cb, g_object_ref (self), g_object_unref,
+                               self->cancellable, export_done_cb, g_steal_pointer (&task));
+}
+
+static void
+export_action_done_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  /* Errors were shown where they happened. */
+  g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+typedef struct
+{
+  RshWindow       *window;
+  RshExportFormat  format;
+  gboolean         include_unmentioned;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->window);
+  g_free (request);
+}
+
+static void
+export_file_chosen_cb (GPtrArray *files,
+                       gpointer   user_data)
+{
+  ExportRequest *request = user_data;
+  RshWindow *self = request->window;
+  g_autoptr(GFile) folder = NULL;
+  GFile *file;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (files == NULL || files->len == 0)
+    return;
+
+  file = g_ptr_array_index (files, 0);
+  folder = g_file_get_parent (file);
+  if (self->settings != NULL && folder != NULL && g_file_peek_path (folder) != NULL)
+    g_settings_set_string (self->settings, "export-folder", g_file_peek_path (folder));
+
+  export_to_file (self, file, request->format, request->include_unmentioned,
+                  export_action_done_cb, NULL);
+}
+
+static void
+export_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           RshWindow        *self)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "rsh-format-dropdown");
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (dialog), "rsh-unmentioned-check");
+  GArray *formats = g_object_get_data (G_OBJECT (dialog), "rsh-formats");
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder_path = NULL;
+  const FormatInfo *info;
+  const char *mime_types[] = { NULL, NULL };
+  const char *patterns[] = { NULL, NULL };
+  ExportRequest *request;
+  guint selected;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  selected = gtk_drop_down_get_selected (dropdown);
+  if (selected >= formats->len)
+    return;
+
+  request = g_new0 (ExportRequest, 1);
+  request->window = g_object_ref (self);
+  request->format = g_array_index (formats, RshExportFormat, selected);
+  request->include_unmentioned = gtk_check_button_get_active (check);
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "export-format",
+                             rsh_export_format_to_string (request->format));
+      g_settings_set_boolean (self->settings, "export-include-unmentioned",
+                              request->include_unmentioned);
+      folder_path = g_settings_get_string (self->settings, "export-folder");
+    }
+  if (folder_path != NULL && folder_path[0] != '\0' && g_file_test (folder_path, G_FILE_TEST_IS_DIR))
+    folder = g_file_new_for_path (folder_path);
+  else
+    folder = dup_last_folder (self);
+
+  info = lookup_format_info (rsh_export_format_to_string (request->format));
+  label = dup_format_label (request->format);
+  pattern = g_strconcat ("*.", rsh_export_format_get_extension (request->format), NULL);
+  mime_types[0] = info != NULL ? info->mime_type : NULL;
+  patterns[0] = pattern;
+  filter = rsh_gui_file_filter_new (label, mime_types, patterns);
+  g_list_store_append (filters, filter);
+
+  title = rsh_project_dup_title (self->project);
+  name = g_strconcat (title != NULL && title[0] != '\0' ? title : _("Untitled Project"), ".",
+                      rsh_export_format_get_extension (request->format), NULL);
+  g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
+
+  rsh_gui_choose_save_file (GTK_WINDOW (self), _("Export Comparison"), G_LIST_MODEL (filters),
+                            folder, name, export_file_chosen_cb, request,
+                            (GDestroyNotify) export_request_free);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *remembered = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkWidget *row;
+  GtkWidget *row_label;
+  GtkWidget *dropdown;
+  GtkWidget *check;
+  GArray *formats;
+  guint selected = 0;
+
+  if (self->comparison == NULL)
+    return;
+
+  formats = list_export_formats ();
+  if (self->settings != NULL)
+    remembered = g_settings_get_string (self->settings, "export-format");
+
+  for (guint i = 0; i < formats->len; i++)
+    {
+      RshExportFormat format = g_array_index (formats, RshExportFormat, i);
+      g_autofree char *label = dup_format_label (format);
+
+      gtk_string_list_append (labels, label);
+      if (g_strcmp0 (remembered, rsh_export_format_to_string (format)) == 0)
+        selected = i;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Comparison"),
+                                                       _("Save the claims, who made them and "
+                                                         "each source’s stance in another "
+                                                         "format.")));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  row_label = gtk_label_new_with_mnemonic (_("_Format"));
+  gtk_widget_set_hexpand (row_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (row_label), 0.0);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (row_label), dropdown);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row_label, NULL, -1);
+  gtk_box_append (GTK_BOX (row), row_label);
+  gtk_box_append (GTK_BOX (row), dropdown);
+  gtk_box_append (GTK_BOX (box), row);
+
+  check = gtk_check_button_new_with_mnemonic (_("_Include claims no source speaks about"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               self->settings == NULL ||
+                               g_settings_get_boolean (self->settings,
+                                                       "export-include-unmentioned"));
+  gtk_box_append (GTK_BOX (box), check);
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "export");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "rsh-format-dropdown", dropdown);
+  g_object_set_data (G_OBJECT (dialog), "rsh-unmentioned-check", check);
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-formats", formats,
+                          (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_dialog_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.export-to (uri, format name, include unmentioned claims): export without asking. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+  g_autoptr(GFile) file = NULL;
+  const char *uri;
+  const char *format_name;
+  gboolean include;
+  RshExportFormat format;
+
+  g_variant_get (param, "(&s&sb)", &uri, &format_name, &include);
+
+  if (!rsh_export_format_from_string (format_name, &format))
+    {
+      g_autofree char *title = g_strdup_printf (_("“%s” is not a format Rashomon can export"),
+                                                format_name);
+
+      show_toast (self, title);
+      return;
+    }
+
+  file = g_file_new_for_uri (uri);
+  export_to_file (self, file, format, include, export_action_done_cb, NULL);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
+/* Reader ------------------------------------------------------------------------------ */
+
+static void
+sources_view_activate_cb (RshWindow   *self,
+                          guint        position,
+                          GtkListView *view)
+{
+  g_autoptr(RshSource) source = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    return;
+
+  source = g_list_model_get_item (rsh_project_get_sources (self->project), position);
+  if (source != NULL)
+    rsh_window_open_reader (self, source, NULL);
+}
+
+static void
+claims_view_activate_cb (RshWindow     *self,
+                         guint          position,
+                         GtkColumnView *view)
+{
+  g_autoptr(RshMention) mention = NULL;
+  GListModel *sources;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  mention = g_list_model_get_item (G_LIST_MODEL (self->claims_sort), position);
+  if (mention == NULL || self->project == NULL)
+    return;
+
+  sources = rsh_project_get_sources (self->project);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (mention)) == 0)
+        {
+          rsh_window_open_reader (self, source, mention);
+          return;
+        }
+    }
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+
+  if (!self->reading)
+    return;
+
+  self->reading = FALSE;
+  update_view (self);
+}
+
+/* Escape leaves the reader first; in the list it stops the work in progress. */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+
+  if (self->reading)
+    return gtk_widget_activate_action (widget, "win.back", NULL);
+
+  return gtk_widget_activate_action (widget, "win.cancel", NULL);
+}
+
 static gboolean
 drop_cb (RshWindow     *self,
          const GValue  *value,
@@ -956,6 +1941,7 @@ rsh_window_class_init (RshWindowClass *klass)
 
   g_type_ensure (RSH_TYPE_SOURCE_ROW);
   g_type_ensure (RSH_TYPE_STANCE_CHIP);
+  g_type_ensure (RSH_TYPE_READER_VIEW);
   g_type_ensure (RSH_TYPE_MENTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -974,7 +1960,16 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RshWindow, claims_view);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, claims_sort);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, link_button);
+  gtk_widget_class_bind_template_callback (widget_class, sources_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, claims_view_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, link_entry);
   gtk_widget_class_bind_template_callback (widget_class, source_row_remove_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_row_retry_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, speaker_text);
   gtk_widget_class_bind_template_callback (widget_class, stance_rank);
   gtk_widget_class_bind_template_callback (widget_class, source_text);
@@ -983,14 +1978,31 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.add-link", NULL, add_link_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "(ssb)", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+
+  /* Links dragged from Firefox may come only as text/x-moz-url. */
+  gdk_content_register_deserializer ("text/x-moz-url", G_TYPE_STRING, deserialize_moz_url,
+                                     NULL, NULL);
 
   /* Keyboard shortcuts, mirrored in ui/gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-sources", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
-                                       "win.cancel", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "win.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.add-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 }
@@ -999,7 +2011,7 @@ static void
 rsh_window_init (RshWindow *self)
 {
   GtkDropTarget *target;
-  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1272,17 +2284,21 @@ rsh_window_show_toast (RshWindow  *self,
 /**
  * rsh_window_handle_drop:
  * @self: a #RshWindow
- * @value: a #GdkFileList, a #GFile, or a string of URIs (text/uri-list)
+ * @value: a #GdkFileList, a #GFile, or a string: links (text/uri-list) or an article's text
  *
- * What a drop on the window does; the drop target calls it and so can tests.
+ * What a drop on the window does; the drop target calls it and so can tests. Web links
+ * are fetched, files read, and prose becomes a source once the user names its outlet.
  *
- * Returns: %TRUE if @value held files
+ * Returns: %TRUE if @value held something to add
  */
 gboolean
 rsh_window_handle_drop (RshWindow    *self,
                         const GValue *value)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
+  g_auto(GStrv) link_array = NULL;
+  guint n_files = 0;
 
   g_return_val_if_fail (RSH_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_VALUE (value), FALSE);
@@ -1301,18 +2317,149 @@ rsh_window_handle_drop (RshWindow    *self,
     }
   else if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
     {
-      g_auto(GStrv) uris = g_uri_list_extract_uris (g_value_get_string (value));
-
-      for (guint i = 0; uris[i] != NULL; i++)
-        g_ptr_array_add (files, g_file_new_for_uri (uris[i]));
+      return rsh_window_handle_text (self, g_value_get_string (value));
     }
 
-  if (files->len == 0)
+  /* A browser's text/uri-list arrives as a file list holding web links. */
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+
+      if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          g_strv_builder_add (links, uri);
+        }
+      else
+        g_ptr_array_index (files, n_files++) = g_object_ref (file);
+    }
+  for (guint i = files->len; i > n_files; i--)
+    g_ptr_array_remove_index (files, i - 1);
+
+  link_array = g_strv_builder_end (links);
+  if (files->len == 0 && link_array[0] == NULL)
     return FALSE;
 
-  rsh_window_add_files (self, (GFile **)files->pdata, files->len);
+  if (files->len > 0)
+    rsh_window_add_files (self, (GFile **)files->pdata, files->len);
+  if (link_array[0] != NULL)
+    rsh_window_add_uris (self, (const char * const *) link_array);
 
   return TRUE;
+}
+
+/**
+ * rsh_window_handle_text:
+ * @self: a #RshWindow
+ * @text: pasted or dropped text
+ *
+ * Adds the links if @text is a list of links, one a line; otherwise asks for the outlet
+ * of the text and adds it as a source of its own.
+ *
+ * Returns: %TRUE if @text held something to add
+ */
+gboolean
+rsh_window_handle_text (RshWindow  *self,
+                        const char *text)
+{
+  g_auto(GStrv) links = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (RSH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (trimmed[0] == '\0')
+    return FALSE;
+
+  links = parse_link_lines (trimmed);
+  if (links != NULL)
+    {
+      rsh_window_add_uris (self, (const char * const *) links);
+      return TRUE;
+    }
+
+  ask_outlet_for_text (self, text);
+  return TRUE;
+}
+
+/**
+ * rsh_window_add_uris:
+ * @self: a #RshWindow
+ * @uris: (array zero-terminated=1): http, https or file links
+ *
+ * Adds the article behind each link as a source, fetched in the background; each shows in
+ * the sidebar at once. Links already in the project are refused with a toast.
+ */
+void
+rsh_window_add_uris (RshWindow          *self,
+                     const char * const *uris)
+{
+  g_return_if_fail (RSH_IS_WINDOW (self));
+  g_return_if_fail (uris != NULL);
+
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      /* Project files open instead, whatever way they come. */
+      if (g_ascii_strncasecmp (uris[i], "file:", 5) == 0)
+        {
+          file = g_file_new_for_uri (uris[i]);
+          if (is_project_file (file))
+            {
+              rsh_window_open_project_file (self, file);
+              continue;
+            }
+        }
+
+      self->n_pending_adds++;
+      rsh_project_add_uri_async (self->project, uris[i], self->cancellable,
+                                 add_uri_cb, g_object_ref (self));
+    }
+
+  update_view (self);
+}
+
+/**
+ * rsh_window_open_reader:
+ * @self: a #RshWindow
+ * @source: a source of the project
+ * @mention: (nullable): a statement of @source to bring into view
+ *
+ * Shows @source's text with its statements marked, in place of the lists; Escape or the
+ * back button returns.
+ */
+void
+rsh_window_open_reader (RshWindow  *self,
+                        RshSource  *source,
+                        RshMention *mention)
+{
+  g_return_if_fail (RSH_IS_WINDOW (self));
+  g_return_if_fail (RSH_IS_SOURCE (source));
+  g_return_if_fail (mention == NULL || RSH_IS_MENTION (mention));
+
+  rsh_reader_view_show (self->reader_view, source, self->comparison);
+  self->reading = TRUE;
+  update_view (self);
+
+  if (mention != NULL)
+    {
+      if (rsh_mention_get_actor_id (mention) != NULL)
+        rsh_reader_view_select_actor (self->reader_view, rsh_mention_get_actor_id (mention));
+      rsh_reader_view_scroll_to_mention (self->reader_view, mention);
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (rsh_reader_view_get_text_view (self->reader_view)));
+}
+
+GtkWidget *
+rsh_window_get_reader_view (RshWindow *self)
+{
+  g_return_val_if_fail (RSH_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->reader_view);
 }
 
 const char *
@@ -1389,4 +2536,12 @@ rsh_window_get_working (RshWindow *self)
   g_return_val_if_fail (RSH_IS_WINDOW (self), FALSE);
 
   return is_working (self);
+}
+
+gboolean
+rsh_window_get_exporting (RshWindow *self)
+{
+  g_return_val_if_fail (RSH_IS_WINDOW (self), FALSE);
+
+  return self->exporting;
 }
