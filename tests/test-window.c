@@ -16,6 +16,7 @@
 #include "rsh-reader-view.h"
 #include "rsh-source-row.h"
 #include "rsh-stance-chip.h"
+#include "rsh-timeline.h"
 #include "rsh-window-private.h"
 
 /* Reading and analysing the sample story takes well under a second; Xvfb on a loaded CI
@@ -363,6 +364,15 @@ test_sample_story (void)
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   wait_for_frames (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "window-dark.png");
+
+  /* The timeline shows the same analysis, its dated statements drawn. */
+  rsh_window_show_view (window, "timeline");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (rsh_window_get_timeline (window)));
+  g_assert_cmpuint (rsh_timeline_get_n_dated (RSH_TIMELINE (rsh_window_get_timeline (window))),
+                    >, 0);
+  save_screenshot (GTK_WIDGET (window), "window-timeline-dark.png");
+  rsh_window_show_view (window, "statements");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);

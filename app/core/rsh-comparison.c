@@ -203,6 +203,12 @@ copy_mention (RshMention *mention)
   rsh_mention_set_stance (copy, rsh_mention_get_stance (mention));
   rsh_mention_set_hedged (copy, rsh_mention_get_hedged (mention));
   rsh_mention_set_outlet (copy, rsh_mention_get_outlet (mention));
+  rsh_mention_set_written_speaker (copy, rsh_mention_get_written_speaker (mention));
+  rsh_mention_set_quoted (copy, rsh_mention_get_quoted (mention));
+  rsh_mention_set_quoted_actor_id (copy, rsh_mention_get_quoted_actor_id (mention));
+  rsh_mention_set_via (copy, rsh_mention_get_via (mention));
+  rsh_mention_set_via_actor_id (copy, rsh_mention_get_via_actor_id (mention));
+  rsh_mention_set_aliases (copy, rsh_mention_get_aliases (mention));
 
   return copy;
 }

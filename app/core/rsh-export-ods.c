@@ -536,7 +536,8 @@ build_content (RshExport  *self,
       append_cell (body, rsh_source_get_language (source), cell_styles[CELL_PLAIN], NULL);
       append_cell (body, rsh_source_get_url (source), cell_styles[CELL_WRAP], NULL);
       append_cell (body, rsh_source_get_input (source), cell_styles[CELL_WRAP], NULL);
-      append_cell (body, rsh_source_get_duplicate_of (source), cell_styles[CELL_PLAIN], NULL);
+      append_cell (body, rsh_comparison_get_duplicate_of (self->comparison, s),
+                   cell_styles[CELL_PLAIN], NULL);
       g_string_append (body, "</table:table-row>");
     }
   g_string_append (body, "</table:table>");

@@ -310,7 +310,7 @@ write_sources (RshExport     *self,
       /* A plain string, not a hyperlink: the address is untrusted and shown for reading. */
       put_text (&sheet, s + 1, 6, rsh_source_get_url (source), wrap);
       put_text (&sheet, s + 1, 7, rsh_source_get_input (source), wrap);
-      put_text (&sheet, s + 1, 8, rsh_source_get_duplicate_of (source), top);
+      put_text (&sheet, s + 1, 8, rsh_comparison_get_duplicate_of (self->comparison, s), top);
     }
 
   worksheet_autofilter (sheet.sheet, 0, 0, n, G_N_ELEMENTS (titles) - 1);

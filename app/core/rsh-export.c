@@ -146,7 +146,7 @@ build_sources (RshComparison *self,
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, rsh_source_get_text (source)
                                               ? rsh_source_get_text (source) : "");
-      add_string_or_null (builder, "duplicate_of", rsh_source_get_duplicate_of (source));
+      add_string_or_null (builder, "duplicate_of", rsh_comparison_get_duplicate_of (self, i));
       /* Anchored on the publication date; without one, relative expressions have no value. */
       json_builder_set_member_name (builder, "timexes");
       json_builder_begin_array (builder);
@@ -194,6 +194,10 @@ build_mention (RshComparison *self,
   add_string_or_null (builder, "quote", rsh_mention_get_quote (mention));
   add_string_or_null (builder, "actor", rsh_mention_get_actor_id (mention));
   add_string_or_null (builder, "cue", rsh_mention_get_cue (mention));
+  /* Extensions: who the speaker quotes ("quoting officials") and through whom the
+   * statement reached the outlet ("in a statement quoted by the Times"). */
+  add_string_or_null (builder, "quoted_actor", rsh_mention_get_quoted_actor_id (mention));
+  add_string_or_null (builder, "via_actor", rsh_mention_get_via_actor_id (mention));
   add_string_or_null (builder, "stance", rsh_stance_to_string (rsh_mention_get_stance (mention)));
   json_builder_set_member_name (builder, "hedged");
   json_builder_add_boolean_value (builder, rsh_mention_get_hedged (mention));

@@ -29,5 +29,8 @@ void        rsh_window_open_reader         (RshWindow    *self,
                                             RshSource    *source,
                                             RshMention   *mention);
 GtkWidget  *rsh_window_get_reader_view     (RshWindow    *self);
+void        rsh_window_show_view           (RshWindow    *self,
+                                            const char   *name);
+GtkWidget  *rsh_window_get_timeline        (RshWindow    *self);
 
 G_END_DECLS

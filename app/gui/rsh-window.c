@@ -12,6 +12,7 @@
 #include "rsh-reader-view.h"
 #include "rsh-source-row.h"
 #include "rsh-stance-chip.h"
+#include "rsh-timeline.h"
 #include "rsh-window-private.h"
 
 #define PROJECT_SUFFIX ".rashomon"
@@ -41,6 +42,8 @@ struct _RshWindow
   GtkNoSelection       *sources_selection;
   GtkColumnView        *claims_view;
   GtkSortListModel     *claims_sort;
+  RshTimeline          *timeline;
+  AdwViewStack         *views;
   GMenu                *recent_section;
 
   /* owned */
@@ -398,6 +401,7 @@ set_comparison (RshWindow     *self,
       gtk_sort_list_model_set_model (self->claims_sort,
                                      comparison != NULL ? rsh_comparison_get_mentions (comparison)
                                                         : NULL);
+      rsh_timeline_set_comparison (self->timeline, comparison);
       /* The reader marks what the newest analysis found. */
       if (rsh_reader_view_get_source (self->reader_view) != NULL)
         rsh_reader_view_show (self->reader_view, rsh_reader_view_get_source (self->reader_view),
@@ -1701,31 +1705,75 @@ sources_view_activate_cb (RshWindow   *self,
     rsh_window_open_reader (self, source, NULL);
 }
 
-static void
-claims_view_activate_cb (RshWindow     *self,
-                         guint          position,
-                         GtkColumnView *view)
+static RshSource *
+lookup_source (RshWindow  *self,
+               const char *source_id)
 {
-  g_autoptr(RshMention) mention = NULL;
   GListModel *sources;
 
   g_assert (RSH_IS_WINDOW (self));
 
-  mention = g_list_model_get_item (G_LIST_MODEL (self->claims_sort), position);
-  if (mention == NULL || self->project == NULL)
-    return;
+  if (self->project == NULL || source_id == NULL)
+    return NULL;
 
   sources = rsh_project_get_sources (self->project);
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
 
-      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (mention)) == 0)
-        {
-          rsh_window_open_reader (self, source, mention);
-          return;
-        }
+      if (g_strcmp0 (rsh_source_get_id (source), source_id) == 0)
+        return g_steal_pointer (&source);
     }
+
+  return NULL;
+}
+
+static void
+claims_view_activate_cb (RshWindow     *self,
+                         guint          position,
+                         GtkColumnView *view)
+{
+  g_autoptr(RshMention) mention = NULL;
+  g_autoptr(RshSource) source = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  mention = g_list_model_get_item (G_LIST_MODEL (self->claims_sort), position);
+  if (mention != NULL)
+    source = lookup_source (self, rsh_mention_get_source_id (mention));
+  if (source != NULL)
+    rsh_window_open_reader (self, source, mention);
+}
+
+static void
+timeline_mark_activated_cb (RshWindow   *self,
+                            const char  *source_id,
+                            guint        start,
+                            guint        end,
+                            RshTimeline *timeline)
+{
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(RshMention) found = NULL;
+  GListModel *mentions;
+
+  g_assert (RSH_IS_WINDOW (self));
+  g_assert (RSH_IS_TIMELINE (timeline));
+
+  source = lookup_source (self, source_id);
+  if (source == NULL || self->comparison == NULL)
+    return;
+
+  mentions = rsh_comparison_get_mentions (self->comparison);
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+
+      if (g_strcmp0 (rsh_mention_get_source_id (mention), source_id) == 0 &&
+          rsh_mention_get_start (mention) == start && rsh_mention_get_end (mention) == end)
+        found = g_steal_pointer (&mention);
+    }
+
+  rsh_window_open_reader (self, source, found);
 }
 
 static void
@@ -1740,6 +1788,16 @@ back_action (GtkWidget  *widget,
 
   self->reading = FALSE;
   update_view (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+
+  rsh_window_show_view (self, g_variant_get_string (param, NULL));
 }
 
 /* Escape leaves the reader first; in the list it stops the work in progress. */
@@ -1942,6 +2000,7 @@ rsh_window_class_init (RshWindowClass *klass)
   g_type_ensure (RSH_TYPE_SOURCE_ROW);
   g_type_ensure (RSH_TYPE_STANCE_CHIP);
   g_type_ensure (RSH_TYPE_READER_VIEW);
+  g_type_ensure (RSH_TYPE_TIMELINE);
   g_type_ensure (RSH_TYPE_MENTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1965,6 +2024,9 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RshWindow, link_button);
   gtk_widget_class_bind_template_callback (widget_class, sources_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, claims_view_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, views);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_mark_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, link_entry);
   gtk_widget_class_bind_template_callback (widget_class, source_row_remove_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_row_retry_requested_cb);
@@ -1984,6 +2046,7 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.export-to", "(ssb)", export_to_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   /* Links dragged from Firefox may come only as text/x-moz-url. */
   gdk_content_register_deserializer ("text/x-moz-url", G_TYPE_STRING, deserialize_moz_url,
@@ -2005,6 +2068,10 @@ rsh_window_class_init (RshWindowClass *klass)
                                        "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-view", "s", "statements");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-view", "s", "timeline");
 }
 
 static void
@@ -2452,6 +2519,40 @@ rsh_window_open_reader (RshWindow  *self,
     }
 
   gtk_widget_grab_focus (GTK_WIDGET (rsh_reader_view_get_text_view (self->reader_view)));
+}
+
+/**
+ * rsh_window_show_view:
+ * @self: a #RshWindow
+ * @name: "statements" or "timeline"
+ *
+ * Switches the main area between the table of statements and the timeline, leaving the
+ * reader if it was open.
+ */
+void
+rsh_window_show_view (RshWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (RSH_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->views, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->views, name);
+  if (self->reading)
+    {
+      self->reading = FALSE;
+      update_view (self);
+    }
+}
+
+GtkWidget *
+rsh_window_get_timeline (RshWindow *self)
+{
+  g_return_val_if_fail (RSH_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->timeline);
 }
 
 GtkWidget *
