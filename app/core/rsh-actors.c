@@ -62,25 +62,6 @@ unite (Builder *builder,
     ((Spelling *) g_ptr_array_index (builder->spellings, MAX (ra, rb)))->parent = MIN (ra, rb);
 }
 
-/* Whether @name is a name rather than a description: it holds a capitalised word other
- * than a leading article ("the Times", not "the company"). */
-static gboolean
-is_proper (RshLexicon *lexicon,
-           const char *name)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-
-  for (guint i = 0; words[i]; i++)
-    {
-      if (i == 0 && rsh_lexicon_has_word (lexicon, RSH_WORDS_ARTICLE, words[i]))
-        continue;
-      if (g_unichar_isupper (g_utf8_get_char (words[i])))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Adds a spelling, or finds the one with the same key. Names and speakers are shared by
  * every source; a description that only stands for a name ("the company" for Kaspersky)
  * means something only for that name (@owner) within its source, so that one wrongly
@@ -94,7 +75,7 @@ add_spelling (Builder    *builder,
               gboolean    primary)
 {
   g_autofree char *normal = rsh_lexicon_normalize_name (lexicon, written);
-  gboolean proper = is_proper (lexicon, written);
+  gboolean proper = rsh_lexicon_is_proper_name (lexicon, written);
   g_autofree char *owner_normal = owner != NULL ? rsh_lexicon_normalize_name (lexicon, owner) : NULL;
   g_autofree char *key = NULL;
   gpointer found;

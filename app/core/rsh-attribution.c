@@ -898,24 +898,6 @@ split_folded (const char *name)
   return words;
 }
 
-/* Whether @name holds a proper name: a capitalised word other than a leading article. */
-static gboolean
-has_proper_word (RshLexicon *lexicon,
-                 const char *name)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-
-  for (guint i = 0; words[i]; i++)
-    {
-      if (i == 0 && rsh_lexicon_has_word (lexicon, RSH_WORDS_ARTICLE, words[i]))
-        continue;
-      if (g_unichar_isupper (g_utf8_get_char (words[i])))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static gboolean
 name_has_word (const char *name,
                const char *word)
@@ -998,7 +980,7 @@ find_antecedent (RshLexicon       *lexicon,
           RshActorKind kind;
 
           /* "the company" stands for a proper name, not for another description. */
-          if (description && !has_proper_word (lexicon, name))
+          if (description && !rsh_lexicon_is_proper_name (lexicon, name))
             continue;
 
           kind = rsh_lexicon_guess_kind (lexicon, name);

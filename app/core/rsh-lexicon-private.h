@@ -47,6 +47,8 @@ typedef enum
 gboolean          rsh_lexicon_has_word      (RshLexicon   *self,
                                              RshWordList   list,
                                              const char   *phrase);
+gboolean          rsh_lexicon_is_proper_name (RshLexicon  *self,
+                                              const char  *name);
 guint             rsh_lexicon_get_max_words (RshLexicon   *self,
                                              RshWordList   list);
 const RshPronoun *rsh_lexicon_find_pronoun  (RshLexicon   *self,

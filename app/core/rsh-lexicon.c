@@ -655,6 +655,37 @@ rsh_lexicon_has_word (RshLexicon  *self,
   return g_hash_table_contains (self->words[list], folded);
 }
 
+/**
+ * rsh_lexicon_is_proper_name:
+ * @self: a #RshLexicon
+ * @name: a speaker's name as written, words separated by spaces
+ *
+ * Whether @name is a name rather than a description: it holds a capitalised word other
+ * than a leading article ("the Times", not "the company").
+ *
+ * Returns: %TRUE for a proper name
+ */
+gboolean
+rsh_lexicon_is_proper_name (RshLexicon *self,
+                            const char *name)
+{
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  words = g_strsplit (name, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      if (i == 0 && rsh_lexicon_has_word (self, RSH_WORDS_ARTICLE, words[i]))
+        continue;
+      if (g_unichar_isupper (g_utf8_get_char (words[i])))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 guint
 rsh_lexicon_get_max_words (RshLexicon  *self,
                            RshWordList  list)
