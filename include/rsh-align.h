@@ -33,9 +33,11 @@ typedef enum
 } RshRelation;
 
 /* Number of values rsh_align_features() writes. */
-#define RSH_ALIGN_N_FEATURES 41
-/* The last three are filled by rsh_align_add_context(). */
+#define RSH_ALIGN_N_FEATURES 55
+/* These RSH_ALIGN_N_CONTEXT values are filled by rsh_align_add_context(); the lead
+ * (headline) features follow them. */
 #define RSH_ALIGN_N_CONTEXT_FIRST 38
+#define RSH_ALIGN_N_CONTEXT 3
 
 typedef struct _RshAligner     RshAligner;
 typedef struct _RshAlignText   RshAlignText;

@@ -129,6 +129,66 @@ test_features (void)
   g_assert_cmpfloat (near_f[19], >=, 1);
 }
 
+/* The lead features: how a headline relays the claim (a source before a colon, an
+ * attribution at the end, rumour words, quotation marks) or tells it as fact. */
+static void
+test_headline_distance (void)
+{
+  const guint lead = RSH_ALIGN_N_CONTEXT_FIRST + RSH_ALIGN_N_CONTEXT;
+  g_autoptr(RshAligner) aligner = make_aligner ();
+  g_autoptr(RshAlignText) claim = rsh_aligner_analyze (aligner, statement, -1, NULL);
+  g_autoptr(RshAlignText) hedged_claim =
+    rsh_aligner_analyze (aligner, "Corran Water may have dumped sewage into the Brenn.", -1, NULL);
+  g_autoptr(RshAlignText) relayed = NULL;
+  g_autoptr(RshAlignText) asserted = NULL;
+  g_autoptr(RshAlignText) quoted = NULL;
+  g_autoptr(RshAlignText) split = NULL;
+  g_autoptr(RshAlignText) same_hedge = NULL;
+  double r[RSH_ALIGN_N_FEATURES];
+  double a[RSH_ALIGN_N_FEATURES];
+  double q[RSH_ALIGN_N_FEATURES];
+  double s[RSH_ALIGN_N_FEATURES];
+  double h[RSH_ALIGN_N_FEATURES];
+
+  relayed = rsh_aligner_analyze (aligner, "Brenn anglers: Corran Water reportedly dumped "
+                                 "sewage in the river, sources say", -1, NULL);
+  asserted = rsh_aligner_analyze (aligner, "Corran Water dumped sewage into the Brenn after "
+                                  "the spring storm", -1, NULL);
+  quoted = rsh_aligner_analyze (aligner, "Corran Water 'dumped' sewage into the Brenn, "
+                                "it's claimed", -1, NULL);
+  /* "U.S." ends a sentence for the splitter; the lead goes on to "Says". */
+  split = rsh_aligner_analyze (aligner, "Sewage from Corran Water in the Brenn, U.S. Says", -1,
+                               NULL);
+  same_hedge = rsh_aligner_analyze (aligner, "Corran Water may have dumped sewage into the "
+                                    "Brenn", -1, NULL);
+
+  rsh_align_features (claim, relayed, NULL, r);
+  rsh_align_features (claim, asserted, NULL, a);
+  rsh_align_features (claim, quoted, NULL, q);
+  rsh_align_features (claim, split, NULL, s);
+  rsh_align_features (hedged_claim, same_hedge, NULL, h);
+
+  /* Two words before the colon, none of them a reporting verb. */
+  g_assert_cmpfloat (r[lead + 0], ==, 3);
+  g_assert_cmpfloat (r[lead + 1], ==, 0);
+  g_assert_cmpfloat (a[lead + 0], ==, 0);
+  /* "sources say" closes the relayed headline; the split one ends with "Says". */
+  g_assert_cmpfloat (r[lead + 2], >=, 1);
+  g_assert_cmpfloat (s[lead + 2], >=, 1);
+  g_assert_cmpfloat (a[lead + 2], ==, 0);
+  /* reportedly, sources, say */
+  g_assert_cmpfloat (r[lead + 11], ==, 3);
+  g_assert_cmpfloat (a[lead + 11], ==, 0);
+  g_assert_cmpfloat (a[lead + 12], ==, 1);
+  g_assert_cmpfloat (r[lead + 12], ==, 0);
+  g_assert_cmpfloat (q[lead + 7], ==, 1);
+  g_assert_cmpfloat (a[lead + 7], ==, 0);
+  /* A "may" the claim has too puts no distance between them. */
+  g_assert_cmpfloat (h[lead + 11], ==, 1);
+  g_assert_cmpfloat (h[lead + 13], ==, 0);
+  g_assert_cmpfloat (r[lead + 13], ==, 3);
+}
+
 static void
 test_model (void)
 {
@@ -340,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/core/align/cluster", test_cluster);
   g_test_add_func ("/core/align/numbers-disagree", test_numbers_disagree);
   g_test_add_func ("/core/align/features", test_features);
+  g_test_add_func ("/core/align/headline-distance", test_headline_distance);
   g_test_add_func ("/core/align/model", test_model);
   g_test_add_func ("/core/align/story", test_story);
 

@@ -58,7 +58,21 @@ static const Case cases[] = {
   { "The firm was hacked two years ago.", "DATE;two years ago;2015" },
   { "The new pool opens this spring.", "DATE;this spring;2017-SP" },
   { "The band peaked in the 1990s.", "DATE;the 1990s;199" },
+  /* a month alone after a past verb has begun; a plan in the past perfect is past */
+  { "The group bought the mill in November.", "DATE;November;2016-11" },
+  { "The lease had been due to end Friday evening.", "TIME;Friday evening;2017-10-06TEV" },
+  { "Exports beat last year's quarter by far.", "DATE;last year's quarter;2016-Q3" },
+  { "Rain kept falling over the past few weeks.", "DURATION;the past few weeks;PXW" },
+  { "Rates may ease in the weeks ahead.", "DURATION;the weeks ahead;PXW" },
+  { "Margins should hold in the near term.", "DATE;the near term;FUTURE_REF" },
+  { "Visitors came in droves this past spring.", "DATE;this past spring;2017-SP" },
+  { "The chapel was raised in the 11th century.", "DATE;the 11th century;10" },
+  { "Pilgrims walk the ridge each July.", "SET;each July;XXXX-07" },
+  { "Traders sold ahead of the weekend.", "DATE;the weekend;2017-W41-WE" },
   { "Profit fell in the third quarter.", "DATE;the third quarter;2017-Q3" },
+  /* a fiscal quarter, once named, is the one "the quarter" and "a year earlier" mean */
+  { "Sales rose in the fiscal first quarter. During the quarter, margins beat a year earlier.",
+    "DATE;first quarter;2017-Q1|DATE;the quarter;2017-Q1|DATE;a year earlier;2016-Q1" },
   /* clock times */
   { "The vote closes at 3 p.m. EST on the island.", "TIME;3 p.m. EST;2017-10-11T15:00-05:00" },
   { "The pumps stopped at 14:30 GMT.", "TIME;14:30 GMT;2017-10-11T14:30Z" },

@@ -13,6 +13,7 @@
 #include <rashomon.h>
 
 #include "rsh-application.h"
+#include "rsh-claim-table.h"
 #include "rsh-reader-view.h"
 #include "rsh-source-row.h"
 #include "rsh-stance-chip.h"
@@ -348,6 +349,8 @@ test_sample_story (void)
   g_assert_cmpuint (count_widgets_of_type (sources_view, RSH_TYPE_SOURCE_ROW), ==, n_files);
 
   /* The claim list is filled, with a stance chip per visible row. */
+  rsh_window_show_view (window, "statements");
+  wait_for_frames (GTK_WIDGET (window));
   claims = rsh_window_get_claims_model (window);
   g_assert_cmpuint (g_list_model_get_n_items (claims), >, 0);
   g_assert_cmpstr (rsh_window_get_claims_page (window), ==, "claims");
@@ -1227,6 +1230,186 @@ test_reader (void)
   window_close (window);
 }
 
+static void
+collect_stance_cells (GtkWidget *widget,
+                      GPtrArray *cells)
+{
+  if (gtk_widget_has_css_class (widget, "stance-cell") &&
+      rsh_claim_table_cell_get_claim (widget) != NULL)
+    g_ptr_array_add (cells, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_stance_cells (child, cells);
+}
+
+static void
+collect_user_defined_labels (GtkWidget *widget,
+                             GPtrArray *texts)
+{
+  if (gtk_widget_has_css_class (widget, "claim-wording"))
+    {
+      GtkWidget *icon = gtk_widget_get_first_child (widget);
+      GtkLabel *label = GTK_LABEL (gtk_widget_get_next_sibling (icon));
+
+      if (gtk_widget_get_visible (icon))
+        g_ptr_array_add (texts, (gpointer)gtk_label_get_label (label));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_user_defined_labels (child, texts);
+}
+
+static void
+test_comparison_table (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshClaimTable *table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  RshProject *project = rsh_window_get_project (window);
+  RshComparison *comparison;
+  GtkColumnView *view = rsh_claim_table_get_column_view (table);
+  GListModel *rows = rsh_claim_table_get_model (table);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint n_sources, n_rows, n_shown = 0, n_absent = 0;
+  GtkWidget *opened = NULL;
+  RshReaderView *reader;
+
+  /* The comparison is the main view: it is the first page, shown on opening. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+  comparison = rsh_claim_table_get_comparison (table);
+  g_assert_nonnull (comparison);
+
+  /* A row per claim; the wording, the count, then a column per source. */
+  n_sources = g_list_model_get_n_items (rsh_comparison_get_sources (comparison));
+  n_rows = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_sources, >=, 4);
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_rows, ==,
+                    g_list_model_get_n_items (rsh_comparison_get_claims (comparison)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
+                    n_sources + 2);
+
+  /* By default the claims most sources mention come first. */
+  for (guint i = 1; i < n_rows; i++)
+    {
+      g_autoptr(RshClaim) before = g_list_model_get_item (rows, i - 1);
+      g_autoptr(RshClaim) after = g_list_model_get_item (rows, i);
+
+      g_assert_cmpuint (rsh_claim_table_count_sources (table, before), >=,
+                        rsh_claim_table_count_sources (table, after));
+    }
+
+  /* Each visible cell shows its source's position on its row's claim. */
+  collect_stance_cells (GTK_WIDGET (view), cells);
+  g_assert_cmpuint (cells->len, >=, MIN (n_rows, 5) * n_sources);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      RshClaim *claim = rsh_claim_table_cell_get_claim (cell);
+      const char *source_id = rsh_claim_table_cell_get_source_id (cell);
+      RshStanceChip *chip = RSH_STANCE_CHIP (gtk_widget_get_first_child (cell));
+      gboolean hedged = FALSE;
+      RshStance stance = rsh_claim_get_position (claim, source_id, &hedged);
+
+      g_assert_nonnull (source_id);
+      if (stance == RSH_STANCE_ABSENT)
+        {
+          g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chip)));
+          g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (GTK_WIDGET (chip))));
+          g_assert_null (gtk_widget_get_tooltip_text (cell));
+          n_absent++;
+        }
+      else
+        {
+          g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chip)));
+          g_assert_cmpint (rsh_stance_chip_get_stance (chip), ==, stance);
+          g_assert_cmpint (rsh_stance_chip_get_hedged (chip), ==, hedged);
+          /* The tooltip quotes the statement behind the stance. */
+          g_assert_nonnull (gtk_widget_get_tooltip_text (cell));
+          g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell), "“"));
+          n_shown++;
+          if (opened == NULL)
+            opened = cell;
+        }
+    }
+  g_assert_cmpuint (n_shown, >, 0);
+  g_assert_cmpuint (n_absent, >, 0);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "comparison-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "comparison-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Activating a cell opens the reader on that source; the view comes back after. */
+  g_assert_true (rsh_claim_table_activate_cell (opened));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "reader");
+  reader = RSH_READER_VIEW (rsh_window_get_reader_view (window));
+  g_assert_cmpstr (rsh_source_get_id (rsh_reader_view_get_source (reader)), ==,
+                   rsh_claim_table_cell_get_source_id (opened));
+  rsh_window_show_view (window, "comparison");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "sources");
+
+  /* Enter on a row opens the first source, left to right, that mentions its claim. */
+  {
+    g_autoptr(RshClaim) first = g_list_model_get_item (rows, 0);
+    const char *source_id;
+
+    g_signal_emit_by_name (view, "activate", 0);
+    wait_for_frames (GTK_WIDGET (window));
+    g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "reader");
+    source_id = rsh_source_get_id (rsh_reader_view_get_source (reader));
+    g_assert_cmpint (rsh_claim_get_position (first, source_id, NULL), !=, RSH_STANCE_ABSENT);
+    rsh_window_show_view (window, "comparison");
+    wait_for_frames (GTK_WIDGET (window));
+  }
+
+  /* Sorting by wording orders the rows alphabetically. */
+  rsh_claim_table_sort_by_wording (table);
+  for (guint i = 1; i < n_rows; i++)
+    {
+      g_autoptr(RshClaim) before = g_list_model_get_item (rows, i - 1);
+      g_autoptr(RshClaim) after = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (g_utf8_collate (rsh_claim_get_text (before), rsh_claim_get_text (after)),
+                       <=, 0);
+    }
+
+  /* A new comparison rebuilds the columns (not adds to them) and marks tracked claims. */
+  {
+    static const char *tracked[] = { "A regulator knew of the solvent readings in January", NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RshComparison) with_tracked = NULL;
+    g_autoptr(GPtrArray) marked = g_ptr_array_new ();
+
+    with_tracked = rsh_comparison_analyze (rsh_project_get_sources (project), tracked, NULL,
+                                           &error);
+    g_assert_no_error (error);
+    rsh_claim_table_set_comparison (table, with_tracked);
+    wait_for_frames (GTK_WIDGET (window));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
+                      n_sources + 2);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==,
+                      g_list_model_get_n_items (rsh_comparison_get_claims (with_tracked)));
+    collect_user_defined_labels (GTK_WIDGET (view), marked);
+    g_assert_cmpuint (marked->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (marked, 0), ==, tracked[0]);
+  }
+  rsh_claim_table_sort_by_sources (table);
+
+  window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1267,6 +1450,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/paste", test_paste);
   g_test_add_func ("/gui/window/export", test_export);
   g_test_add_func ("/gui/window/reader", test_reader);
+  g_test_add_func ("/gui/window/comparison-table", test_comparison_table);
 
   ret = g_test_run ();
 

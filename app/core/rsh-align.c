@@ -24,6 +24,8 @@
 #define SAME_SOURCE    0.7
 #define LEAD_SENTENCES 3
 #define TOP_SENTENCES  3
+/* Where the lead features start, after the context ones. */
+#define LEAD_FIRST     (RSH_ALIGN_N_CONTEXT_FIRST + RSH_ALIGN_N_CONTEXT)
 
 typedef enum
 {
@@ -37,6 +39,8 @@ typedef enum
   TOKEN_AGREE    = 1 << 7,
   TOKEN_NUMBER   = 1 << 8,
   TOKEN_NAME     = 1 << 9,
+  TOKEN_DISTANCE = 1 << 10,
+  TOKEN_ASSERT   = 1 << 11,
 } TokenFlags;
 
 typedef struct
@@ -53,6 +57,8 @@ typedef struct
   guint   first;      /* first token */
   guint   n_tokens;
   guint   colons;
+  guint   colon_at;   /* tokens before the first colon, or G_MAXUINT */
+  guint   quotes;     /* opening quotation marks */
   guint   question : 1;
 } Sentence;
 
@@ -88,14 +94,16 @@ static const char * const deny_words[] = {
   "rejected", "refute", "refutes", "refuted", "rebut", "rebuts", "rebutted", "dismiss",
   "dismisses", "dismissed", "contradict", "contradicts", "contradicted", "disputes",
   "disputed", "dispute", "retract", "retracted", "retraction", "debunk", "debunks",
-  "debunked", "disprove", "disproved", "disproves", NULL
+  "debunked", "disprove", "disproved", "disproves", "retracts", "rebuff", "rebuffs",
+  "rebuffed", "doubt", "doubts", "doubted", NULL
 };
 static const char * const falsity_words[] = {
   "fake", "fakes", "faked", "hoax", "hoaxes", "false", "falsely", "untrue", "bogus",
   "fabricated", "fabrication", "baseless", "unfounded", "myth", "satire", "satirical",
   "prank", "pranks", "fraud", "fraudulent", "misleading", "incorrect", "wrong", "phony",
   "phoney", "scam", "lie", "lies", "lied", "nonsense", "fiction", "fictional", "spoof",
-  "parody", NULL
+  "parody", "rubbish", "inaccurate", "exaggerated", "doctored", "misinformation",
+  "erroneous", NULL
 };
 static const char * const negation_words[] = {
   "not", "no", "never", "nothing", "none", "neither", "nor", "without", "nobody",
@@ -121,13 +129,27 @@ static const char * const modal_words[] = {
 static const char * const report_words[] = {
   "report", "reports", "reported", "according", "said", "says", "say", "told", "source",
   "sources", "stated", "states", "statement", "interview", "posted", "tweeted", "wrote",
-  "writes", NULL
+  "writes", "tells", "telling", "reporting", "accuses", "accused", "cites", "citing", NULL
 };
 static const char * const agree_words[] = {
   "confirm", "confirms", "confirmed", "confirmation", "official", "officially",
   "announced", "announces", "revealed", "reveals", "proof", "proves", "proved", "proven",
   "indeed", "true", "verified", "verify", "footage", "video", "photos", "shows", "showed",
   "shown", "evidence", "actually", "finally", NULL
+};
+
+/* In a headline, words that relay a claim at a distance … */
+static const char * const distance_words[] = {
+  "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured", "reportedly", "allegedly",
+  "alleged", "unconfirmed", "unverified", "report", "reports", "reported", "reporting",
+  "source", "sources", "claim", "claims", "claimed", "say", "says", "said", "media", "may",
+  "might", "could", "believed", "apparently", "purportedly", "supposedly", "possibly",
+  "probably", "been", "suspected", "according", NULL
+};
+/* … and words that tell it as a fact that has happened. */
+static const char * const assert_words[] = {
+  "after", "confirms", "confirmed", "reveals", "revealed", "breaking", "finally",
+  "officially", "how", "caught", "found", NULL
 };
 
 /* Words that often stand for one another in news wording; each group is one key. */
@@ -215,6 +237,8 @@ rsh_aligner_new (RshLexicon *lexicon)
   add_cues (self->cues, modal_words, TOKEN_MODAL);
   add_cues (self->cues, report_words, TOKEN_REPORT);
   add_cues (self->cues, agree_words, TOKEN_AGREE);
+  add_cues (self->cues, distance_words, TOKEN_DISTANCE);
+  add_cues (self->cues, assert_words, TOKEN_ASSERT);
 
   for (guint g = 0; concept_groups[g] != NULL; g++)
     {
@@ -310,9 +334,11 @@ close_sentence (RshAlignText *text,
                 guint         start,
                 guint         end,
                 gboolean      question,
-                guint         colons)
+                guint         colons,
+                guint         colon_token,
+                guint         quotes)
 {
-  Sentence sentence = { { start, end, 0 }, 0, 0, colons, question };
+  Sentence sentence = { { start, end, 0 }, 0, 0, colons, G_MAXUINT, quotes, question };
   guint first = 0;
 
   for (guint i = text->sentences->len; i > 0; i--)
@@ -328,6 +354,8 @@ close_sentence (RshAlignText *text,
 
   sentence.first = first;
   sentence.n_tokens = text->tokens->len - first;
+  if (colon_token != G_MAXUINT && colon_token >= first)
+    sentence.colon_at = colon_token - first;
   g_array_append_val (text->sentences, sentence);
 }
 
@@ -369,6 +397,9 @@ rsh_aligner_analyze (RshAligner   *self,
   gboolean at_sentence_start = TRUE;
   gboolean question = FALSE;
   guint colons = 0;
+  guint colon_token = G_MAXUINT;
+  guint quotes = 0;
+  gunichar before = 0;
 
   g_return_val_if_fail (self != NULL && text != NULL, NULL);
 
@@ -396,6 +427,7 @@ rsh_aligner_analyze (RshAligner   *self,
 
       if (in_word)
         {
+          before = c;
           if (word->len == 0)
             {
               word_start = offset;
@@ -419,7 +451,7 @@ rsh_aligner_analyze (RshAligner   *self,
               {
                 const RshSpan *span = &g_array_index (sentences, RshSpan, next_span);
 
-                close_sentence (result, span->start, span->end, FALSE, 0);
+                close_sentence (result, span->start, span->end, FALSE, 0, G_MAXUINT, 0);
                 next_span++;
                 at_sentence_start = TRUE;
               }
@@ -433,8 +465,18 @@ rsh_aligner_analyze (RshAligner   *self,
 
       if (c == '?')
         question = TRUE;
-      if (c == ':')
-        colons++;
+      if (c == ':' && colons++ == 0)
+        colon_token = result->tokens->len;
+      /* An opening quotation mark: after a space or at the start, before a word. */
+      if ((c == '\'' || c == '"' || c == 0x2018 || c == 0x201C) &&
+          (before == 0 || g_unichar_isspace (before)))
+        {
+          const char *next = g_utf8_next_char (p);
+
+          if (next < end && g_unichar_isalnum (g_utf8_get_char (next)))
+            quotes++;
+        }
+      before = c;
 
       if (sentences == NULL && (c == '.' || c == '!' || c == '?' || c == '\n'))
         {
@@ -443,8 +485,11 @@ rsh_aligner_analyze (RshAligner   *self,
 
           if (n == 0 || g_unichar_isspace (n) || c == '\n')
             {
-              close_sentence (result, sentence_start, offset + 1, question, colons);
+              close_sentence (result, sentence_start, offset + 1, question, colons,
+                              colon_token, quotes);
               colons = 0;
+              colon_token = G_MAXUINT;
+              quotes = 0;
               sentence_start = G_MAXUINT;
               at_sentence_start = TRUE;
               question = FALSE;
@@ -458,11 +503,11 @@ rsh_aligner_analyze (RshAligner   *self,
         {
           const RshSpan *span = &g_array_index (sentences, RshSpan, next_span);
 
-          close_sentence (result, span->start, span->end, FALSE, 0);
+          close_sentence (result, span->start, span->end, FALSE, 0, G_MAXUINT, 0);
         }
     }
   else
-    close_sentence (result, sentence_start, offset, question, colons);
+    close_sentence (result, sentence_start, offset, question, colons, colon_token, quotes);
 
   result->tf = g_hash_table_new (NULL, NULL);
   result->bigrams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -804,13 +849,109 @@ negation_near_overlap (const RshAlignText *claim,
   return matches > 0 ? (double) negated / matches : 0;
 }
 
+/* The lead: the first sentence and the fragments an abbreviation split from it
+ * ("… Dead, U.S." + "Says"). Returns the token range. */
+static void
+lead_range (const RshAlignText *text,
+            guint              *first,
+            guint              *end)
+{
+  const Sentence *s0;
+  guint n = 1;
+
+  *first = *end = 0;
+  if (text->sentences->len == 0)
+    return;
+
+  s0 = &g_array_index (text->sentences, Sentence, 0);
+  while (n < text->sentences->len &&
+         g_array_index (text->sentences, Sentence, n).n_tokens < 4)
+    n++;
+  *first = s0->first;
+  {
+    const Sentence *last = &g_array_index (text->sentences, Sentence, n - 1);
+
+    *end = last->first + last->n_tokens;
+  }
+}
+
+static guint
+count_range_flags (const RshAlignText *text,
+                   guint               first,
+                   guint               end,
+                   guint               flags)
+{
+  guint n = 0;
+
+  for (guint i = first; i < end; i++)
+    if (g_array_index (text->tokens, Token, i).flags & flags)
+      n++;
+
+  return n;
+}
+
+/* How the lead (for a headline, all of it) relays what it says: a source label before a
+ * colon ("Officials: …"), an attribution at the end ("…, police say"), rumour and modal
+ * words, a question, quotation marks around words. Writes, from @f: 0 words before the
+ * first colon + 1 (0: none), 1 reporting words among them, 2 reporting words in the last
+ * three, 3 modal, 4 hedge, 5 reporting words, 6 question, 7 opening quotes, 8 negation or
+ * denial words, 9 confirmations, 10 length, 11 distance words, 12 words of fact, 13
+ * distance words the claim does not use. */
+static void
+lead_features (const RshAlignText *claim,
+               const RshAlignText *body,
+               double             *f)
+{
+  const Sentence *s0;
+  guint first, end;
+
+  if (body->sentences->len == 0)
+    return;
+
+  s0 = &g_array_index (body->sentences, Sentence, 0);
+  lead_range (body, &first, &end);
+
+  if (s0->colon_at != G_MAXUINT)
+    {
+      f[0] = s0->colon_at + 1;
+      f[1] = count_range_flags (body, first, first + s0->colon_at,
+                                TOKEN_REPORT | TOKEN_HEDGE | TOKEN_AGREE);
+    }
+  if (end - first >= 5)
+    f[2] = count_range_flags (body, end - 3, end, TOKEN_REPORT | TOKEN_HEDGE);
+  f[3] = count_range_flags (body, first, end, TOKEN_MODAL);
+  f[4] = count_range_flags (body, first, end, TOKEN_HEDGE);
+  f[5] = count_range_flags (body, first, end, TOKEN_REPORT);
+  f[6] = s0->question;
+  f[7] = s0->quotes;
+  f[8] = count_range_flags (body, first, end, TOKEN_DENY | TOKEN_FALSITY | TOKEN_NEGATION);
+  f[9] = count_range_flags (body, first, end, TOKEN_AGREE);
+  f[10] = end - first;
+  f[11] = count_range_flags (body, first, end, TOKEN_DISTANCE);
+  f[12] = count_range_flags (body, first, end, TOKEN_ASSERT);
+
+  /* Distance the claim itself does not keep ("may" in a claim that says "may" is none). */
+  for (guint i = first; i < end; i++)
+    {
+      const Token *t = &g_array_index (body->tokens, Token, i);
+      gboolean in_claim = FALSE;
+
+      if (!(t->flags & TOKEN_DISTANCE))
+        continue;
+      for (guint j = 0; j < claim->tokens->len && !in_claim; j++)
+        in_claim = g_array_index (claim->tokens, Token, j).word_hash == t->word_hash;
+      if (!in_claim)
+        f[13]++;
+    }
+}
+
 /**
  * rsh_align_features:
  * @claim: the analysed claim
  * @body: the analysed text
  * @idf: (nullable): document frequencies of the collection @body belongs to
- * @features: (out caller-allocates) (array fixed-size=41): where to write
- *   the first %RSH_ALIGN_N_CONTEXT_FIRST values
+ * @features: (out caller-allocates) (array fixed-size=55): where to write
+ *   all values but the %RSH_ALIGN_N_CONTEXT ones from %RSH_ALIGN_N_CONTEXT_FIRST on
  *
  * The hand-made features of the stance model: how much of the claim the text holds, where,
  * and which cue words (denials, falsity, negations, hedges, reporting verbs, confirmations)
@@ -965,6 +1106,7 @@ rsh_align_features (const RshAlignText *claim,
   }
   if (body->sentences->len > 0)
     f[37] = count_flags (body, 0, TOKEN_HEDGE | TOKEN_MODAL | TOKEN_REPORT);
+  lead_features (claim, body, f + LEAD_FIRST);
 }
 
 /* How alike two propositions are. Names (capitalised words, in either text) and the other
@@ -1333,7 +1475,7 @@ rsh_aligner_find_duplicates (RshAligner *self,
 
 /**
  * rsh_align_add_context:
- * @features: (array): @n_rows rows of the first %RSH_ALIGN_N_CONTEXT_FIRST values from
+ * @features: (array): @n_rows rows of %RSH_ALIGN_N_FEATURES values from
  *   rsh_align_features()
  * @n_rows: how many rows
  * @claim_of_row: (array length=n_rows): which claim each row reads
@@ -1357,7 +1499,7 @@ rsh_align_add_context (double      *features,
 
       if (sum == NULL)
         {
-          sum = g_new0 (double, 4);
+          sum = g_new0 (double, RSH_ALIGN_N_CONTEXT + 1);
           g_hash_table_insert (sums, GUINT_TO_POINTER (claim_of_row[i] + 1), sum);
         }
       sum[0] += w;
@@ -1371,7 +1513,7 @@ rsh_align_add_context (double      *features,
       double *f = features + (gsize) i * RSH_ALIGN_N_FEATURES;
       const double *sum = g_hash_table_lookup (sums, GUINT_TO_POINTER (claim_of_row[i] + 1));
 
-      for (guint k = 0; k < 3; k++)
+      for (guint k = 0; k < RSH_ALIGN_N_CONTEXT; k++)
         f[RSH_ALIGN_N_CONTEXT_FIRST + k] = sum[0] > 0 ? sum[k + 1] / sum[0] : 0;
     }
 }

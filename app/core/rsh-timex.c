@@ -127,6 +127,10 @@ typedef struct
   TimeLexicon *lexicon;
   GDate        anchor;
   gboolean     has_anchor;
+  /* the fiscal quarter a report is about, "the fiscal first quarter" (1989-Q1 for a year
+   * that began in July), as the first such quarter named; 0 while none was */
+  int          fiscal_year;
+  int          fiscal_quarter;
 } Tagger;
 
 typedef struct
@@ -138,6 +142,12 @@ typedef struct
   /* the day a date match names, for combining with a clock time */
   GDate         day;
   gboolean      has_day;
+  /* names a fiscal quarter: "the fiscal first quarter" */
+  gboolean      names_fiscal;
+  /* "the quarter", "a year earlier": with a fiscal quarter named before, that quarter so
+   * many years back rather than the calendar quarter of the value */
+  gboolean      report_quarter;
+  int           report_years_back;
 } Match;
 
 typedef gboolean (*Matcher) (Tagger *t,
@@ -804,12 +814,23 @@ is_sentence_break (Token *token)
           strcmp (token->norm, "\n") == 0);
 }
 
-/* Whether the clause around tokens [@start, @end) speaks of the future ("will meet Friday"):
- * the nearest tense word before wins, then the nearest after. */
+/* Whether the future word at @i is itself in the past: "had been due to", "had planned". */
 static gboolean
-is_future (Tagger *t,
-           guint   start,
-           guint   end)
+future_in_past (Tagger *t,
+                guint   i)
+{
+  return (i >= 1 && is_word (t, i - 1, "had")) ||
+         (i >= 2 && is_word (t, i - 1, "been") && is_word (t, i - 2, "had"));
+}
+
+/* The tense of the clause around tokens [@start, @end): 1 future ("will meet Friday"), -2
+ * past by a past word of the lexicon ("said", "had been due to"), -1 past by a word ending
+ * in "-ed" (which may be a participle: "expected in May"), 0 unknown. The nearest tense word
+ * before wins, then the nearest after. */
+static int
+clause_tense (Tagger *t,
+              guint   start,
+              guint   end)
 {
   for (guint k = 1; k <= TENSE_WINDOW_BEFORE && k <= start; k++)
     {
@@ -820,11 +841,12 @@ is_future (Tagger *t,
       if (token->kind == TOKEN_PUNCT)
         continue;
       if (has (t, start - k, CLASS_FUTURE))
-        return TRUE;
-      if (has (t, start - k, CLASS_PAST) ||
-          (token->kind == TOKEN_WORD && strlen (token->norm) > 4 &&
-           g_str_has_suffix (token->norm, "ed")))
-        return FALSE;
+        return future_in_past (t, start - k) ? -2 : 1;
+      if (has (t, start - k, CLASS_PAST))
+        return -2;
+      if (token->kind == TOKEN_WORD && strlen (token->norm) > 4 &&
+          g_str_has_suffix (token->norm, "ed"))
+        return -1;
     }
 
   for (guint k = end; k < end + TENSE_WINDOW_AFTER && k < t->tokens->len; k++)
@@ -836,14 +858,23 @@ is_future (Tagger *t,
       if (token->kind == TOKEN_PUNCT)
         continue;
       if (has (t, k, CLASS_FUTURE))
-        return TRUE;
-      if (has (t, k, CLASS_PAST) ||
-          (token->kind == TOKEN_WORD && strlen (token->norm) > 4 &&
-           g_str_has_suffix (token->norm, "ed")))
-        return FALSE;
+        return future_in_past (t, k) ? -2 : 1;
+      if (has (t, k, CLASS_PAST))
+        return -2;
+      if (token->kind == TOKEN_WORD && strlen (token->norm) > 4 &&
+          g_str_has_suffix (token->norm, "ed"))
+        return -1;
     }
 
-  return FALSE;
+  return 0;
+}
+
+static gboolean
+is_future (Tagger *t,
+           guint   start,
+           guint   end)
+{
+  return clause_tense (t, start, end) > 0;
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -943,6 +974,19 @@ shift_value (Tagger     *t,
   return g_strdup_printf ("%04d", year + n);
 }
 
+/* The quarter @back quarters before the anchor's, "1988-Q3" */
+static char *
+quarter_back (Tagger *t,
+              int     back)
+{
+  int index;
+
+  if (!t->has_anchor)
+    return NULL;
+  index = g_date_get_year (&t->anchor) * 4 + quarter_of (&t->anchor) - 1 - back;
+  return g_strdup_printf ("%04d-Q%d", index / 4, index % 4 + 1);
+}
+
 static char *
 duration_value (const char *unit,
                 int         n,
@@ -969,16 +1013,22 @@ duration_value (const char *unit,
 
 /* The year of @month/@day seen from the anchor: the latest such day up to four months after
  * the anchor ("Dec. 15" in a January article is last December, "January" in an October one
- * next January); in a clause about the future, the first from a week before the anchor on. */
+ * next January); in a clause about the future (@tense 1), the first from a week before the
+ * anchor on. A month alone (@day 0) in a clause a past word puts in the past (@tense -2) is
+ * the latest that has begun ("bought it in January" in October). */
 static int
 guess_year (Tagger   *t,
             int       month,
             int       day,
-            gboolean  future)
+            int       tense)
 {
   int year = g_date_get_year (&t->anchor);
 
-  if (future)
+  if (tense <= -2 && day <= 0)
+    return month <= (int) g_date_get_month (&t->anchor) ? year : year - 1;
+  if (day <= 0)
+    day = 15;
+  if (tense > 0)
     {
       for (int y = year - 1; y <= year + 1; y++)
         {
@@ -1022,7 +1072,7 @@ date_value (Tagger *t,
       return g_strdup_printf ("XXXX-%02d-%02d", month, day);
     }
   if (year <= 0)
-    year = guess_year (t, month, day > 0 ? day : 15, is_future (t, m->start, m->end));
+    year = guess_year (t, month, day, clause_tense (t, m->start, m->end));
   if (month <= 0)
     return g_strdup_printf ("%04d", year);
   if (day <= 0)
@@ -1635,6 +1685,14 @@ match_relative (Tagger *t,
       m->type = RSH_TIMEX_DATE;
       /* "the latest quarter" reports the quarter just ended */
       m->value = shift_value (t, arg, n);
+      /* "last year's quarter" is the quarter a year before the one just reported */
+      if (strcmp (arg, "Y") == 0 && n < 0 && is_word (t, k, "'s") &&
+          is_word (t, k + 1, "quarter") && t->has_anchor)
+        {
+          g_free (m->value);
+          m->value = quarter_back (t, 5);
+          m->end = k + 2;
+        }
       if (strcmp (arg, "D") == 0)
         {
           m->day = t->anchor;
@@ -1688,6 +1746,40 @@ match_relative (Tagger *t,
       return TRUE;
     }
 
+  /* "this past spring": the latest that has begun; "this past Sunday" the last one */
+  if (n == 0 && is_word (t, j, "past"))
+    {
+      arg = lookup (t, j + 1, CLASS_SEASON, &k);
+      if (arg != NULL)
+        {
+          m->end = k;
+          m->type = RSH_TIMEX_DATE;
+          if (t->has_anchor)
+            {
+              int year = season_year (t, arg, 0);
+
+              /* a season yet to begin this year was last seen the year before */
+              if (season_year (t, arg, 1) == year)
+                year--;
+              m->value = g_strdup_printf ("%04d-%s", year, arg);
+            }
+          return TRUE;
+        }
+      arg = lookup (t, j + 1, CLASS_WEEKDAY, &k);
+      if (arg != NULL && tok (t, j + 1)->capitalised)
+        {
+          m->end = k;
+          m->type = RSH_TIMEX_DATE;
+          if (weekday_date (t, atoi (arg), -2, &m->day))
+            {
+              m->has_day = TRUE;
+              m->value = format_day (&m->day);
+            }
+          extend_day (t, m);
+          return TRUE;
+        }
+    }
+
   arg = lookup (t, j, CLASS_PART_OF_DAY, &k);
   if (arg != NULL && n <= 0)
     {
@@ -1716,7 +1808,7 @@ sentence_has_word (Tagger     *t,
                    guint       i,
                    const char *word)
 {
-  for (guint k = i; k > 0 && i - k < 80; k--)
+  for (guint k = i; k > 0 && i - k < 160; k--)
     {
       if (is_word (t, k - 1, word))
         return TRUE;
@@ -1729,19 +1821,6 @@ sentence_has_word (Tagger     *t,
         return TRUE;
     }
   return FALSE;
-}
-
-/* The quarter @back quarters before the anchor's, "1988-Q3" */
-static char *
-quarter_back (Tagger *t,
-              int     back)
-{
-  int index;
-
-  if (!t->has_anchor)
-    return NULL;
-  index = g_date_get_year (&t->anchor) * 4 + quarter_of (&t->anchor) - 1 - back;
-  return g_strdup_printf ("%04d-Q%d", index / 4, index % 4 + 1);
 }
 
 /* "two years ago", "a year earlier", "year-earlier" */
@@ -1797,6 +1876,8 @@ match_ago (Tagger *t,
       else
         {
           m->value = quarter_back (t, 5);
+          m->report_quarter = TRUE;
+          m->report_years_back = 1;
           /* "the year-earlier quarter", "the year-ago period" name it with a noun */
           if (lookup (t, i, CLASS_UNIT, NULL) != NULL &&
               (is_word (t, k, "quarter") || is_word (t, k, "period")))
@@ -1895,15 +1976,6 @@ match_duration (Tagger *t,
 
   m->end = k;
   m->type = RSH_TIMEX_DURATION;
-  /* "the past few years" is a vague past, "the next several weeks" a vague future */
-  if (vague && lastpast && i > 0 && has (t, i - 1, CLASS_DETERMINER) &&
-      has (t, i, CLASS_RELATIVE) && parse_number (t, j, &k, &n, &vague) && vague)
-    {
-      m->type = RSH_TIMEX_DATE;
-      m->value = g_strdup (atoi (lookup (t, i, CLASS_RELATIVE, NULL)) < 0 ? "PAST_REF"
-                                                                          : "FUTURE_REF");
-      return TRUE;
-    }
   m->value = duration_value (unit, n, vague);
   return TRUE;
 }
@@ -1936,6 +2008,15 @@ match_quarter (Tagger *t,
   if (parse_ordinal (t, i, &j, &n))
     {
       unit = lookup (t, j, CLASS_UNIT, &k);
+      /* "the 20th century" is the 1900s: TIMEX3 writes a century as its first two digits */
+      if (unit != NULL && strcmp (unit, "CE") == 0 && is_word (t, j, "century") &&
+          n >= 1 && n <= 100)
+        {
+          m->end = k;
+          m->type = RSH_TIMEX_DATE;
+          m->value = g_strdup_printf ("%02d", n - 1);
+          return TRUE;
+        }
       if (unit == NULL || (strcmp (unit, "Q") != 0 && strcmp (unit, "H1") != 0) ||
           !g_str_equal (tok (t, j)->norm, strcmp (unit, "Q") == 0 ? "quarter" : "half"))
         return FALSE;
@@ -1963,6 +2044,7 @@ match_quarter (Tagger *t,
       /* a quarter still to come, spoken of in the past, is last year's */
       if (year == 0)
         {
+          m->names_fiscal = strcmp (unit, "Q") == 0 && i > 0 && is_word (t, i - 1, "fiscal");
           year = g_date_get_year (&t->anchor);
           if (strcmp (unit, "Q") == 0 && n > quarter_of (&t->anchor) && !is_future (t, i, j))
             year--;
@@ -1988,6 +2070,7 @@ match_quarter (Tagger *t,
       m->end = k;
       m->type = RSH_TIMEX_DATE;
       m->value = shift_value (t, "Q", -1);
+      m->report_quarter = TRUE;
       return TRUE;
     }
   if (strcmp (unit, "Y") == 0)
@@ -2105,7 +2188,9 @@ match_vague (Tagger *t,
     return FALSE;
 
   m->end = j;
-  m->type = RSH_TIMEX_DATE;
+  /* "recent weeks", "the months ahead" (PXW, PXM) are stretches of vague length */
+  m->type = value[0] == 'P' && !g_str_has_suffix (value, "_REF") ? RSH_TIMEX_DURATION
+                                                                  : RSH_TIMEX_DATE;
   m->value = g_strdup (value);
   return TRUE;
 }
@@ -2151,6 +2236,22 @@ match_set (Tagger *t,
       m->end = k;
       m->type = RSH_TIMEX_SET;
       m->value = g_strdup_printf ("XXXX-WXX-%s", value);
+      return TRUE;
+    }
+  /* "each July", "every summer" */
+  if (parse_month (t, j, &k, &n, FALSE))
+    {
+      m->end = k;
+      m->type = RSH_TIMEX_SET;
+      m->value = g_strdup_printf ("XXXX-%02d", n);
+      return TRUE;
+    }
+  value = lookup (t, j, CLASS_SEASON, &k);
+  if (value != NULL)
+    {
+      m->end = k;
+      m->type = RSH_TIMEX_SET;
+      m->value = g_strdup_printf ("XXXX-%s", value);
       return TRUE;
     }
   value = lookup (t, j, CLASS_PART_OF_DAY, &k);
@@ -2522,6 +2623,19 @@ rsh_timex_tag (const char  *text,
             {
               i++;
               continue;
+            }
+
+          if (m.report_quarter && tagger.fiscal_quarter > 0)
+            {
+              g_free (m.value);
+              m.value = g_strdup_printf ("%04d-Q%d", tagger.fiscal_year - m.report_years_back,
+                                         tagger.fiscal_quarter);
+            }
+          else if (m.names_fiscal && tagger.fiscal_quarter == 0 && m.value != NULL &&
+                   strlen (m.value) == 7 && m.value[5] == 'Q')
+            {
+              tagger.fiscal_year = atoi (m.value);
+              tagger.fiscal_quarter = m.value[6] - '0';
             }
 
           {

@@ -32,5 +32,6 @@ GtkWidget  *rsh_window_get_reader_view     (RshWindow    *self);
 void        rsh_window_show_view           (RshWindow    *self,
                                             const char   *name);
 GtkWidget  *rsh_window_get_timeline        (RshWindow    *self);
+GtkWidget  *rsh_window_get_claim_table     (RshWindow    *self);
 
 G_END_DECLS

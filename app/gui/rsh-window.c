@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rsh-claim-table.h"
 #include "rsh-gui-compat.h"
 #include "rsh-reader-view.h"
 #include "rsh-source-row.h"
@@ -43,6 +44,7 @@ struct _RshWindow
   GtkColumnView        *claims_view;
   GtkSortListModel     *claims_sort;
   RshTimeline          *timeline;
+  RshClaimTable        *claim_table;
   AdwViewStack         *views;
   GMenu                *recent_section;
 
@@ -402,6 +404,7 @@ set_comparison (RshWindow     *self,
                                      comparison != NULL ? rsh_comparison_get_mentions (comparison)
                                                         : NULL);
       rsh_timeline_set_comparison (self->timeline, comparison);
+      rsh_claim_table_set_comparison (self->claim_table, comparison);
       /* The reader marks what the newest analysis found. */
       if (rsh_reader_view_get_source (self->reader_view) != NULL)
         rsh_reader_view_show (self->reader_view, rsh_reader_view_get_source (self->reader_view),
@@ -1777,6 +1780,22 @@ timeline_mark_activated_cb (RshWindow   *self,
 }
 
 static void
+claim_table_mention_activated_cb (RshWindow     *self,
+                                  const char    *source_id,
+                                  RshMention    *mention,
+                                  RshClaimTable *table)
+{
+  g_autoptr(RshSource) source = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+  g_assert (RSH_IS_CLAIM_TABLE (table));
+
+  source = lookup_source (self, source_id);
+  if (source != NULL)
+    rsh_window_open_reader (self, source, mention);
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -2001,6 +2020,7 @@ rsh_window_class_init (RshWindowClass *klass)
   g_type_ensure (RSH_TYPE_STANCE_CHIP);
   g_type_ensure (RSH_TYPE_READER_VIEW);
   g_type_ensure (RSH_TYPE_TIMELINE);
+  g_type_ensure (RSH_TYPE_CLAIM_TABLE);
   g_type_ensure (RSH_TYPE_MENTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -2027,6 +2047,8 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RshWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, views);
   gtk_widget_class_bind_template_callback (widget_class, timeline_mark_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, claim_table);
+  gtk_widget_class_bind_template_callback (widget_class, claim_table_mention_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, link_entry);
   gtk_widget_class_bind_template_callback (widget_class, source_row_remove_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_row_retry_requested_cb);
@@ -2069,8 +2091,10 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.show-view", "s", "statements");
+                                       "win.show-view", "s", "comparison");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-view", "s", "statements");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-view", "s", "timeline");
 }
 
@@ -2524,10 +2548,10 @@ rsh_window_open_reader (RshWindow  *self,
 /**
  * rsh_window_show_view:
  * @self: a #RshWindow
- * @name: "statements" or "timeline"
+ * @name: "comparison", "statements" or "timeline"
  *
- * Switches the main area between the table of statements and the timeline, leaving the
- * reader if it was open.
+ * Switches the main area between the claims-by-sources table, the table of statements and
+ * the timeline, leaving the reader if it was open.
  */
 void
 rsh_window_show_view (RshWindow  *self,
@@ -2553,6 +2577,14 @@ rsh_window_get_timeline (RshWindow *self)
   g_return_val_if_fail (RSH_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->timeline);
+}
+
+GtkWidget *
+rsh_window_get_claim_table (RshWindow *self)
+{
+  g_return_val_if_fail (RSH_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->claim_table);
 }
 
 GtkWidget *
