@@ -74,3 +74,55 @@ rsh_test_write_file (const char *dir,
   g_assert_no_error (error);
   return path;
 }
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * rsh_test_list_articles:
+ * @dir: a directory
+ *
+ * Returns: (transfer full) (element-type filename): the paths of the `.html` and `.txt`
+ *   files in @dir, sorted by name; empty when @dir can't be read
+ */
+GPtrArray *
+rsh_test_list_articles (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+    }
+  g_ptr_array_sort (paths, compare_paths);
+
+  return paths;
+}
+
+/**
+ * rsh_test_sample_story:
+ *
+ * Returns: (transfer full) (element-type filename): the paths of the sample story's
+ *   articles in `data/samples`, in story order
+ */
+GPtrArray *
+rsh_test_sample_story (void)
+{
+  const char *root = g_getenv ("RSH_SOURCE_ROOT");
+  g_autofree char *dir = NULL;
+  GPtrArray *paths;
+
+  g_assert_nonnull (root);
+  dir = g_build_filename (root, "data", "samples", NULL);
+  paths = rsh_test_list_articles (dir);
+  g_assert_cmpuint (paths->len, >=, 4);
+
+  return paths;
+}

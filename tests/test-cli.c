@@ -14,6 +14,8 @@
 
 #include <rashomon.h>
 
+#include "rsh-test-util.h"
+
 typedef struct
 {
   int   status;
@@ -78,39 +80,25 @@ run_cli (Run                *run,
     }
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 /* The sample story of data/samples/, or this test's own fixtures when it is absent. */
 static GPtrArray *
 story_files (void)
 {
   const char *root = g_getenv ("RSH_SOURCE_ROOT");
   g_autofree char *samples = root ? g_build_filename (root, "data", "samples", NULL) : NULL;
-  g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", "cli", NULL);
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
-  const char *dirs[] = { samples, fixtures };
+  g_autoptr(GPtrArray) files = samples ? rsh_test_list_articles (samples) : NULL;
 
-  for (guint d = 0; d < G_N_ELEMENTS (dirs) && files->len == 0; d++)
+  /* The project's own fixtures stand in when the sample story is not there. */
+  if (files == NULL || files->len == 0)
     {
-      g_autoptr(GDir) dir = dirs[d] ? g_dir_open (dirs[d], 0, NULL) : NULL;
-      const char *name;
+      g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", "cli", NULL);
 
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          if (g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".txt"))
-            g_ptr_array_add (files, g_build_filename (dirs[d], name, NULL));
-        }
+      g_clear_pointer (&files, g_ptr_array_unref);
+      files = rsh_test_list_articles (fixtures);
     }
-
-  g_ptr_array_sort (files, compare_strings);
   g_assert_cmpuint (files->len, >=, 2);
 
-  return files;
+  return g_steal_pointer (&files);
 }
 
 static JsonObject *

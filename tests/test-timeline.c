@@ -11,9 +11,10 @@
 #include <rashomon.h>
 
 #include "rsh-application.h"
+#include "rsh-test-gui-util.h"
+#include "rsh-test-util.h"
 #include "rsh-timeline.h"
 
-#define SETTLE_TIMEOUT_S 60
 #define DAY (24 * 3600)
 
 static RshApplication *app;
@@ -100,53 +101,6 @@ synthetic_events (guint n)
   return events;
 }
 
-typedef gboolean (*Predicate) (gpointer data);
-
-static void
-wait_until (Predicate   predicate,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out after %d s waiting for %s", SETTLE_TIMEOUT_S, what);
-
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       user_data)
-{
-  (*(guint *)user_data)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames_drawn (gpointer data)
-{
-  return *(guint *)data >= 2;
-}
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  id = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
-  gtk_widget_queue_draw (widget);
-  wait_until (two_frames_drawn, &frames, "the window to draw");
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
 /* A window holding @timeline in a scrolled window, as the app will. */
 static GtkWindow *
 window_new_for (GtkWidget *timeline,
@@ -162,7 +116,7 @@ window_new_for (GtkWidget *timeline,
   gtk_window_set_child (window, scrolled);
   gtk_window_set_default_size (window, width, height);
   gtk_window_present (window);
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   return window;
 }
@@ -170,38 +124,8 @@ window_new_for (GtkWidget *timeline,
 static void
 window_close (GtkWindow *window)
 {
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   gtk_window_destroy (window);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  /* The paintable shows the last frame drawn: let any pending change reach one. */
-  wait_for_frames (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot written to %s", path);
 }
 
 static void
@@ -356,7 +280,7 @@ test_order_and_bars (void)
   double day_px;
 
   rsh_timeline_set_events (RSH_TIMELINE (timeline), events);
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   /* The September ban, the report of 10 October, then the two statements of 11 October. */
   for (guint i = 0; i < 4; i++)
@@ -414,7 +338,7 @@ test_order_and_bars (void)
     g_assert_cmpstr (rsh_timeline_get_lane_label (RSH_TIMELINE (timeline), c1_lane), ==, "c1");
   }
 
-  save_screenshot (GTK_WIDGET (window), "timeline-small.png");
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-small.png");
   window_close (window);
 }
 
@@ -430,7 +354,7 @@ test_zoom (void)
   graphene_point_t before, after;
 
   rsh_timeline_set_events (RSH_TIMELINE (timeline), events);
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   g_signal_connect (selection, "notify::visible-span", G_CALLBACK (count_notify_cb), &notifies);
 
   fitted = rsh_time_range_duration (rsh_time_selection_get_visible_span (selection));
@@ -559,7 +483,7 @@ test_keyboard (void)
   g_signal_connect (timeline, "mark-activated", G_CALLBACK (activated_cb), record);
   g_signal_connect (timeline, "notify::focused-mark", G_CALLBACK (count_notify_cb), &focus_notifies);
   gtk_widget_grab_focus (timeline);
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   g_assert_cmpuint (rsh_timeline_get_focused_mark (RSH_TIMELINE (timeline)), ==, G_MAXUINT);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_ROLE_GROUP);
@@ -637,7 +561,7 @@ test_tooltip_and_hits (void)
   guint firm;
 
   rsh_timeline_set_events (RSH_TIMELINE (timeline), events);
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   for (firm = 0; firm < 4; firm++)
     {
@@ -684,35 +608,18 @@ test_tooltip_and_hits (void)
   window_close (window);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
 static RshComparison *
 analyze_sample_story (void)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("RSH_SOURCE_ROOT"), "data", "samples", NULL);
+  g_autoptr(GPtrArray) paths = rsh_test_sample_story ();
   g_autoptr(GListStore) sources = g_list_store_new (RSH_TYPE_SOURCE);
-  g_autoptr(GDir) listing = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   RshComparison *comparison;
-  const char *name;
 
-  listing = g_dir_open (dir, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < paths->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
       g_autofree char *id = g_strdup_printf ("s%u", i + 1);
-      g_autoptr(RshSource) source = rsh_source_new (path);
+      g_autoptr(RshSource) source = rsh_source_new (g_ptr_array_index (paths, i));
 
       g_assert_true (rsh_source_load (source, NULL, &error));
       g_assert_no_error (error);
@@ -741,7 +648,7 @@ test_sample_story (void)
   rsh_timeline_set_comparison (RSH_TIMELINE (timeline), comparison);
   g_assert_true (rsh_timeline_get_comparison (RSH_TIMELINE (timeline)) == comparison);
   g_signal_connect (timeline, "mark-activated", G_CALLBACK (activated_cb), record);
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   n_dated = rsh_timeline_get_n_dated (RSH_TIMELINE (timeline));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, events->len);
@@ -786,16 +693,16 @@ test_sample_story (void)
   }
   rsh_timeline_focus_mark (RSH_TIMELINE (timeline), MIN (2, n_dated - 1));
   gtk_widget_grab_focus (timeline);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "timeline-sample-light.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-sample-light.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "timeline-sample-dark.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-sample-dark.png");
 
   rsh_timeline_set_group_by (RSH_TIMELINE (timeline), RSH_TIMELINE_GROUP_BY_CLAIM);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "timeline-sample-claims-dark.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-sample-claims-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   window_close (window);
@@ -815,14 +722,14 @@ test_synthetic_screenshots (void)
   g_assert_cmpuint (rsh_timeline_get_n_lanes (RSH_TIMELINE (timeline)), ==, 8);
   rsh_time_selection_set_selected_span (selection, &range);
   rsh_timeline_set_selected_claim (RSH_TIMELINE (timeline), "claim-3");
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "timeline-200-light.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-200-light.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   rsh_timeline_set_selected_claim (RSH_TIMELINE (timeline), NULL);
   rsh_time_selection_zoom (selection, 6, 0.4);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "timeline-200-dark.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-200-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* Dense: runs of marks that would cover each other become cluster bars. */
@@ -830,7 +737,7 @@ test_synthetic_screenshots (void)
     g_autoptr(GPtrArray) many = synthetic_events (3000);
 
     rsh_timeline_set_events (RSH_TIMELINE (timeline), many);
-    save_screenshot (GTK_WIDGET (window), "timeline-3000-light.png");
+    rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-3000-light.png");
   }
 
   window_close (window);

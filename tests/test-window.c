@@ -17,64 +17,12 @@
 #include "rsh-reader-view.h"
 #include "rsh-source-row.h"
 #include "rsh-stance-chip.h"
+#include "rsh-test-gui-util.h"
+#include "rsh-test-util.h"
 #include "rsh-timeline.h"
 #include "rsh-window-private.h"
 
-/* Reading and analysing the sample story takes well under a second; Xvfb on a loaded CI
- * machine is slow, so the limit is generous. */
-#define SETTLE_TIMEOUT_S 60
-
 static RshApplication *app;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static void
-wait_until (Predicate   predicate,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out after %d s waiting for %s", SETTLE_TIMEOUT_S, what);
-
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames_drawn (gpointer data)
-{
-  return *(guint *)data >= 2;
-}
-
-/* Lets the window lay out and paint with what it shows now. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  id = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
-  gtk_widget_queue_draw (widget);
-  wait_until (two_frames_drawn, &frames, "the window to draw");
-  gtk_widget_remove_tick_callback (widget, id);
-}
 
 static gboolean
 window_settled (gpointer data)
@@ -105,7 +53,7 @@ window_new_presented (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   return window;
 }
@@ -113,42 +61,18 @@ window_new_presented (void)
 static void
 window_close (RshWindow *window)
 {
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
 static GPtrArray *
 sample_files (void)
 {
-  const char *root = g_getenv ("RSH_SOURCE_ROOT");
-  g_autofree char *dir_path = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = rsh_test_sample_story ();
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *name;
 
-  g_assert_nonnull (root);
-  dir_path = g_build_filename (root, "data", "samples", NULL);
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (files, g_file_new_build_filename (dir_path, g_ptr_array_index (names, i), NULL));
-
-  g_assert_cmpuint (files->len, >=, 4);
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (paths, i)));
 
   return files;
 }
@@ -160,8 +84,8 @@ window_on_sample_story (guint *n_files)
   RshWindow *window = window_new_presented ();
 
   rsh_window_add_files (window, (GFile **)files->pdata, files->len);
-  wait_until (window_settled, window, "the sample story to be read and analysed");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_until (window_settled, window, "the sample story to be read and analysed");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   if (n_files != NULL)
     *n_files = files->len;
@@ -218,37 +142,6 @@ find_last_of_type (GtkWidget *widget,
     }
 
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? widget : NULL;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot written to %s", path);
 }
 
 static guint
@@ -322,7 +215,7 @@ test_empty (void)
   g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "empty");
   g_assert_false (rsh_window_get_working (window));
   g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 0);
-  save_screenshot (GTK_WIDGET (window), "window-empty.png");
+  rsh_test_save_screenshot (GTK_WIDGET (window), "window-empty.png");
 
   window_close (window);
 }
@@ -350,7 +243,7 @@ test_sample_story (void)
 
   /* The claim list is filled, with a stance chip per visible row. */
   rsh_window_show_view (window, "statements");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   claims = rsh_window_get_claims_model (window);
   g_assert_cmpuint (g_list_model_get_n_items (claims), >, 0);
   g_assert_cmpstr (rsh_window_get_claims_page (window), ==, "claims");
@@ -359,22 +252,22 @@ test_sample_story (void)
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "window-light.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "window-light.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "window-dark.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "window-dark.png");
 
   /* The timeline shows the same analysis, its dated statements drawn. */
   rsh_window_show_view (window, "timeline");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (rsh_window_get_timeline (window)));
   g_assert_cmpuint (rsh_timeline_get_n_dated (RSH_TIMELINE (rsh_window_get_timeline (window))),
                     >, 0);
-  save_screenshot (GTK_WIDGET (window), "window-timeline-dark.png");
+  rsh_test_save_screenshot (GTK_WIDGET (window), "window-timeline-dark.png");
   rsh_window_show_view (window, "statements");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -425,8 +318,8 @@ test_drop (void)
   g_value_take_boxed (&value, file_list);
   g_assert_true (rsh_window_handle_drop (window, &value));
 
-  wait_until (window_settled, window, "the dropped files to be read");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_until (window_settled, window, "the dropped files to be read");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   /* Both stay in the list: the good one read, the bad one with its reason. */
   g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, n_before + 2);
@@ -442,7 +335,7 @@ test_drop (void)
   g_assert_nonnull (strstr (toast, "scan.bin"));
 
   g_assert_cmpuint (g_list_model_get_n_items (rsh_window_get_claims_model (window)), >, 0);
-  save_screenshot (GTK_WIDGET (window), "window-drop.png");
+  rsh_test_save_screenshot (GTK_WIDGET (window), "window-drop.png");
 
   window_close (window);
 
@@ -491,7 +384,7 @@ close_error_dialog (GtkWindow *parent)
       if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
           gtk_window_get_transient_for (toplevel) == parent)
         {
-          wait_for_frames (GTK_WIDGET (toplevel));
+          rsh_test_wait_for_frames (GTK_WIDGET (toplevel));
           gtk_window_destroy (toplevel);
           return;
         }
@@ -527,7 +420,7 @@ test_open_not_a_project (void)
   before = rsh_window_get_project (window);
 
   rsh_window_open_project_file (window, file);
-  wait_until (message_dialog_shown, window, "the error dialog");
+  rsh_test_wait_until (message_dialog_shown, window, "the error dialog");
 
   /* The project shown is untouched and a dialog explains. */
   g_assert_true (rsh_window_get_project (window) == before);
@@ -556,8 +449,8 @@ test_no_statements (void)
 
   window = window_new_presented ();
   rsh_window_add_files (window, &quiet, 1);
-  wait_until (window_settled, window, "the article to be read and analysed");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_until (window_settled, window, "the article to be read and analysed");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   g_assert_cmpuint (count_in_state (rsh_window_get_project (window), RSH_SOURCE_STATE_READY), ==, 1);
   g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "sources");
@@ -578,7 +471,7 @@ test_cancel (void)
   g_assert_true (rsh_window_get_working (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));
 
-  wait_until (window_settled, window, "the cancelled work to wind down");
+  rsh_test_wait_until (window_settled, window, "the cancelled work to wind down");
 
   /* Stopping on request is no news: no toast. */
   g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 0);
@@ -624,8 +517,8 @@ test_open_project (void)
   window = window_new_presented ();
   before = rsh_window_get_project (window);
   rsh_window_open_project_file (window, file);
-  wait_until (project_is_replaced, window, "the project to open");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_until (project_is_replaced, window, "the project to open");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   g_assert_true (rsh_window_get_project (window) != before);
   g_assert_cmpstr (rsh_project_get_path (rsh_window_get_project (window)), ==, path);
@@ -651,7 +544,7 @@ test_window_size_saved (void)
   window = rsh_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   gtk_window_close (GTK_WINDOW (window));
 
@@ -798,7 +691,7 @@ answer_outlet_dialog (RshWindow  *window,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  wait_until (outlet_dialog_shown, window, "the outlet dialog");
+  rsh_test_wait_until (outlet_dialog_shown, window, "the outlet dialog");
   dialog = find_message_dialog (GTK_WINDOW (window));
   entry = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (GTK_IS_ENTRY (entry));
@@ -808,7 +701,7 @@ answer_outlet_dialog (RshWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (entry), outlet);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
 
-  wait_for_frames (GTK_WIDGET (dialog));
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -839,8 +732,8 @@ test_drop_links (void)
   g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, 2);
   g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "sources");
 
-  wait_until (window_settled, window, "the dropped links to be fetched");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_until (window_settled, window, "the dropped links to be fetched");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_READY), ==, 1);
   g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_FAILED), ==, 1);
@@ -863,24 +756,24 @@ test_drop_links (void)
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "window-links-light.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "window-links-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "window-links-dark.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "window-links-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
   /* Retry fails again, the row stays. */
   g_signal_emit_by_name (row, "retry-requested", failed);
-  wait_until (window_settled, window, "the retry");
+  rsh_test_wait_until (window_settled, window, "the retry");
   g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_FAILED), ==, 1);
   g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 2);
 
   /* The same link again, through the link entry: refused with a toast. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-link", NULL));
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   {
     GtkWidget *entry = find_first_of_type (GTK_WIDGET (gtk_menu_button_get_popover (
       GTK_MENU_BUTTON (find_first_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON)))),
@@ -890,7 +783,7 @@ test_drop_links (void)
     gtk_editable_set_text (GTK_EDITABLE (entry), good);
     g_signal_emit_by_name (entry, "activate");
   }
-  wait_until (window_settled, window, "the duplicate link to be refused");
+  rsh_test_wait_until (window_settled, window, "the duplicate link to be refused");
   g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, 2);
   g_assert_nonnull (strstr (rsh_window_get_last_toast (window), "already in the project"));
 
@@ -920,8 +813,8 @@ test_paste (void)
   gdk_clipboard_set_text (clipboard, pasted_text);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
   answer_outlet_dialog (window, "Velm Evening Post");
-  wait_until (window_settled, window, "the pasted text to be analysed");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_until (window_settled, window, "the pasted text to be analysed");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
 
   g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, 1);
   source = find_source_in_state (project, RSH_SOURCE_STATE_READY);
@@ -932,7 +825,7 @@ test_paste (void)
   /* The same text twice is refused. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
   answer_outlet_dialog (window, "Someone Else");
-  wait_until (window_settled, window, "the second paste");
+  rsh_test_wait_until (window_settled, window, "the second paste");
   g_assert_cmpuint (g_list_model_get_n_items (rsh_project_get_sources (project)), ==, 1);
   g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 1);
   g_assert_nonnull (strstr (rsh_window_get_last_toast (window), "already in the project"));
@@ -941,13 +834,13 @@ test_paste (void)
   good = g_strconcat (base, "/trains", NULL);
   gdk_clipboard_set_text (clipboard, good);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
-  wait_until (has_two_sources, project, "the pasted link to be listed");
-  wait_until (window_settled, window, "the pasted link");
+  rsh_test_wait_until (has_two_sources, project, "the pasted link to be listed");
+  rsh_test_wait_until (window_settled, window, "the pasted link");
   g_assert_null (find_message_dialog (GTK_WINDOW (window)));
   g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_READY), ==, 2);
 
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "window-paste.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "window-paste.png");
 
   window_close (window);
   soup_server_disconnect (server);
@@ -979,7 +872,7 @@ test_export (void)
 
   /* The dialog lists every format the engine writes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  wait_until (outlet_dialog_shown, window, "the export dialog");
+  rsh_test_wait_until (outlet_dialog_shown, window, "the export dialog");
   dialog = find_message_dialog (GTK_WINDOW (window));
   dropdown = find_first_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (dropdown);
@@ -993,8 +886,8 @@ test_export (void)
       has_xlsx |= strstr (label, "XLSX") != NULL;
     }
   g_assert_true (has_xlsx || rsh_export_format_to_string (2) == NULL);
-  wait_for_frames (GTK_WIDGET (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  rsh_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dir = g_dir_make_tmp ("rsh-test-export-XXXXXX", &error);
@@ -1006,7 +899,7 @@ test_export (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "(ssb)",
                                              uri, "json", TRUE));
   g_assert_true (rsh_window_get_exporting (window));
-  wait_until (export_finished, window, "the export");
+  rsh_test_wait_until (export_finished, window, "the export");
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   json_parser_load_from_file (parser, path, &error);
@@ -1083,7 +976,7 @@ test_reader (void)
 
   /* Activating the row in the sidebar opens the reader. */
   g_signal_emit_by_name (rsh_window_get_sources_view (window), "activate", best_position);
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "reader");
 
   reader = RSH_READER_VIEW (rsh_window_get_reader_view (window));
@@ -1198,12 +1091,12 @@ test_reader (void)
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "reader-light.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "reader-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "reader-dark.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "reader-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
@@ -1340,24 +1233,24 @@ test_comparison_table (void)
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "comparison-light.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "comparison-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "comparison-dark.png");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "comparison-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
   /* Activating a cell opens the reader on that source; the view comes back after. */
   g_assert_true (rsh_claim_table_activate_cell (opened));
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "reader");
   reader = RSH_READER_VIEW (rsh_window_get_reader_view (window));
   g_assert_cmpstr (rsh_source_get_id (rsh_reader_view_get_source (reader)), ==,
                    rsh_claim_table_cell_get_source_id (opened));
   rsh_window_show_view (window, "comparison");
-  wait_for_frames (GTK_WIDGET (window));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "sources");
 
   /* Enter on a row opens the first source, left to right, that mentions its claim. */
@@ -1366,12 +1259,12 @@ test_comparison_table (void)
     const char *source_id;
 
     g_signal_emit_by_name (view, "activate", 0);
-    wait_for_frames (GTK_WIDGET (window));
+    rsh_test_wait_for_frames (GTK_WIDGET (window));
     g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "reader");
     source_id = rsh_source_get_id (rsh_reader_view_get_source (reader));
     g_assert_cmpint (rsh_claim_get_position (first, source_id, NULL), !=, RSH_STANCE_ABSENT);
     rsh_window_show_view (window, "comparison");
-    wait_for_frames (GTK_WIDGET (window));
+    rsh_test_wait_for_frames (GTK_WIDGET (window));
   }
 
   /* Sorting by wording orders the rows alphabetically. */
@@ -1396,7 +1289,7 @@ test_comparison_table (void)
                                            &error);
     g_assert_no_error (error);
     rsh_claim_table_set_comparison (table, with_tracked);
-    wait_for_frames (GTK_WIDGET (window));
+    rsh_test_wait_for_frames (GTK_WIDGET (window));
     g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
                       n_sources + 2);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==,

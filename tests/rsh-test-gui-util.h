@@ -1,0 +1,26 @@
+/* rsh-test-gui-util.h: helpers shared by the GUI test programs
+ *
+ * SPDX-FileCopyrightText: 2026 Rashomon contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Reading and analysing the sample story takes well under a second; Xvfb on a loaded CI
+ * machine is slow, so the limit is generous. */
+#define RSH_TEST_SETTLE_TIMEOUT_S 60
+
+typedef gboolean (*RshTestPredicate) (gpointer data);
+
+void rsh_test_wait_until      (RshTestPredicate  predicate,
+                               gpointer          data,
+                               const char       *what);
+void rsh_test_wait_for_frames (GtkWidget        *widget);
+void rsh_test_save_screenshot (GtkWidget        *widget,
+                               const char       *name);
+
+G_END_DECLS
