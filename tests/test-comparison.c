@@ -248,6 +248,79 @@ assert_members (JsonObject         *object,
     }
 }
 
+/* The outlet's own assertions are claims it states itself: no speaker, no cue, not
+ * hedged, never a second copy of an attributed statement, labelled with the outlet. */
+static void
+test_outlet_voice (void)
+{
+  const char *text = "Ærø ferry halted\n\n"
+                     "The ferry to Ærø stopped running on Friday. "
+                     "Harbour master Lise Dahl said the engine had failed. "
+                     "Søby’s council banned the old ferries, saying they were unsafe. "
+                     "Did the crew know?";
+  g_autoptr(RshSource) source = make_source ("ferry.txt", text, NULL, "2026-05-02");
+  g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *mentions;
+  const GPtrArray *timeline;
+  RshClaim *ferry;
+  guint n_voice = 0;
+  guint n_labels = 0;
+
+  rsh_source_set_outlet (source, "Fjord Times");
+  g_list_store_append (store, source);
+  comparison = rsh_comparison_analyze (G_LIST_MODEL (store), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  mentions = rsh_comparison_get_mentions (comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      g_autofree char *span = g_utf8_substring (text, rsh_mention_get_start (mention),
+                                                rsh_mention_get_end (mention));
+
+      /* Offsets count code points: the quote is exactly the text they span. */
+      g_assert_cmpstr (rsh_mention_get_quote (mention), ==, span);
+      g_assert_null (strstr (span, "crew"));
+      if (rsh_mention_get_speaker (mention) != NULL || rsh_mention_get_cue (mention) != NULL)
+        continue;
+
+      n_voice++;
+      g_assert_cmpint (rsh_mention_get_stance (mention), ==, RSH_STANCE_REPORTS);
+      g_assert_false (rsh_mention_get_hedged (mention));
+      g_assert_cmpstr (rsh_mention_get_outlet (mention), ==, "Fjord Times");
+      for (guint j = 0; j < g_list_model_get_n_items (mentions); j++)
+        {
+          g_autoptr(RshMention) other = g_list_model_get_item (mentions, j);
+
+          if (rsh_mention_get_speaker (other) == NULL && rsh_mention_get_cue (other) == NULL)
+            continue;
+          /* Never the same words again in the outlet's voice. */
+          g_assert_true (rsh_mention_get_end (other) <= rsh_mention_get_start (mention) ||
+                         rsh_mention_get_end (mention) <= rsh_mention_get_start (other));
+        }
+    }
+  /* The ferry stopping, and the council's ban before its reason. */
+  g_assert_cmpuint (n_voice, ==, 2);
+
+  ferry = find_claim (comparison, "The ferry to Ærø stopped running on Friday");
+  g_assert_nonnull (ferry);
+  assert_position (ferry, "s1", RSH_STANCE_REPORTS, FALSE);
+
+  timeline = rsh_comparison_get_timeline (comparison);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      const RshTimelineEvent *event = g_ptr_array_index (timeline, i);
+
+      if (event->actor_id != NULL)
+        continue;
+      g_assert_true (g_str_has_prefix (event->label, "Fjord Times reports: "));
+      n_labels++;
+    }
+  g_assert_cmpuint (n_labels, ==, n_voice);
+}
+
 static void
 test_json_round_trip (void)
 {
@@ -491,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/core/comparison/positions", test_positions);
   g_test_add_func ("/core/comparison/actors-merge", test_actors_merge);
   g_test_add_func ("/core/comparison/tracked-claim", test_tracked_claim);
+  g_test_add_func ("/core/comparison/outlet-voice", test_outlet_voice);
   g_test_add_func ("/core/comparison/json-round-trip", test_json_round_trip);
   g_test_add_func ("/core/comparison/csv", test_csv);
   g_test_add_func ("/core/comparison/async", test_async);

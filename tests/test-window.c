@@ -706,6 +706,244 @@ answer_outlet_dialog (RshWindow  *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static RshSourceRow *
+find_source_row (GtkWidget *widget,
+                 RshSource *source)
+{
+  if (RSH_IS_SOURCE_ROW (widget) && rsh_source_row_get_source (RSH_SOURCE_ROW (widget)) == source)
+    return RSH_SOURCE_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RshSourceRow *found = find_source_row (child, source);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+analysis_done (gpointer data)
+{
+  return !rsh_window_get_working (data);
+}
+
+/* The timeline's statements are a table too: reachable by keyboard, read out by screen readers. */
+static void
+test_timeline_table (void)
+{
+  RshWindow *window;
+  RshTimeline *timeline;
+  GtkColumnView *table;
+  GtkSelectionModel *model;
+  GListModel *columns;
+  g_autofree char *label = NULL;
+  guint n_marks;
+  guint n_dated;
+
+  window = window_on_sample_story (NULL);
+  rsh_window_show_view (window, "timeline");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+
+  timeline = RSH_TIMELINE (rsh_window_get_timeline (window));
+  table = GTK_COLUMN_VIEW (rsh_window_get_timeline_table (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+
+  /* The table lists every mark, dated and undated, with the five columns. */
+  model = gtk_column_view_get_model (table);
+  g_assert_true (model == rsh_timeline_get_events_model (timeline));
+  n_marks = rsh_timeline_get_n_dated (timeline) + rsh_timeline_get_n_undated (timeline);
+  g_assert_cmpuint (rsh_timeline_get_n_dated (timeline), >, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_marks);
+  columns = gtk_column_view_get_columns (table);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *titles[] = { "Date", "Speaker", "Stance", "Statement", "Source" };
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+    }
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (table),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (table),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Timeline statements");
+  g_assert_null (label);
+
+  /* Moving the timeline's focus moves the table's selection with it. */
+  rsh_timeline_focus_mark (timeline, 1);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_selection_model_is_selected (model, 1));
+  g_assert_false (gtk_selection_model_is_selected (model, 0));
+  /* Only dated marks take the focus; the undated follow them in the table. */
+  n_dated = rsh_timeline_get_n_dated (timeline);
+  rsh_timeline_focus_mark (timeline, n_dated - 1);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_selection_model_is_selected (model, n_dated - 1));
+  g_assert_false (gtk_selection_model_is_selected (model, 1));
+
+  /* And choosing a row in the table focuses that mark. */
+  gtk_selection_model_select_item (model, 0, TRUE);
+  g_assert_cmpuint (rsh_timeline_get_focused_mark (timeline), ==, 0);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-table-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-table-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  window_close (window);
+}
+
+/* Fixes the outlet and date of an undated source through the Edit Details dialog. */
+static void
+test_edit_details (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *input = NULL;
+  RshWindow *window;
+  RshProject *project;
+  GListModel *sources;
+  RshSource *source = NULL;
+  RshSourceRow *row;
+  AdwMessageDialog *dialog;
+  GtkWidget *outlet_entry;
+  GtkWidget *date_entry;
+  GtkWidget *date_error;
+
+  window = window_on_sample_story (NULL);
+  project = rsh_window_get_project (window);
+  sources = rsh_project_get_sources (project);
+
+  for (guint i = 0; source == NULL && i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) candidate = g_list_model_get_item (sources, i);
+
+      if (rsh_source_get_published (candidate) == NULL)
+        source = candidate;
+    }
+  g_assert_nonnull (source);
+  input = g_strdup (rsh_source_get_input (source));
+
+  /* The row's edit button, with a name for screen readers, opens the dialog. */
+  row = find_source_row (rsh_window_get_sources_view (window), source);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (rsh_source_row_get_edit_button (row)));
+  gtk_widget_activate (rsh_source_row_get_edit_button (row));
+  rsh_test_wait_until (outlet_dialog_shown, window, "the Edit Details dialog");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  outlet_entry = find_named (adw_message_dialog_get_extra_child (dialog), "outlet-entry");
+  date_entry = find_named (adw_message_dialog_get_extra_child (dialog), "date-entry");
+  date_error = find_named (adw_message_dialog_get_extra_child (dialog), "date-error");
+  g_assert_true (GTK_IS_ENTRY (outlet_entry));
+  g_assert_true (GTK_IS_ENTRY (date_entry));
+  g_assert_true (GTK_IS_LABEL (date_error));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_entry)), ==, "");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  /* A date the engine refuses is explained inline and cannot be saved. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_editable_set_text (GTK_EDITABLE (outlet_entry), "Quayside Courier");
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "the 31st of Smarch");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_get_visible (date_error));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (date_error)), "YYYY-MM-DD"));
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  rsh_test_save_screenshot (GTK_WIDGET (dialog), "edit-details-invalid-light.png");
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2026-13-40");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2026-03-14");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_get_visible (date_error));
+
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  rsh_test_save_screenshot (GTK_WIDGET (dialog), "edit-details-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  rsh_test_save_screenshot (GTK_WIDGET (dialog), "edit-details-dark.png");
+
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The project and the row have the new details, and the analysis runs again. */
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "Quayside Courier");
+  g_assert_cmpstr (rsh_source_get_published (source), ==, "2026-03-14");
+  g_assert_true (rsh_window_get_working (window));
+  rsh_test_wait_until (analysis_done, window, "the analysis after the edit");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  row = find_source_row (rsh_window_get_sources_view (window), source);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (rsh_source_row_get_subtitle (row), "Quayside Courier"));
+  g_assert_nonnull (strstr (rsh_source_row_get_subtitle (row), "2026"));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "edit-details-window-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The details outlive saving and opening the project again. */
+  tmpdir = g_dir_make_tmp ("rsh-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (tmpdir, "story.rashomon", NULL);
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  window_close (window);
+
+  {
+    g_autoptr(RshProject) reopened = rsh_project_open (path, NULL, &error);
+    GListModel *reopened_sources;
+    RshSource *found = NULL;
+
+    g_assert_no_error (error);
+    reopened_sources = rsh_project_get_sources (reopened);
+    for (guint i = 0; i < g_list_model_get_n_items (reopened_sources); i++)
+      {
+        g_autoptr(RshSource) candidate = g_list_model_get_item (reopened_sources, i);
+
+        if (g_strcmp0 (rsh_source_get_input (candidate), input) == 0)
+          found = candidate;
+      }
+    g_assert_nonnull (found);
+    g_assert_cmpstr (rsh_source_get_outlet (found), ==, "Quayside Courier");
+    g_assert_cmpstr (rsh_source_get_published (found), ==, "2026-03-14");
+  }
+
+  rsh_test_remove_tree (tmpdir);
+}
+
 static void
 test_drop_links (void)
 {
@@ -1344,6 +1582,8 @@ main (int   argc,
   g_test_add_func ("/gui/window/export", test_export);
   g_test_add_func ("/gui/window/reader", test_reader);
   g_test_add_func ("/gui/window/comparison-table", test_comparison_table);
+  g_test_add_func ("/gui/window/edit-details", test_edit_details);
+  g_test_add_func ("/gui/window/timeline-table", test_timeline_table);
 
   ret = g_test_run ();
 

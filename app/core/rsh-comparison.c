@@ -57,6 +57,7 @@ typedef struct
   gboolean   ready;
   char      *text;
   char      *outlet;
+  char      *title;
   char      *language;
   char      *published;
   char      *duplicate_of;
@@ -92,6 +93,7 @@ snapshot_free (gpointer data)
   g_clear_pointer (&snapshot->id, g_free);
   g_clear_pointer (&snapshot->text, g_free);
   g_clear_pointer (&snapshot->outlet, g_free);
+  g_clear_pointer (&snapshot->title, g_free);
   g_clear_pointer (&snapshot->language, g_free);
   g_clear_pointer (&snapshot->published, g_free);
   g_clear_pointer (&snapshot->duplicate_of, g_free);
@@ -213,6 +215,39 @@ copy_mention (RshMention *mention)
   return copy;
 }
 
+/* Whether @mention is the outlet's own assertion: nobody named, no reporting cue. */
+static gboolean
+is_outlet_voice (RshMention *mention)
+{
+  return rsh_mention_get_speaker (mention) == NULL && rsh_mention_get_cue (mention) == NULL;
+}
+
+/* An assertion of the outlet that overlaps an attributed statement says it once more:
+ * the attributed one stays, the outlet's copy goes. */
+static void
+drop_repeated_voice (GPtrArray *mentions)
+{
+  for (guint i = mentions->len; i > 0; i--)
+    {
+      RshMention *voice = g_ptr_array_index (mentions, i - 1);
+      gboolean repeated = FALSE;
+
+      if (!is_outlet_voice (voice))
+        continue;
+
+      for (guint j = 0; j < mentions->len && !repeated; j++)
+        {
+          RshMention *other = g_ptr_array_index (mentions, j);
+
+          repeated = !is_outlet_voice (other) &&
+                     rsh_mention_get_start (other) < rsh_mention_get_end (voice) &&
+                     rsh_mention_get_start (voice) < rsh_mention_get_end (other);
+        }
+      if (repeated)
+        g_ptr_array_remove_index (mentions, i - 1);
+    }
+}
+
 static Analysed *
 analyse_source (Snapshot      *snapshot,
                 guint          position,
@@ -253,12 +288,14 @@ analyse_source (Snapshot      *snapshot,
         }
     }
 
-  mentions = rsh_attribute_text (lexicon, a->id, a->text, a->sentences, cancellable, error);
+  mentions = rsh_attribute_text_full (lexicon, a->id, a->text, a->sentences,
+                                      RSH_ATTRIBUTE_OUTLET_VOICE, cancellable, error);
   if (mentions == NULL)
     {
       analysed_free (a);
       return NULL;
     }
+  drop_repeated_voice (mentions);
 
   for (guint i = 0; i < mentions->len; i++)
     rsh_mention_set_outlet (g_ptr_array_index (mentions, i), a->outlet);
@@ -322,7 +359,8 @@ default_model (void)
   return model;
 }
 
-/* The attributed mention inside @span, copied, or a mention in the outlet's own voice. */
+/* The attributed mention inside @span, copied, or a mention in the outlet's own voice:
+ * the whole sentence, which the stance of a tracked claim is read from. */
 static RshMention *
 mention_for_sentence (Analysed      *a,
                       const RshSpan *span)
@@ -334,7 +372,8 @@ mention_for_sentence (Analysed      *a,
     {
       RshMention *attributed = g_ptr_array_index (a->mentions, m);
 
-      if (rsh_mention_get_start (attributed) >= span->start &&
+      if (!is_outlet_voice (attributed) &&
+          rsh_mention_get_start (attributed) >= span->start &&
           rsh_mention_get_end (attributed) <= span->end)
         return copy_mention (attributed);
     }
@@ -710,6 +749,8 @@ build_timeline (RshComparison *self,
             who = rsh_actor_get_name (actor);
           else if (rsh_mention_get_outlet (mention) != NULL)
             who = rsh_mention_get_outlet (mention);
+          else if (a != NULL && a->snapshot->title != NULL && *a->snapshot->title != '\0')
+            who = a->snapshot->title;
           else
             who = rsh_mention_get_source_id (mention);
 
@@ -836,6 +877,7 @@ copy_sources (GListModel *sources)
       snapshot->text = g_strdup (rsh_source_get_text (snapshot->source)
                                  ? rsh_source_get_text (snapshot->source) : "");
       snapshot->outlet = g_strdup (rsh_source_get_outlet (snapshot->source));
+      snapshot->title = g_strdup (rsh_source_get_title (snapshot->source));
       snapshot->language = g_strdup (rsh_source_get_language (snapshot->source));
       snapshot->published = g_strdup (rsh_source_get_published (snapshot->source));
       snapshot->duplicate_of = g_strdup (rsh_source_get_duplicate_of (snapshot->source));

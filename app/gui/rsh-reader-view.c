@@ -172,6 +172,31 @@ locate_speaker_and_cue (const char   *text,
     }
 }
 
+/* A speaker or cue guessed inside another statement's words belongs to that statement's
+ * content ("Corran Water has never …" quoted from someone else), not to this one. */
+static void
+drop_guesses_inside_statements (GArray *all)
+{
+  for (guint i = 0; i < all->len; i++)
+    {
+      MentionSpans *spans = &g_array_index (all, MentionSpans, i);
+
+      for (guint j = 0; j < all->len; j++)
+        {
+          RshMention *other = g_array_index (all, MentionSpans, j).mention;
+          int start = (int) rsh_mention_get_start (other);
+          int end = (int) rsh_mention_get_end (other);
+
+          if (j == i)
+            continue;
+          if (spans->speaker_start >= 0 && spans->speaker_start < end && spans->speaker_end > start)
+            spans->speaker_start = spans->speaker_end = -1;
+          if (spans->cue_start >= 0 && spans->cue_start < end && spans->cue_end > start)
+            spans->cue_start = spans->cue_end = -1;
+        }
+    }
+}
+
 static GtkTextBuffer *
 get_buffer (RshReaderView *self)
 {
@@ -441,6 +466,7 @@ rebuild (RshReaderView *self)
           g_hash_table_insert (self->counts, g_strdup (actor_id), GUINT_TO_POINTER (n + 1));
         }
     }
+  drop_guesses_inside_statements (self->spans);
 
   /* A chip before each statement names its stance in words and an icon, so colour is never
    * the only sign. Inserted from the end, the offsets of earlier ones stay valid. */

@@ -22,6 +22,7 @@ struct _RshSourceRow
   GtkLabel     *subtitle_label;
   GtkLabel     *error_label;
   GtkButton    *retry_button;
+  GtkButton    *edit_button;
   GtkButton    *remove_button;
 
   /* owned */
@@ -40,6 +41,7 @@ enum {
 enum {
   REMOVE_REQUESTED,
   RETRY_REQUESTED,
+  EDIT_REQUESTED,
   N_SIGNALS
 };
 
@@ -113,6 +115,7 @@ update_row (RshSourceRow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->edit_button), FALSE);
       gtk_spinner_set_spinning (self->spinner, FALSE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       return;
@@ -161,6 +164,7 @@ update_row (RshSourceRow *self)
                             state == RSH_SOURCE_STATE_LOADING ||
                             state == RSH_SOURCE_STATE_PENDING);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), state == RSH_SOURCE_STATE_FAILED);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), state == RSH_SOURCE_STATE_READY);
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
@@ -200,6 +204,16 @@ remove_clicked_cb (RshSourceRow *self,
 
   if (self->source != NULL)
     g_signal_emit (self, signals[REMOVE_REQUESTED], 0, self->source);
+}
+
+static void
+edit_clicked_cb (RshSourceRow *self,
+                 GtkButton    *button)
+{
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  if (self->source != NULL)
+    g_signal_emit (self, signals[EDIT_REQUESTED], 0, self->source);
 }
 
 static void
@@ -310,6 +324,20 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, RSH_TYPE_SOURCE);
 
+  /**
+   * RshSourceRow::edit-requested:
+   * @self: the row
+   * @source: the source whose outlet and date the user wants to correct
+   *
+   * The user pressed the row's Edit Details button.
+   */
+  signals[EDIT_REQUESTED] =
+    g_signal_new ("edit-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RSH_TYPE_SOURCE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rashomon/Rashomon/ui/rsh-source-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, box);
@@ -319,7 +347,9 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, error_label);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 
@@ -398,4 +428,18 @@ rsh_source_row_get_subtitle (RshSourceRow *self)
     return gtk_label_get_label (self->error_label);
 
   return gtk_label_get_label (self->subtitle_label);
+}
+
+/**
+ * rsh_source_row_get_edit_button:
+ * @self: a #RshSourceRow
+ *
+ * Returns: (transfer none): the Edit Details button
+ */
+GtkWidget *
+rsh_source_row_get_edit_button (RshSourceRow *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
+
+  return GTK_WIDGET (self->edit_button);
 }

@@ -32,6 +32,9 @@ GtkWidget  *rsh_window_get_reader_view     (RshWindow    *self);
 void        rsh_window_show_view           (RshWindow    *self,
                                             const char   *name);
 GtkWidget  *rsh_window_get_timeline        (RshWindow    *self);
+GtkWidget  *rsh_window_get_timeline_table  (RshWindow    *self);
 GtkWidget  *rsh_window_get_claim_table     (RshWindow    *self);
+void        rsh_window_edit_source_details (RshWindow    *self,
+                                            RshSource    *source);
 
 G_END_DECLS

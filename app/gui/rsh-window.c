@@ -44,6 +44,7 @@ struct _RshWindow
   GtkColumnView        *claims_view;
   GtkSortListModel     *claims_sort;
   RshTimeline          *timeline;
+  GtkColumnView        *timeline_table;
   RshClaimTable        *claim_table;
   AdwViewStack         *views;
   GMenu                *recent_section;
@@ -1195,6 +1196,203 @@ source_row_retry_requested_cb (RshSourceRow *row,
   update_view (self);
 }
 
+typedef struct
+{
+  RshWindow *window;
+  RshSource *source;
+  GtkEntry  *outlet_entry;
+  GtkEntry  *date_entry;
+  GtkLabel  *date_error;
+} DetailsRequest;
+
+static void
+details_request_free (DetailsRequest *request)
+{
+  g_clear_object (&request->window);
+  g_clear_object (&request->source);
+  g_free (request);
+}
+
+/* Checks the date the way the engine will, on a scratch source, so the message is its own. */
+static gboolean
+check_published (const char  *published,
+                 GError     **error)
+{
+  g_autoptr(RshSource) scratch = rsh_source_new (NULL);
+
+  return rsh_source_set_published (scratch, published, error);
+}
+
+static void
+details_date_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  DetailsRequest *request = g_object_get_data (G_OBJECT (dialog), "rsh-details-request");
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+  gboolean valid = check_published (date, &error);
+
+  gtk_label_set_label (request->date_error, valid ? "" : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (request->date_error), !valid);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  adw_message_dialog_set_response_enabled (dialog, "save", valid);
+}
+
+static void
+details_dialog_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            DetailsRequest   *request)
+{
+  RshWindow *self = request->window;
+  g_autofree char *outlet = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (g_strcmp0 (response, "save") != 0 || self->project == NULL)
+    return;
+
+  outlet = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->outlet_entry))));
+  date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->date_entry))));
+
+  if (!rsh_project_set_source_outlet (self->project, request->source,
+                                      outlet[0] != '\0' ? outlet : NULL, &error) ||
+      !rsh_project_set_source_published (self->project, request->source,
+                                         date[0] != '\0' ? date : NULL, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  schedule_analyze (self);
+}
+
+static GtkWidget *
+details_entry_new (const char *name,
+                   const char *label,
+                   const char *placeholder,
+                   const char *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_name (entry, name);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return entry;
+}
+
+static GtkWidget *
+details_caption_new (const char *text,
+                     GtkWidget  *mnemonic_widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
+  gtk_widget_add_css_class (label, "heading");
+
+  return label;
+}
+
+/**
+ * rsh_window_edit_source_details:
+ * @self: a #RshWindow
+ * @source: a source of the window's project
+ *
+ * Opens the dialog where the user corrects the outlet and publication date of @source.
+ */
+void
+rsh_window_edit_source_details (RshWindow *self,
+                                RshSource *source)
+{
+  AdwMessageDialog *dialog;
+  DetailsRequest *request;
+  GtkWidget *box;
+  GtkWidget *outlet_entry;
+  GtkWidget *date_entry;
+  GtkWidget *date_error;
+  const char *title;
+
+  g_return_if_fail (RSH_IS_WINDOW (self));
+  g_return_if_fail (RSH_IS_SOURCE (source));
+
+  title = rsh_source_get_title (source);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Edit Details"),
+                                                       title != NULL && title[0] != '\0'
+                                                       ? title : rsh_source_get_input (source)));
+
+  outlet_entry = details_entry_new ("outlet-entry", _("Outlet"),
+                                    _("Outlet, e.g. Harbour Gazette"),
+                                    rsh_source_get_outlet (source));
+  date_entry = details_entry_new ("date-entry", _("Publication date"),
+                                  _("YYYY-MM-DD"), rsh_source_get_published (source));
+  date_error = gtk_label_new (NULL);
+  gtk_widget_set_name (date_error, "date-error");
+  gtk_label_set_xalign (GTK_LABEL (date_error), 0);
+  gtk_label_set_wrap (GTK_LABEL (date_error), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (date_error), 36);
+  gtk_widget_add_css_class (date_error, "caption");
+  gtk_widget_add_css_class (date_error, "error");
+  gtk_widget_set_visible (date_error, FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), details_caption_new (_("_Outlet"), outlet_entry));
+  gtk_box_append (GTK_BOX (box), outlet_entry);
+  gtk_box_append (GTK_BOX (box), details_caption_new (_("_Publication Date"), date_entry));
+  gtk_box_append (GTK_BOX (box), date_entry);
+  gtk_box_append (GTK_BOX (box), date_error);
+  gtk_widget_set_margin_top (gtk_widget_get_last_child (box), 2);
+  gtk_widget_set_margin_top (gtk_widget_get_first_child (box), 6);
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  request = g_new0 (DetailsRequest, 1);
+  request->window = g_object_ref (self);
+  request->source = g_object_ref (source);
+  request->outlet_entry = GTK_ENTRY (outlet_entry);
+  request->date_entry = GTK_ENTRY (date_entry);
+  request->date_error = GTK_LABEL (date_error);
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-details-request", request,
+                          (GDestroyNotify) details_request_free);
+
+  g_signal_connect (date_entry, "changed", G_CALLBACK (details_date_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (details_dialog_response_cb), request);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (outlet_entry);
+}
+
+static void
+source_row_edit_requested_cb (RshSourceRow *row,
+                              RshSource    *source,
+                              gpointer      user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+
+  g_assert (RSH_IS_SOURCE_ROW (row));
+  g_assert (RSH_IS_SOURCE (source));
+
+  if (!RSH_IS_WINDOW (root) || RSH_WINDOW (root)->project == NULL)
+    return;
+
+  rsh_window_edit_source_details (RSH_WINDOW (root), source);
+}
+
 /* Firefox's text/x-moz-url: UTF-16 lines alternating link and title. */
 static void
 moz_url_spliced_cb (GObject      *object,
@@ -1749,6 +1947,76 @@ claims_view_activate_cb (RshWindow     *self,
 }
 
 static void
+table_cell_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+table_cell_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    const char               *property)
+{
+  GObject *mark = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (mark != NULL)
+    g_object_get (mark, property, &text, NULL);
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, text);
+}
+
+static void
+add_table_column (GtkColumnView *view,
+                  const char    *title,
+                  const char    *property,
+                  gboolean       expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (table_cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (table_cell_bind_cb), (gpointer) property);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+}
+
+/* The timeline's marks as a table: every statement reachable by keyboard and read out. */
+static void
+setup_timeline_table (RshWindow *self)
+{
+  add_table_column (self->timeline_table, _("Date"), "date-text", FALSE);
+  add_table_column (self->timeline_table, _("Speaker"), "actor-name", FALSE);
+  add_table_column (self->timeline_table, _("Stance"), "stance-text", FALSE);
+  add_table_column (self->timeline_table, _("Statement"), "claim-text", TRUE);
+  add_table_column (self->timeline_table, _("Source"), "outlet", FALSE);
+
+  gtk_column_view_set_model (self->timeline_table, rsh_timeline_get_events_model (self->timeline));
+}
+
+static void
+timeline_table_activate_cb (RshWindow     *self,
+                            guint          position,
+                            GtkColumnView *view)
+{
+  g_assert (RSH_IS_WINDOW (self));
+
+  rsh_timeline_activate_mark (self->timeline, position);
+}
+
+static void
 timeline_mark_activated_cb (RshWindow   *self,
                             const char  *source_id,
                             guint        start,
@@ -2045,6 +2313,8 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sources_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, claims_view_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, timeline_table);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_table_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, views);
   gtk_widget_class_bind_template_callback (widget_class, timeline_mark_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, claim_table);
@@ -2052,6 +2322,7 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RshWindow, link_entry);
   gtk_widget_class_bind_template_callback (widget_class, source_row_remove_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_row_retry_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_row_edit_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, speaker_text);
@@ -2120,6 +2391,7 @@ rsh_window_init (RshWindow *self)
                                  G_CALLBACK (sources_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_sort_list_model_set_sorter (self->claims_sort, gtk_column_view_get_sorter (self->claims_view));
+  setup_timeline_table (self);
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, drop_types, G_N_ELEMENTS (drop_types));
@@ -2569,6 +2841,14 @@ rsh_window_show_view (RshWindow  *self,
       self->reading = FALSE;
       update_view (self);
     }
+}
+
+GtkWidget *
+rsh_window_get_timeline_table (RshWindow *self)
+{
+  g_return_val_if_fail (RSH_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->timeline_table);
 }
 
 GtkWidget *
