@@ -491,19 +491,15 @@ schedule_analyze (RshWindow *self)
   update_view (self);
 }
 
+/* One more source has been added, fetched again, or has failed: report a failure, and
+ * analyse once the last pending one is in. Results for a project the window no longer
+ * shows are dropped. */
 static void
-add_file_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+finish_pending_add (RshWindow    *self,
+                    RshProject   *project,
+                    const GError *error)
 {
-  g_autoptr(RshWindow) self = user_data;
-  g_autoptr(RshSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-  RshProject *project = RSH_PROJECT (object);
-
   g_assert (RSH_IS_WINDOW (self));
-
-  source = rsh_project_add_file_finish (project, result, &error);
 
   if (project != self->project)
     return;
@@ -518,6 +514,23 @@ add_file_cb (GObject      *object,
     schedule_analyze (self);
   else
     update_view (self);
+}
+
+static void
+add_file_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RshWindow) self = user_data;
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  RshProject *project = RSH_PROJECT (object);
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  source = rsh_project_add_file_finish (project, result, &error);
+
+  finish_pending_add (self, project, error);
 }
 
 static void
@@ -848,19 +861,7 @@ add_uri_cb (GObject      *object,
 
   source = rsh_project_add_uri_finish (project, result, &error);
 
-  if (project != self->project)
-    return;
-
-  g_assert (self->n_pending_adds > 0);
-  self->n_pending_adds--;
-
-  if (error != NULL && !is_cancelled (error))
-    show_toast (self, error->message);
-
-  if (self->n_pending_adds == 0 && !g_cancellable_is_cancelled (self->cancellable))
-    schedule_analyze (self);
-  else
-    update_view (self);
+  finish_pending_add (self, project, error);
 }
 
 static void
@@ -876,19 +877,7 @@ reload_source_cb (GObject      *object,
 
   rsh_project_reload_source_finish (project, result, &error);
 
-  if (project != self->project)
-    return;
-
-  g_assert (self->n_pending_adds > 0);
-  self->n_pending_adds--;
-
-  if (error != NULL && !is_cancelled (error))
-    show_toast (self, error->message);
-
-  if (self->n_pending_adds == 0 && !g_cancellable_is_cancelled (self->cancellable))
-    schedule_analyze (self);
-  else
-    update_view (self);
+  finish_pending_add (self, project, error);
 }
 
 static gboolean
