@@ -14,6 +14,8 @@
 # include "rsh-attribution.h"
 # include "rsh-claim.h"
 # include "rsh-comparison.h"
+# include "rsh-fetcher.h"
+# include "rsh-correction.h"
 # include "rsh-lexicon.h"
 # include "rsh-mention.h"
 # include "rsh-project.h"

@@ -33,11 +33,15 @@ typedef enum
 } RshRelation;
 
 /* Number of values rsh_align_features() writes. */
-#define RSH_ALIGN_N_FEATURES 55
+#define RSH_ALIGN_N_FEATURES 66
 /* These RSH_ALIGN_N_CONTEXT values are filled by rsh_align_add_context(); the lead
- * (headline) features follow them. */
+ * (headline) features follow them, then the refutation features. */
 #define RSH_ALIGN_N_CONTEXT_FIRST 38
 #define RSH_ALIGN_N_CONTEXT 3
+/* The refutation features (phrases such as "turned out" or "no evidence", the claim's
+ * names meeting a denial, negation next to the claim's words, polarity, contrast, numbers,
+ * words about the story as a story) start here. */
+#define RSH_ALIGN_REFUTE_FIRST 55
 
 typedef struct _RshAligner     RshAligner;
 typedef struct _RshAlignText   RshAlignText;
@@ -116,6 +120,18 @@ RshStanceModel *rsh_stance_model_train          (const double         *features,
                                                  guint                 n_classes,
                                                  guint                 n_rounds,
                                                  double                rate);
+RshStanceModel *rsh_stance_model_train_trees    (const double         *features,
+                                                 const guint          *labels,
+                                                 const double         *weights,
+                                                 guint                 n_samples,
+                                                 guint                 n_features,
+                                                 guint                 n_classes,
+                                                 guint                 n_rounds,
+                                                 double                rate,
+                                                 guint                 depth);
+void            rsh_stance_model_add_bias       (RshStanceModel       *self,
+                                                 guint                 klass,
+                                                 double                bias);
 RshStanceModel *rsh_stance_model_new_from_bytes (GBytes               *bytes,
                                                  GError              **error);
 RshStanceModel *rsh_stance_model_load_default   (GError              **error);

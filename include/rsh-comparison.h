@@ -109,6 +109,15 @@ const char      *rsh_comparison_get_duplicate_of (RshComparison       *self,
                                                  guint                 position);
 guint            rsh_comparison_count_independent (RshComparison     *self,
                                                  RshClaim             *claim);
+GListModel      *rsh_comparison_get_hidden_claims (RshComparison     *self);
+GListModel      *rsh_comparison_get_corrections (RshComparison        *self);
+gboolean         rsh_comparison_get_corrected   (RshComparison        *self,
+                                                 gpointer              object);
+RshClaim        *rsh_comparison_lookup_claim    (RshComparison        *self,
+                                                 const char           *claim_id,
+                                                 gboolean             *hidden);
+RshMention      *rsh_comparison_lookup_mention  (RshComparison        *self,
+                                                 const char           *mention_id);
 
 gboolean         rsh_export_format_from_string  (const char           *name,
                                                  RshExportFormat      *format);

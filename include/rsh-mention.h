@@ -25,6 +25,7 @@ RshMention *rsh_mention_new             (const char *source_id,
                                          guint       start,
                                          guint       end,
                                          const char *quote);
+RshMention *rsh_mention_copy            (RshMention *self);
 const char *rsh_mention_get_source_id   (RshMention *self);
 guint       rsh_mention_get_start       (RshMention *self);
 guint       rsh_mention_get_end         (RshMention *self);
@@ -65,5 +66,17 @@ void        rsh_mention_set_via_actor_id    (RshMention *self,
 const char * const *rsh_mention_get_aliases (RshMention *self);
 void        rsh_mention_set_aliases         (RshMention         *self,
                                              const char * const *aliases);
+gboolean    rsh_mention_get_speaker_span    (RshMention *self,
+                                             guint      *start,
+                                             guint      *end);
+void        rsh_mention_set_speaker_span    (RshMention *self,
+                                             guint       start,
+                                             guint       end);
+gboolean    rsh_mention_get_cue_span        (RshMention *self,
+                                             guint      *start,
+                                             guint      *end);
+void        rsh_mention_set_cue_span        (RshMention *self,
+                                             guint       start,
+                                             guint       end);
 
 G_END_DECLS

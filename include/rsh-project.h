@@ -98,5 +98,17 @@ void           rsh_project_analyze_async      (RshProject           *self,
 gboolean       rsh_project_analyze_finish     (RshProject           *self,
                                                GAsyncResult         *result,
                                                GError              **error);
+GListModel    *rsh_project_get_corrections    (RshProject           *self);
+gboolean       rsh_project_apply_correction   (RshProject           *self,
+                                               RshCorrection        *correction,
+                                               GError              **error);
+gboolean       rsh_project_undo               (RshProject           *self,
+                                               GError              **error);
+gboolean       rsh_project_redo               (RshProject           *self,
+                                               GError              **error);
+gboolean       rsh_project_get_can_undo       (RshProject           *self);
+gboolean       rsh_project_get_can_redo       (RshProject           *self);
+const char    *rsh_project_get_undo_label     (RshProject           *self);
+const char    *rsh_project_get_redo_label     (RshProject           *self);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ void                rsh_source_set_id            (RshSource            *self,
                                                   const char           *id);
 const char         *rsh_source_get_input         (RshSource            *self);
 RshSourceState      rsh_source_get_state         (RshSource            *self);
+double              rsh_source_get_progress      (RshSource            *self);
 const char         *rsh_source_get_error_message (RshSource            *self);
 const char         *rsh_source_get_title         (RshSource            *self);
 const char         *rsh_source_get_outlet        (RshSource            *self);

@@ -17,7 +17,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; files with a higher one are refused. */
-#define RSH_STORE_SCHEMA_VERSION 1
+#define RSH_STORE_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of every project file ("RSHM"), telling ours from other SQLite files. */
 #define RSH_STORE_APPLICATION_ID 0x5253484D
@@ -52,5 +52,15 @@ gboolean    rsh_store_add_tracked_claim   (RshStore      *self,
 GStrv       rsh_store_list_tracked_claims (RshStore      *self,
                                            GError       **error);
 char       *rsh_store_next_source_id      (RshStore      *self);
+gboolean    rsh_store_add_correction      (RshStore      *self,
+                                           RshCorrection *correction,
+                                           GError       **error);
+gboolean    rsh_store_set_correction_state
+                                          (RshStore      *self,
+                                           gint64         id,
+                                           RshCorrectionState state,
+                                           GError       **error);
+GPtrArray  *rsh_store_load_corrections    (RshStore      *self,
+                                           GError       **error);
 
 G_END_DECLS

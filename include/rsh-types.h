@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 typedef struct _RshActor      RshActor;
 typedef struct _RshClaim      RshClaim;
 typedef struct _RshComparison RshComparison;
+typedef struct _RshFetcher    RshFetcher;
+typedef struct _RshCorrection RshCorrection;
 typedef struct _RshLexicon    RshLexicon;
 typedef struct _RshMention    RshMention;
 typedef struct _RshProject    RshProject;

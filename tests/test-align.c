@@ -189,6 +189,145 @@ test_headline_distance (void)
   g_assert_cmpfloat (r[lead + 13], ==, 3);
 }
 
+/* The refutation features: a text that calls the claim a hoax, has its subject deny it,
+ * negates its verb or gives other numbers, against one that states it. */
+static void
+test_refutation (void)
+{
+  const guint r = RSH_ALIGN_REFUTE_FIRST;
+  g_autoptr(RshAligner) aligner = make_aligner ();
+  g_autoptr(RshAlignText) claim = rsh_aligner_analyze (aligner, statement, -1, NULL);
+  g_autoptr(RshAlignText) numbered =
+    rsh_aligner_analyze (aligner, "Corran Water dumped 40 tonnes of sewage into the Brenn.",
+                         -1, NULL);
+  g_autoptr(RshAlignText) refuting = NULL;
+  g_autoptr(RshAlignText) stating = NULL;
+  g_autoptr(RshAlignText) negating = NULL;
+  g_autoptr(RshAlignText) other_numbers = NULL;
+  double x[RSH_ALIGN_N_FEATURES];
+  double s[RSH_ALIGN_N_FEATURES];
+  double n[RSH_ALIGN_N_FEATURES];
+  double o[RSH_ALIGN_N_FEATURES];
+
+  refuting = rsh_aligner_analyze (aligner,
+                                  "The story that untreated sewage from Corran Water reached "
+                                  "the Brenn river went viral online last spring. It turned "
+                                  "out to be untrue, but it was shared widely. A spokesman for "
+                                  "Corran Water denied it again on Monday.", -1, NULL);
+  stating = rsh_aligner_analyze (aligner,
+                                 "Inspectors said Corran Water dumped untreated sewage into "
+                                 "the Brenn river last spring. The fine is due in May.", -1,
+                                 NULL);
+  negating = rsh_aligner_analyze (aligner,
+                                  "Tests showed that Corran Water had not dumped any sewage "
+                                  "into the Brenn river last spring.", -1, NULL);
+  other_numbers = rsh_aligner_analyze (aligner,
+                                       "Corran Water dumped 4 tonnes of sewage into the Brenn, "
+                                       "the inspectors found.", -1, NULL);
+
+  rsh_align_features (claim, refuting, NULL, x);
+  rsh_align_features (claim, stating, NULL, s);
+  rsh_align_features (claim, negating, NULL, n);
+  rsh_align_features (numbered, other_numbers, NULL, o);
+
+  /* "turned out", in the first three sentences too. */
+  g_assert_cmpfloat (x[r + 0], >, 0);
+  g_assert_cmpfloat (x[r + 1], ==, 1);
+  g_assert_cmpfloat (s[r + 0], ==, 0);
+  /* "Water" and "Brenn", names of the claim, meet "denied" in one sentence. */
+  g_assert_cmpfloat (x[r + 3], ==, 1);
+  g_assert_cmpfloat (s[r + 3], ==, 0);
+  /* "not" next to "dumped" and "sewage". */
+  g_assert_cmpfloat (n[r + 4], >, 0.3);
+  g_assert_cmpfloat (s[r + 4], ==, 0);
+  /* The claim asserts; the refuting lead denies, the stating one does not. */
+  g_assert_cmpfloat (x[r + 5], ==, 1);
+  g_assert_cmpfloat (s[r + 5], ==, 0);
+  /* "but" in a sentence that holds the claim. */
+  g_assert_cmpfloat (x[r + 6], >=, 1);
+  /* 4 tonnes against 40. */
+  g_assert_cmpfloat (o[r + 7], ==, 1);
+  g_assert_cmpfloat (s[r + 7], ==, 0);
+  g_assert_cmpfloat (x[r + 8], >, 0);
+  g_assert_cmpfloat (s[r + 8], ==, 0);
+  /* "story", "viral", "online", "shared". */
+  g_assert_cmpfloat (x[r + 10], >=, 3);
+  g_assert_cmpfloat (s[r + 10], ==, 0);
+  g_assert_cmpfloat (x[r + 9], >, s[r + 9]);
+}
+
+/* Trees of depth two learn what no sum of one-feature stumps can: class 1 where exactly
+ * one of two features is large. */
+static void
+test_model_trees (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStanceModel) trees = NULL;
+  g_autoptr(RshStanceModel) stumps = NULL;
+  g_autoptr(RshStanceModel) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  double features[2 * 16];
+  guint labels[16];
+  double weights[16];
+  guint wrong = 0;
+  const double corners[4][2] = { { 0.1, 0.1 }, { 0.1, 0.9 }, { 0.9, 0.1 }, { 0.9, 0.9 } };
+  double probs[2];
+
+  for (guint i = 0; i < 16; i++)
+    {
+      guint c = i % 4;
+
+      features[2 * i] = corners[c][0] + 0.01 * (i / 4);
+      features[2 * i + 1] = corners[c][1] - 0.01 * (i / 4);
+      labels[i] = c == 1 || c == 2;
+      /* Not quite balanced, so that a first cut gains something. */
+      weights[i] = c == 1 ? 2 : 1;
+    }
+
+  trees = rsh_stance_model_train_trees (features, labels, weights, 16, 2, 2, 60, 0.3, 2);
+  stumps = rsh_stance_model_train_trees (features, labels, weights, 16, 2, 2, 60, 0.3, 1);
+  for (guint c = 0; c < 4; c++)
+    {
+      guint expected = c == 1 || c == 2;
+
+      rsh_stance_model_predict (trees, corners[c], probs);
+      g_assert_cmpfloat (probs[expected], >, 0.8);
+      /* Stumps only add up what each feature says alone: some corner goes wrong. */
+      rsh_stance_model_predict (stumps, corners[c], probs);
+      if (probs[expected] < 0.5)
+        wrong++;
+    }
+  g_assert_cmpuint (wrong, >=, 1);
+
+  text = rsh_stance_model_serialize (trees);
+  g_assert_nonnull (strstr (text, "\ntree "));
+  bytes = g_bytes_new (text, strlen (text));
+  reloaded = rsh_stance_model_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  again = rsh_stance_model_serialize (reloaded);
+  g_assert_cmpstr (text, ==, again);
+
+  /* A bias moves the decision towards its class. */
+  rsh_stance_model_predict (reloaded, corners[0], probs);
+  g_assert_cmpfloat (probs[0], >, 0.8);
+  rsh_stance_model_add_bias (reloaded, 1, 10);
+  rsh_stance_model_predict (reloaded, corners[0], probs);
+  g_assert_cmpfloat (probs[1], >, 0.8);
+
+  {
+    /* A tree that names a feature the model does not have is refused. */
+    static const char damaged[] = "rashomon-stance-model 2\nclasses 2\nfeatures 2\n"
+                                  "base 0 0\ntree 1 0 0.5 7 0.5 1 -1 1 0.5 -1 1\n";
+    g_autoptr(GBytes) junk = g_bytes_new_static (damaged, sizeof damaged - 1);
+    g_autoptr(RshStanceModel) none = rsh_stance_model_new_from_bytes (junk, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  }
+}
+
 static void
 test_model (void)
 {
@@ -401,7 +540,9 @@ main (int   argc,
   g_test_add_func ("/core/align/numbers-disagree", test_numbers_disagree);
   g_test_add_func ("/core/align/features", test_features);
   g_test_add_func ("/core/align/headline-distance", test_headline_distance);
+  g_test_add_func ("/core/align/refutation", test_refutation);
   g_test_add_func ("/core/align/model", test_model);
+  g_test_add_func ("/core/align/model-trees", test_model_trees);
   g_test_add_func ("/core/align/story", test_story);
 
   return g_test_run ();

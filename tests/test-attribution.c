@@ -96,10 +96,37 @@ static const AttributionCase cases[] = {
     "It later denied that any tank had cracked.",
     "Kelvar Industries", "denied", RSH_STANCE_DENIES, FALSE,
     "any tank had cracked" },
+  /* "He" can't be the agency, and nobody else was named: nobody's statement. */
   { "pronoun-kind-mismatch", "The agency said the tests were incomplete.",
     "He said the samples were lost.",
-    "He", "said", RSH_STANCE_REPORTS, FALSE,
-    "the samples were lost" },
+    NULL, NULL, RSH_STANCE_REPORTS, FALSE, NULL },
+  { "pronoun-named-without-speaking",
+    "Port director Mirela Tasca said the fees would rise. The union leader, Tomas Brandt, "
+    "called the figures wrong.",
+    "He said the real increase was closer to a quarter.",
+    "Tomas Brandt", "said", RSH_STANCE_REPORTS, FALSE,
+    "the real increase was closer to a quarter" },
+  { "pronoun-speaker-before-object",
+    "Port director Mirela Tasca said Tomas Brandt, the union's leader, was wrong.",
+    "She added that the fees were fair.",
+    "Port director Mirela Tasca", "added", RSH_STANCE_REPORTS, FALSE,
+    "the fees were fair" },
+  { "pronoun-sex-known",
+    "Mr Tomas Brandt said the fees were too high. Port director Mirela Tasca disagreed.",
+    "He said the union had not been consulted.",
+    "Mr Tomas Brandt", "said", RSH_STANCE_REPORTS, FALSE,
+    "the union had not been consulted" },
+  { "date-no-speaker", NULL,
+    "The harbour carried fewer ships, according to March 2026 figures.",
+    NULL, NULL, RSH_STANCE_REPORTS, FALSE, NULL },
+  { "it-not-a-person", "Port director Mirela Tasca said the fees would rise.",
+    "It denied that the union was left out.",
+    NULL, NULL, RSH_STANCE_DENIES, FALSE, NULL },
+  { "it-skips-people",
+    "The harbour board said the fees would rise. Port director Mirela Tasca agreed.",
+    "It denied that the union was left out.",
+    "The harbour board", "denied", RSH_STANCE_DENIES, FALSE,
+    "the union was left out" },
   { "apposition", NULL,
     "Rosa Feld, the plant's safety officer, said the alarms had worked.",
     "Rosa Feld", "said", RSH_STANCE_REPORTS, FALSE,
@@ -245,6 +272,41 @@ check_quote_is_substring (const char *text,
                     rsh_mention_get_end (mention) - rsh_mention_get_start (mention));
 }
 
+/* The speaker span holds the speaker as written, the cue span the cue's words ("said it
+ * has no evidence": the inner cue that gives the stance). */
+static void
+check_spans (const char *text,
+             RshMention *mention)
+{
+  guint start, end;
+
+  if (rsh_mention_get_speaker (mention) == NULL)
+    g_assert_false (rsh_mention_get_speaker_span (mention, NULL, NULL));
+  else
+    {
+      g_autofree char *written = NULL;
+      const char *expected = rsh_mention_get_written_speaker (mention);
+
+      g_assert_true (rsh_mention_get_speaker_span (mention, &start, &end));
+      written = rsh_substring (text, start, end);
+      g_assert_cmpstr (written, ==, expected ? expected : rsh_mention_get_speaker (mention));
+    }
+
+  if (rsh_mention_get_cue (mention) == NULL)
+    g_assert_false (rsh_mention_get_cue_span (mention, NULL, NULL));
+  else
+    {
+      g_autofree char *cue = NULL;
+      g_autofree char *folded = NULL;
+
+      g_assert_true (rsh_mention_get_cue_span (mention, &start, &end));
+      cue = rsh_substring (text, start, end);
+      folded = g_utf8_strdown (cue, -1);
+      g_assert_true (strstr (folded, rsh_mention_get_cue (mention)) != NULL ||
+                     strstr (rsh_mention_get_cue (mention), folded) != NULL);
+    }
+}
+
 static void
 test_case (gconstpointer data)
 {
@@ -291,6 +353,7 @@ test_case (gconstpointer data)
                    rsh_stance_to_string (c->stance));
   g_assert_cmpint (rsh_mention_get_hedged (mention), ==, c->hedged);
   g_assert_cmpstr (rsh_mention_get_quote (mention), ==, c->quote);
+  check_spans (text, mention);
 }
 
 static void

@@ -671,6 +671,224 @@ test_project (void)
   g_rmdir (dir);
 }
 
+/* Exports the project's comparison as JSON. */
+static char *
+export_project (const char *project_path)
+{
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, NULL, (const char * const[]) { "export", "--project", project_path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  return g_steal_pointer (&run.out);
+}
+
+static JsonObject *
+find_claim (JsonObject *root,
+            const char *claim_id)
+{
+  JsonArray *claims = json_object_get_array_member (root, "claims");
+
+  for (guint i = 0; i < json_array_get_length (claims); i++)
+    {
+      JsonObject *claim = json_array_get_object_element (claims, i);
+
+      if (g_strcmp0 (json_object_get_string_member (claim, "id"), claim_id) == 0)
+        return claim;
+    }
+
+  return NULL;
+}
+
+/* The first two articles of the story: every edit analyses the project again, and two
+ * sources keep that quick. */
+static GPtrArray *
+two_story_files (void)
+{
+  g_autoptr(GPtrArray) files = story_files ();
+
+  g_ptr_array_set_size (files, 2);
+  return g_steal_pointer (&files);
+}
+
+static void
+test_edit (void)
+{
+  g_autoptr(GPtrArray) files = two_story_files ();
+  g_autofree char *dir = g_dir_make_tmp ("rashomon-cli-XXXXXX", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "story.rashomon", NULL);
+  g_autoptr(GPtrArray) args = analyze_args ((const char * const[]) {
+                                              "--project", project_path, "-o", "-", NULL },
+                                            files);
+  g_autoptr(JsonParser) before_parser = json_parser_new ();
+  g_autoptr(JsonParser) after_parser = json_parser_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *moved = NULL;
+  JsonObject *root;
+  JsonObject *merged;
+  JsonArray *claims;
+  JsonArray *mentions;
+  gboolean found = FALSE;
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const *) args->pdata);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  before = export_project (project_path);
+  root = parse_json (before_parser, before);
+  check_contract (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "corrections")),
+                    ==, 0);
+  claims = json_object_get_array_member (root, "claims");
+  g_assert_cmpuint (json_array_get_length (claims), >=, 2);
+  first_id = g_strdup (json_object_get_string_member (json_array_get_object_element (claims, 0),
+                                                      "id"));
+  second_id = g_strdup (json_object_get_string_member (json_array_get_object_element (claims, 1),
+                                                       "id"));
+  mentions = json_object_get_array_member (json_array_get_object_element (claims, 1), "mentions");
+  moved = g_strdup (json_object_get_string_member (json_array_get_object_element (mentions, 0),
+                                                   "id"));
+
+  /* Merge the second claim into the first, by the ids the export printed. */
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path,
+                                                  "--author", "Cli Tester", "merge-claims",
+                                                  first_id, second_id, NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Merge Claims"));
+  }
+
+  after = export_project (project_path);
+  root = parse_json (after_parser, after);
+  check_contract (root);
+  g_assert_null (find_claim (root, second_id));
+  merged = find_claim (root, first_id);
+  g_assert_nonnull (merged);
+  g_assert_true (json_object_get_boolean_member (merged, "corrected"));
+  mentions = json_object_get_array_member (merged, "mentions");
+  for (guint i = 0; i < json_array_get_length (mentions); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (mentions, i),
+                                                  "id"), moved) == 0)
+      found = TRUE;
+  g_assert_true (found);
+  {
+    JsonArray *corrections = json_object_get_array_member (root, "corrections");
+    JsonObject *correction;
+
+    g_assert_cmpuint (json_array_get_length (corrections), ==, 1);
+    correction = json_array_get_object_element (corrections, 0);
+    g_assert_cmpstr (json_object_get_string_member (correction, "kind"), ==, "merge-claims");
+    g_assert_cmpstr (json_object_get_string_member (correction, "author"), ==, "Cli Tester");
+    g_assert_true (json_object_get_boolean_member (correction, "applies"));
+  }
+
+  /* Unknown ids: a clear message and status 1; the project keeps one correction. */
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path,
+                                                  "merge-claims", first_id, "c9999", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "c9999"));
+  }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path,
+                                                  "set-stance", moved, "shrugs", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "shrugs"));
+  }
+
+  /* Usage errors: status 2. */
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path,
+                                                  "teleport", "c1", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "teleport"));
+  }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path,
+                                                  "move-mention", moved, NULL });
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "hide", "c1", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--project"));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path, "list",
+                                                  NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "merge-claims"));
+    g_assert_nonnull (strstr (run.out, "Cli Tester"));
+    g_assert_nonnull (strstr (run.out, "active"));
+  }
+
+  /* Undo gives back the automatic comparison; redo the merged one. */
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path, "undo",
+                                                  NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Undo Merge Claims"));
+  }
+  undone = export_project (project_path);
+  g_assert_cmpstr (undone, ==, before);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    root = parse_json (parser, undone);
+    g_assert_nonnull (find_claim (root, second_id));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "claims")), ==,
+                      json_array_get_length (claims));
+  }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path, "redo",
+                                                  NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_autofree char *redone = export_project (project_path);
+
+    g_assert_cmpstr (redone, ==, after);
+  }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path, "redo",
+                                                  NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "redo"));
+  }
+
+  rsh_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/cli/analyze/output-file", test_output_file);
   g_test_add_func ("/cli/analyze/stdin", test_stdin);
   g_test_add_func ("/cli/analyze/project", test_project);
+  g_test_add_func ("/cli/edit", test_edit);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/version-help", test_version_help);
 

@@ -9,11 +9,11 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <libsoup/soup.h>
 #include <sqlite3.h>
 
 #include <rashomon.h>
 
+#include "rsh-test-server.h"
 #include "rsh-test-util.h"
 
 /* Two short accounts of one invented event, written for these tests. */
@@ -591,82 +591,21 @@ test_analyze_cancelled (void)
   rsh_test_remove_tree (dir);
 }
 
-/* An invented page, served by a local server for the link tests. */
-static const char served_page[] =
-  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-  "<title>Ferry service to Ostrel suspended</title>"
-  "<meta property=\"og:site_name\" content=\"Ostrel Courier\">"
-  "<link rel=\"canonical\" href=\"/news/ferry\">"
-  "</head><body><article><h1>Ferry service to Ostrel suspended</h1>"
-  "<p>The harbour office said on Monday that the morning ferry to Ostrel would not sail "
-  "until the pier had been inspected.</p>"
-  "<p>Captain Ilse Varga denied that the crossing had ever been unsafe, and said the "
-  "inspection was a formality that the company had asked for itself.</p>"
-  "<p>Residents of the island disputed the timetable, saying that the pier had been "
-  "closed twice already this spring without any notice to passengers.</p>"
-  "</article></body></html>";
-
-static void
-serve_cb (SoupServer        *server,
-          SoupServerMessage *message,
-          const char        *path,
-          GHashTable        *query,
-          gpointer           user_data)
-{
-  if (g_str_equal (path, "/news/ferry") || g_str_equal (path, "/news/ferry-copy"))
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
-                                        served_page, strlen (served_page));
-    }
-  else
-    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-}
-
-/* Runs in the test's main context: the project fetches in worker threads. */
-static SoupServer *
-start_server (char **base)
-{
-  g_autoptr(GError) error = NULL;
-  SoupServer *server = soup_server_new (NULL, NULL);
-  GSList *uris;
-
-  soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (server);
-  g_assert_nonnull (uris);
-  *base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  /* "http://127.0.0.1:PORT/" without its slash */
-  if (g_str_has_suffix (*base, "/"))
-    (*base)[strlen (*base) - 1] = '\0';
-
-  return server;
-}
-
 static void
 test_add_uri (void)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(RshSource) source = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *good = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *missing = NULL;
+  RshTestServer *server = rsh_test_server_new ();
+  g_autofree char *good = rsh_test_server_uri (server, "/news/ferry");
+  g_autofree char *copy = rsh_test_server_uri (server, "/news/ferry-copy");
+  g_autofree char *missing = rsh_test_server_uri (server, "/news/gone");
   g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
   g_autofree char *path = g_build_filename (dir, "ferry.rashomon", NULL);
   AsyncWait wait = { loop, NULL };
   RshProject *project = rsh_project_new ();
-  SoupServer *server = start_server (&base);
   RshSourceState state;
-
-  good = g_strconcat (base, "/news/ferry", NULL);
-  copy = g_strconcat (base, "/news/ferry-copy", NULL);
-  missing = g_strconcat (base, "/news/gone", NULL);
 
   rsh_project_add_uri_async (project, good, NULL, async_done_cb, &wait);
 
@@ -681,7 +620,8 @@ test_add_uri (void)
   g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
   g_assert_cmpstr (rsh_source_get_title (source), ==, "Ferry service to Ostrel suspended");
   g_assert_nonnull (rsh_source_get_raw (source));
-  g_assert_cmpuint (g_bytes_get_size (rsh_source_get_raw (source)), ==, strlen (served_page));
+  g_assert_cmpuint (g_bytes_get_size (rsh_source_get_raw (source)), ==,
+                    strlen (rsh_test_server_article_html (0)));
   g_clear_object (&wait.result);
 
   /* The same link again, spelled differently: refused before anything is fetched. */
@@ -735,8 +675,7 @@ test_add_uri (void)
   /* The fetched page is kept: the saved project reopens offline with it. */
   g_assert_true (rsh_project_save_as (project, path, &error));
   g_assert_no_error (error);
-  soup_server_disconnect (server);
-  g_clear_object (&server);
+  g_clear_pointer (&server, rsh_test_server_free);
   {
     g_autoptr(RshProject) reopened = rsh_project_open (path, NULL, &error);
 
@@ -749,6 +688,161 @@ test_add_uri (void)
   }
 
   g_clear_object (&source);
+  g_assert_finalize_object (project);
+  rsh_test_remove_tree (dir);
+}
+
+/* Links added together: each bad one fails on its own row with its reason, the good
+ * ones load, and the project saves and reopens with them. */
+typedef struct
+{
+  const char *path;
+  int         code;    /* RSH_ERROR code, or -1 for a good article */
+  const char *reason;
+} LinkCase;
+
+static const LinkCase link_cases[] = {
+  { "/news/ferry", -1, NULL },
+  { "/redirect/loop", RSH_ERROR_FETCH, "redirects in a loop" },
+  { "/news/pier", -1, NULL },
+  { "/redirect/file", RSH_ERROR_FETCH, "only follows http and https" },
+  { "/status/404", RSH_ERROR_FETCH, "404 Not Found" },
+  { "/status/500", RSH_ERROR_FETCH, "500 Internal Server Error" },
+  { "/slow", RSH_ERROR_FETCH, "timed out" },
+  { "/truncated", RSH_ERROR_FETCH, "truncated" },
+  { "/huge", RSH_ERROR_TOO_LARGE, "too large" },
+  { "/huge-chunked", RSH_ERROR_TOO_LARGE, "too large" },
+  { "/gzip-bomb", RSH_ERROR_TOO_LARGE, "too large once uncompressed" },
+  { "/wrong-type/image", RSH_ERROR_NOT_ARTICLE, "image/png" },
+  { "/binary", RSH_ERROR_NOT_ARTICLE, "not a text or web page" },
+  { "/news/islanders", -1, NULL },
+};
+
+typedef struct
+{
+  GMainLoop    *loop;
+  guint         left;
+  GAsyncResult *results[G_N_ELEMENTS (link_cases)];
+} LinkWait;
+
+typedef struct
+{
+  LinkWait *wait;
+  guint     index;
+} LinkCall;
+
+static void
+link_added_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree LinkCall *call = user_data;
+
+  call->wait->results[call->index] = g_object_ref (result);
+  if (--call->wait->left == 0)
+    g_main_loop_quit (call->wait->loop);
+}
+
+static RshSource *
+source_with_input (RshProject *project,
+                   const char *input)
+{
+  for (guint i = 0; i < n_sources (project); i++)
+    if (g_strcmp0 (rsh_source_get_input (source_at (project, i)), input) == 0)
+      return source_at (project, i);
+  return NULL;
+}
+
+static void
+test_add_uri_bad (void)
+{
+  g_autoptr(RshTestServer) server = rsh_test_server_new ();
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *path = g_build_filename (dir, "links.rashomon", NULL);
+  g_autoptr(GError) error = NULL;
+  RshFetcher *fetcher = rsh_fetcher_get_default ();
+  RshProject *project = rsh_project_new ();
+  LinkWait wait = { g_main_loop_new (NULL, FALSE), G_N_ELEMENTS (link_cases), { NULL, } };
+  guint good = 0;
+
+  /* The slow server must time out within the test (with room for a loaded machine); the
+   * size cap is met sooner when lower. */
+  rsh_fetcher_set_timeout (fetcher, 2);
+  rsh_fetcher_set_max_bytes (fetcher, 8 * 1024 * 1024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (link_cases); i++)
+    {
+      g_autofree char *uri = rsh_test_server_uri (server, link_cases[i].path);
+      LinkCall *call = g_new0 (LinkCall, 1);
+
+      call->wait = &wait;
+      call->index = i;
+      rsh_project_add_uri_async (project, uri, NULL, link_added_cb, call);
+    }
+  /* All listed at once, before any is fetched. */
+  g_assert_cmpuint (n_sources (project), ==, G_N_ELEMENTS (link_cases));
+  g_main_loop_run (wait.loop);
+
+  rsh_fetcher_set_timeout (fetcher, RSH_FETCHER_DEFAULT_TIMEOUT);
+  rsh_fetcher_set_max_bytes (fetcher, RSH_SOURCE_MAX_BYTES);
+
+  g_assert_cmpuint (n_sources (project), ==, G_N_ELEMENTS (link_cases));
+  for (guint i = 0; i < G_N_ELEMENTS (link_cases); i++)
+    {
+      const LinkCase *c = &link_cases[i];
+      g_autofree char *uri = rsh_test_server_uri (server, c->path);
+      g_autoptr(RshSource) added = rsh_project_add_uri_finish (project, wait.results[i], &error);
+      RshSource *listed = source_with_input (project, uri);
+
+      g_assert_nonnull (listed);
+      if (c->code < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (added == listed);
+          g_assert_cmpint (rsh_source_get_state (listed), ==, RSH_SOURCE_STATE_READY);
+          g_assert_cmpfloat (rsh_source_get_progress (listed), ==, 1.0);
+          good++;
+        }
+      else
+        {
+          const char *message = rsh_source_get_error_message (listed);
+
+          g_assert_error (error, RSH_ERROR, c->code);
+          g_assert_null (added);
+          g_assert_cmpint (rsh_source_get_state (listed), ==, RSH_SOURCE_STATE_FAILED);
+          g_assert_nonnull (message);
+          if (strstr (message, c->reason) == NULL || strstr (message, uri) == NULL)
+            g_error ("%s: “%s” does not give the reason “%s”", c->path, message, c->reason);
+          g_clear_error (&error);
+        }
+      g_clear_object (&wait.results[i]);
+    }
+  g_assert_cmpuint (good, ==, RSH_TEST_SERVER_N_ARTICLES);
+
+  /* The good ones are kept in the file with their pages, and come back without the server. */
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&server, rsh_test_server_free);
+  {
+    g_autoptr(RshProject) reopened = rsh_project_open (path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_sources (reopened), ==, RSH_TEST_SERVER_N_ARTICLES);
+    for (guint i = 0; i < RSH_TEST_SERVER_N_ARTICLES; i++)
+      {
+        RshSource *source = source_at (reopened, i);
+        const char *html = rsh_test_server_article_html (i);
+
+        g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+        g_assert_true (g_str_has_suffix (rsh_source_get_input (source),
+                                         rsh_test_server_article_path (i)));
+        g_assert_cmpstr (rsh_source_get_title (source), ==, rsh_test_server_article_title (i));
+        g_assert_cmpmem (g_bytes_get_data (rsh_source_get_raw (source), NULL),
+                         g_bytes_get_size (rsh_source_get_raw (source)), html, strlen (html));
+      }
+  }
+
+  g_main_loop_unref (wait.loop);
   g_assert_finalize_object (project);
   rsh_test_remove_tree (dir);
 }
@@ -828,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/core/project/analyze-async", test_analyze_async);
   g_test_add_func ("/core/project/analyze-cancelled", test_analyze_cancelled);
   g_test_add_func ("/core/project/add-uri", test_add_uri);
+  g_test_add_func ("/core/project/add-uri-bad", test_add_uri_bad);
   g_test_add_func ("/core/project/add-text", test_add_text);
 
   return g_test_run ();

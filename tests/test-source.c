@@ -11,9 +11,10 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <libsoup/soup.h>
 
 #include <rashomon.h>
+
+#include "rsh-test-server.h"
 
 static char *
 fixture_path (const char *name)
@@ -1504,120 +1505,15 @@ test_published (void)
 
 /* HTTP ------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  char         *base;
-  GMutex        mutex;
-  GCond         cond;
-} TestServer;
-
-static void
-server_cb (SoupServer        *server,
-           SoupServerMessage *message,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
-{
-  static const char page[] =
-    "<html><head><title>Ferry fares rise</title></head><body><div>"
-    "<p>Ferry fares across the lake will rise by a fifth in May, the operator said on "
-    "Thursday, blaming the price of fuel.</p>"
-    "<p>Commuters\x92 groups called the rise unfair and said they would ask the r\xE9gion "
-    "to step in.</p></div></body></html>";
-  static const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR";
-
-  if (g_str_equal (path, "/story"))
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (message, "text/html; charset=windows-1252",
-                                        SOUP_MEMORY_STATIC, page, sizeof page - 1);
-    }
-  else if (g_str_equal (path, "/moved"))
-    soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, "/story");
-  else if (g_str_equal (path, "/loop"))
-    soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, "/loop");
-  else if (g_str_equal (path, "/image"))
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (message, "image/png", SOUP_MEMORY_STATIC,
-                                        png, sizeof png - 1);
-    }
-  else
-    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-}
-
-static gpointer
-server_thread (gpointer user_data)
-{
-  TestServer *ts = user_data;
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (ts->context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (server);
-  g_mutex_lock (&ts->mutex);
-  ts->base = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
-  g_cond_signal (&ts->cond);
-  g_mutex_unlock (&ts->mutex);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  g_main_loop_run (ts->loop);
-
-  soup_server_disconnect (server);
-  g_clear_object (&server);
-  g_main_context_pop_thread_default (ts->context);
-  return NULL;
-}
-
-static gboolean
-quit_cb (gpointer user_data)
-{
-  g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static char *
-server_url (TestServer *ts,
-            const char *path)
-{
-  /* base ends with "/" */
-  return g_strconcat (ts->base, path + 1, NULL);
-}
-
 static void
 test_http (void)
 {
-  TestServer ts = { 0, };
-  g_autofree char *story = NULL;
-  g_autofree char *moved = NULL;
-  g_autofree char *missing = NULL;
-  g_autofree char *loop = NULL;
-  g_autofree char *image = NULL;
-
-  ts.context = g_main_context_new ();
-  ts.loop = g_main_loop_new (ts.context, FALSE);
-  g_mutex_init (&ts.mutex);
-  g_cond_init (&ts.cond);
-  ts.thread = g_thread_new ("test-server", server_thread, &ts);
-  g_mutex_lock (&ts.mutex);
-  while (ts.base == NULL)
-    g_cond_wait (&ts.cond, &ts.mutex);
-  g_mutex_unlock (&ts.mutex);
-
-  story = server_url (&ts, "/story");
-  moved = server_url (&ts, "/moved");
-  missing = server_url (&ts, "/missing");
-  loop = server_url (&ts, "/loop");
-  image = server_url (&ts, "/image");
+  g_autoptr(RshTestServer) server = rsh_test_server_new ();
+  g_autofree char *story = rsh_test_server_uri (server, "/news/fares");
+  g_autofree char *moved = rsh_test_server_uri (server, "/redirect/fares");
+  g_autofree char *missing = rsh_test_server_uri (server, "/missing");
+  g_autofree char *loop = rsh_test_server_uri (server, "/redirect/self");
+  g_autofree char *image = rsh_test_server_uri (server, "/wrong-type/image");
 
   {
     g_autoptr(RshSource) source = rsh_source_new (moved);
@@ -1661,14 +1557,6 @@ test_http (void)
   }
   assert_load_fails (loop, loop, RSH_ERROR_FETCH);
   assert_load_fails (image, image, RSH_ERROR_NOT_ARTICLE);
-
-  g_main_context_invoke (ts.context, quit_cb, ts.loop);
-  g_thread_join (ts.thread);
-  g_main_loop_unref (ts.loop);
-  g_main_context_unref (ts.context);
-  g_mutex_clear (&ts.mutex);
-  g_cond_clear (&ts.cond);
-  g_free (ts.base);
 }
 
 int

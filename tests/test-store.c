@@ -204,7 +204,7 @@ test_create_reopen (void)
   g_assert_finalize_object (store);
 
   assert_no_side_files (path);
-  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, RSH_STORE_SCHEMA_VERSION);
   g_assert_cmpint (pragma_int (path, "PRAGMA application_id"), ==, RSH_STORE_APPLICATION_ID);
   {
     g_autoptr(GBytes) header = read_bytes (path);
@@ -331,7 +331,11 @@ test_too_new (void)
   store = rsh_store_open (path, &error);
   g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "format 99"));
-  g_assert_nonnull (strstr (error->message, "format 1"));
+  {
+    g_autofree char *ours = g_strdup_printf ("format %d", RSH_STORE_SCHEMA_VERSION);
+
+    g_assert_nonnull (strstr (error->message, ours));
+  }
   assert_no_side_files (path);
 
   rsh_test_remove_tree (dir);
@@ -827,6 +831,163 @@ test_order (void)
   rsh_test_remove_tree (dir);
 }
 
+/* The schema of format 1, as Rashomon 0.1 wrote it. */
+static const char v1_schema[] =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+  "CREATE TABLE sources ("
+  "  id TEXT PRIMARY KEY, position INTEGER NOT NULL, input TEXT NOT NULL, content_type TEXT,"
+  "  raw BLOB NOT NULL, title TEXT, outlet TEXT, authors TEXT, published TEXT,"
+  "  published_by_user INTEGER NOT NULL DEFAULT 0, language TEXT, url TEXT,"
+  "  added_at TEXT NOT NULL);"
+  "CREATE INDEX sources_position ON sources (position);"
+  "CREATE TABLE tracked_claims ("
+  "  id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);"
+  "INSERT INTO meta VALUES ('created_at', '2026-01-05T10:00:00Z');"
+  "INSERT INTO tracked_claims (text, created_at)"
+  "  VALUES ('The crane was inspected in spring', '2026-01-05T10:00:00Z');";
+
+static RshCorrection *
+stored_correction (const char *kind,
+                   const char *payload)
+{
+  g_autoptr(GError) error = NULL;
+  RshCorrection *correction;
+
+  correction = rsh_correction_new_from_stored (0, kind, payload, "Ines Caron",
+                                               "2026-02-01T09:30:00Z", RSH_CORRECTION_ACTIVE,
+                                               &error);
+  g_assert_no_error (error);
+  return correction;
+}
+
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = g_build_filename (dir, "old.rashomon", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                                          "PRAGMA user_version = 1;%s",
+                                          RSH_STORE_APPLICATION_ID, v1_schema);
+  g_autoptr(RshCorrection) correction = stored_correction ("set-wording",
+                                                           "{\"wording\":\"Crane inspected\"}");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) claims = NULL;
+  RshStore *store;
+
+  write_database (path, sql);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 1);
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rsh_store_get_schema_version (store), ==, 2);
+  claims = rsh_store_list_tracked_claims (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (claims), ==, 1);
+  g_assert_cmpstr (claims[0], ==, "The crane was inspected in spring");
+  loaded = rsh_store_load_corrections (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  rsh_store_add_correction (store, correction, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rsh_correction_get_id (correction), >, 0);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 2);
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_corrections (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  {
+    RshCorrection *back = g_ptr_array_index (loaded, 0);
+    g_autofree char *payload = rsh_correction_dup_payload (back);
+
+    g_assert_cmpint (rsh_correction_get_kind (back), ==, RSH_CORRECTION_SET_WORDING);
+    g_assert_cmpstr (rsh_correction_get_author (back), ==, "Ines Caron");
+    g_assert_cmpstr (rsh_correction_get_created_at (back), ==, "2026-02-01T09:30:00Z");
+    g_assert_nonnull (strstr (payload, "Crane inspected"));
+  }
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+  assert_no_side_files (path);
+
+  rsh_test_remove_tree (dir);
+}
+
+/* A file that says format 2 must have the corrections table. */
+static void
+test_missing_corrections (void)
+{
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = g_build_filename (dir, "hollow2.rashomon", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                                          "PRAGMA user_version = 2;%s",
+                                          RSH_STORE_APPLICATION_ID, v1_schema);
+
+  write_database (path, sql);
+  assert_refused_untouched (path, RSH_ERROR_STORE_CORRUPT);
+
+  rsh_test_remove_tree (dir);
+}
+
+static RshCorrectionState
+load_state (RshStore *store,
+            guint     index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = rsh_store_load_corrections (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (index, <, loaded->len);
+  return rsh_correction_get_state (g_ptr_array_index (loaded, index));
+}
+
+static void
+test_correction_states (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = rsh_store_open (NULL, &error);
+  g_autoptr(RshCorrection) first = stored_correction ("hide-claim", "{}");
+  g_autoptr(RshCorrection) second = stored_correction ("rename-actor", "{\"name\":\"X\"}");
+  g_autoptr(RshCorrection) third = stored_correction ("merge-claims", "{\"claims\":[]}");
+  g_autoptr(RshCorrection) damaged = NULL;
+
+  g_assert_no_error (error);
+  rsh_store_add_correction (store, first, &error);
+  g_assert_no_error (error);
+  rsh_store_add_correction (store, second, &error);
+  g_assert_no_error (error);
+
+  rsh_store_set_correction_state (store, rsh_correction_get_id (second), RSH_CORRECTION_UNDONE,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (load_state (store, 1), ==, RSH_CORRECTION_UNDONE);
+
+  /* A new correction leaves the undone one behind, in the same write. */
+  rsh_store_add_correction (store, third, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (load_state (store, 0), ==, RSH_CORRECTION_ACTIVE);
+  g_assert_cmpint (load_state (store, 1), ==, RSH_CORRECTION_SUPERSEDED);
+  g_assert_cmpint (load_state (store, 2), ==, RSH_CORRECTION_ACTIVE);
+
+  g_assert_false (rsh_store_set_correction_state (store, 999, RSH_CORRECTION_UNDONE, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  damaged = rsh_correction_new_from_stored (4, "teleport-claim", "{}", NULL, "2026-02-01T09:30:00Z",
+                                            RSH_CORRECTION_ACTIVE, &error);
+  g_assert_null (damaged);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
+  g_clear_error (&error);
+  damaged = rsh_correction_new_from_stored (5, "hide-claim", "[1, 2", NULL, "2026-02-01T09:30:00Z",
+                                            RSH_CORRECTION_ACTIVE, &error);
+  g_assert_null (damaged);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +1012,9 @@ main (int   argc,
   g_test_add_func ("/core/store/order", test_order);
   g_test_add_func ("/core/store/failed-reextraction", test_failed_reextraction);
   g_test_add_func ("/core/store/unclean-shutdown", test_unclean_shutdown);
+  g_test_add_func ("/core/store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/core/store/missing-corrections", test_missing_corrections);
+  g_test_add_func ("/core/store/correction-states", test_correction_states);
 
   return g_test_run ();
 }

@@ -85,6 +85,50 @@ static const Case cases[] = {
   { "The rules apply now.", "DATE;now;PRESENT_REF" },
   { "The firm recently moved its office.", "DATE;recently;PAST_REF" },
   { "Costs may rise in the future.", "DATE;the future;FUTURE_REF" },
+  /* counted from the last date the text named, not from the anchor */
+  { "The plant closed on March 3, 2015. The following month, the workers left.",
+    "DATE;March 3, 2015;2015-03-03|DATE;The following month;2015-04" },
+  { "Prices peaked on Oct. 6 and were flat against the previous Friday.",
+    "DATE;Oct. 6;2017-10-06|DATE;the previous Friday;2017-09-29" },
+  { "The dam broke on Sept. 2. Water rose over the road at 10 p.m.",
+    "DATE;Sept. 2;2017-09-02|TIME;10 p.m.;2017-09-02T22:00" },
+  { "The pier burned last Oct. 23 in a storm.", "DATE;last Oct. 23;2016-10-23" },
+  /* the tense of a weekday: "would" looks ahead, "Monday's ruling" has happened, and a
+   * capitalised name ending in -ed is no verb */
+  { "The minister said she would visit the port Thursday.", "DATE;Thursday;2017-10-12" },
+  { "Lawyers will appeal Monday's ruling.", "DATE;Monday;2017-10-09" },
+  { "Officials will fly to the United States Thursday.", "DATE;Thursday;2017-10-12" },
+  /* durations: halves, ranges, and "more" */
+  { "The crossing took 5 1/2 hours.", "DURATION;5 1/2 hours;PT5H30M" },
+  { "Repairs take two to six days.", "DURATION;two;P2D|DURATION;six days;P6D" },
+  { "The ban runs for two more weeks.", "DURATION;two more weeks;P2W" },
+  { "The lease was extended for an additional year.", "DURATION;an additional year;P1Y" },
+  /* an earnings report speaks of its quarter */
+  { "Profit rose in the quarter, against a loss in the 2016 period.",
+    "DATE;the quarter;2017-Q3|DATE;the 2016 period;2016-Q3" },
+  { "Quarter sales rose; the latest period also set a record.",
+    "DATE;the latest period;2017-Q3" },
+  /* a vague future; spoken years and decades */
+  { "The town will one day host the games.", "DATE;one day;FUTURE_REF" },
+  { "The mill opened in January nineteen ninety-seven.",
+    "DATE;January nineteen ninety-seven;1997-01" },
+  { "Rents soared through the nineties.", "DATE;the nineties;199" },
+  { "The deal should close by year-end.", "DATE;year-end;2017" },
+  { "Sales rose in the first half of the year.", "DATE;the first half of the year;2017-H1" },
+  { "Net for the year-earlier nine months fell.",
+    "DURATION;the year-earlier nine months;P9M" },
+  { "Profit for the quarter beat the same period last year.",
+    "DATE;the quarter;2017-Q3|DATE;the same period last year;2016-Q3" },
+  /* a participle after "be" and a verb in -ed leave the tense to a word further back */
+  { "The crew will be named for a flight in March.", "DATE;March;2018-03" },
+  { "Buyers were likely to return once trading reopened Monday.", "DATE;Monday;2017-10-16" },
+  /* a clock time's weekday takes the tense of the clause before the clock */
+  { "The ferry will leave the old harbour of the island at 4 a.m. EDT Thursday.",
+    "TIME;4 a.m. EDT Thursday;2017-10-12T04:00-04:00" },
+  /* "the past" before a count is no vague past */
+  { "Riots hit the town over the past three summers.", "" },
+  /* a newspaper's name is no day */
+  { "The story ran in USA Today.", "" },
   /* no time at all, though numbers and units are there */
   { "A 6-year-old boy and 55 years old.", "" },
   { "It saves $500 million a year.", "" },

@@ -9,7 +9,6 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 #include <rashomon.h>
 
 #include "rsh-application.h"
@@ -18,6 +17,7 @@
 #include "rsh-source-row.h"
 #include "rsh-stance-chip.h"
 #include "rsh-test-gui-util.h"
+#include "rsh-test-server.h"
 #include "rsh-test-util.h"
 #include "rsh-timeline.h"
 #include "rsh-window-private.h"
@@ -566,17 +566,6 @@ test_window_size_saved (void)
 }
 
 /* An invented page for the link tests, served from the test's own main context. */
-static const char served_page[] =
-  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-  "<title>Night trains to Velm return in May</title>"
-  "<meta property=\"og:site_name\" content=\"Velm Observer\">"
-  "</head><body><article><h1>Night trains to Velm return in May</h1>"
-  "<p>The rail authority said on Friday that night trains to Velm would run again from May, "
-  "after two years without a service.</p>"
-  "<p>Transport minister Oren Pask confirmed that the sleeper cars had been refitted, but "
-  "denied that ticket prices would rise.</p>"
-  "</article></body></html>";
-
 static const char pasted_text[] =
   "Velm station to close for repairs\n"
   "\n"
@@ -584,44 +573,6 @@ static const char pasted_text[] =
   "in April.\n"
   "\n"
   "Commuters disputed the dates, saying that the notices at the station gave another week.\n";
-
-static void
-serve_cb (SoupServer        *server,
-          SoupServerMessage *message,
-          const char        *path,
-          GHashTable        *query,
-          gpointer           user_data)
-{
-  if (g_str_equal (path, "/trains"))
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
-                                        served_page, strlen (served_page));
-    }
-  else
-    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-}
-
-static SoupServer *
-start_server (char **base)
-{
-  g_autoptr(GError) error = NULL;
-  SoupServer *server = soup_server_new (NULL, NULL);
-  GSList *uris;
-
-  soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (server);
-  g_assert_nonnull (uris);
-  *base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  if (g_str_has_suffix (*base, "/"))
-    (*base)[strlen (*base) - 1] = '\0';
-
-  return server;
-}
 
 static RshSourceRow *
 find_row_for (GtkWidget *widget,
@@ -948,10 +899,10 @@ static void
 test_drop_links (void)
 {
   g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *base = NULL;
+  g_autoptr(RshTestServer) server = rsh_test_server_new ();
   g_autofree char *uri_list = NULL;
-  g_autofree char *good = NULL;
-  SoupServer *server = start_server (&base);
+  g_autofree char *good = rsh_test_server_uri (server, rsh_test_server_article_path (0));
+  g_autofree char *gone = rsh_test_server_uri (server, "/gone");
   RshWindow *window = window_new_presented ();
   RshProject *project = rsh_window_get_project (window);
   RshSource *failed;
@@ -959,9 +910,8 @@ test_drop_links (void)
   RshSourceRow *row;
   GtkWidget *retry;
 
-  good = g_strconcat (base, "/trains", NULL);
   /* As a browser drags two links: text/uri-list, CRLF-terminated, with a comment. */
-  uri_list = g_strdup_printf ("# dragged from a browser\r\n%s\r\n%s/gone\r\n", good, base);
+  uri_list = g_strdup_printf ("# dragged from a browser\r\n%s\r\n%s\r\n", good, gone);
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, uri_list);
   g_assert_true (rsh_window_handle_drop (window, &value));
@@ -976,7 +926,7 @@ test_drop_links (void)
   g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_READY), ==, 1);
   g_assert_cmpuint (count_in_state (project, RSH_SOURCE_STATE_FAILED), ==, 1);
   ready = find_source_in_state (project, RSH_SOURCE_STATE_READY);
-  g_assert_cmpstr (rsh_source_get_title (ready), ==, "Night trains to Velm return in May");
+  g_assert_cmpstr (rsh_source_get_title (ready), ==, rsh_test_server_article_title (0));
 
   /* The failed row says why and offers a retry. */
   failed = find_source_in_state (project, RSH_SOURCE_STATE_FAILED);
@@ -1026,8 +976,6 @@ test_drop_links (void)
   g_assert_nonnull (strstr (rsh_window_get_last_toast (window), "already in the project"));
 
   window_close (window);
-  soup_server_disconnect (server);
-  g_object_unref (server);
 }
 
 static gboolean
@@ -1039,9 +987,8 @@ has_two_sources (gpointer data)
 static void
 test_paste (void)
 {
-  g_autofree char *base = NULL;
-  g_autofree char *good = NULL;
-  SoupServer *server = start_server (&base);
+  g_autoptr(RshTestServer) server = rsh_test_server_new ();
+  g_autofree char *good = rsh_test_server_uri (server, rsh_test_server_article_path (0));
   RshWindow *window = window_new_presented ();
   RshProject *project = rsh_window_get_project (window);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
@@ -1069,7 +1016,6 @@ test_paste (void)
   g_assert_nonnull (strstr (rsh_window_get_last_toast (window), "already in the project"));
 
   /* A pasted link is fetched, no questions asked. */
-  good = g_strconcat (base, "/trains", NULL);
   gdk_clipboard_set_text (clipboard, good);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
   rsh_test_wait_until (has_two_sources, project, "the pasted link to be listed");
@@ -1081,8 +1027,6 @@ test_paste (void)
   rsh_test_save_screenshot (GTK_WIDGET (window), "window-paste.png");
 
   window_close (window);
-  soup_server_disconnect (server);
-  g_object_unref (server);
 }
 
 static gboolean
@@ -1169,6 +1113,28 @@ count_tag_hits (GtkTextBuffer *buffer,
   while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
 
   return n;
+}
+
+/* Whether @offset is in the written name or cue of one of @actor's statements. */
+static gboolean
+names_actor (GListModel *mentions,
+             RshActor   *actor,
+             guint       offset)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      guint start, end;
+
+      if (g_strcmp0 (rsh_mention_get_actor_id (mention), rsh_actor_get_id (actor)) != 0)
+        continue;
+      if (rsh_mention_get_speaker_span (mention, &start, &end) && offset >= start && offset < end)
+        return TRUE;
+      if (rsh_mention_get_cue_span (mention, &start, &end) && offset >= start && offset < end)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -1321,8 +1287,12 @@ test_reader (void)
 
       rsh_reader_view_get_iter_at_text_offset (reader, rsh_mention_get_start (mention), &start_iter);
       rsh_reader_view_get_iter_at_text_offset (reader, rsh_mention_get_end (mention) - 1, &last_iter);
-      g_assert_cmpint (gtk_text_iter_has_tag (&start_iter, highlight), ==, said);
-      g_assert_cmpint (gtk_text_iter_has_tag (&last_iter, highlight), ==, said);
+      /* The speaker's name inside someone else's statement ("X said Y denied …") is marked
+       * too; the rest of that statement is not. */
+      if (!names_actor (mentions, actor, rsh_mention_get_start (mention)))
+        g_assert_cmpint (gtk_text_iter_has_tag (&start_iter, highlight), ==, said);
+      if (!names_actor (mentions, actor, rsh_mention_get_end (mention) - 1))
+        g_assert_cmpint (gtk_text_iter_has_tag (&last_iter, highlight), ==, said);
       n_highlighted += said;
     }
   g_assert_cmpuint (n_highlighted, >, 0);
@@ -1541,6 +1511,364 @@ test_comparison_table (void)
   window_close (window);
 }
 
+/* The claim cell of the row showing @claim, if that row is on screen. */
+static GtkWidget *
+find_claim_cell (GtkWidget *widget,
+                 RshClaim  *claim)
+{
+  if (gtk_widget_has_css_class (widget, "claim-wording") &&
+      rsh_claim_table_cell_get_claim (widget) == claim)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_claim_cell (child, claim);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Activates what @widget's key bindings do for @keyval with @modifiers, as the key would. */
+static gboolean
+activate_binding (GtkWidget       *widget,
+                  guint            keyval,
+                  GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+tracked_claim_selected (gpointer data)
+{
+  RshWindow *window = data;
+  RshClaimTable *table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  RshClaim *selected = rsh_claim_table_get_selected_claim (table);
+
+  return !rsh_window_get_working (window) && selected != NULL &&
+         rsh_claim_get_user_defined (selected);
+}
+
+static gboolean
+filter_done (gpointer data)
+{
+  return !rsh_claim_table_get_filtering (data);
+}
+
+static void
+test_track_claim (void)
+{
+  static const char claim_text[] = "The plant kept releasing solvent after the first warning";
+  RshWindow *window = window_on_sample_story (NULL);
+  RshClaimTable *table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  GListModel *rows = rsh_claim_table_get_model (table);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) marked = g_ptr_array_new ();
+  g_autoptr(RshClaim) first = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GtkWidget *error_label;
+  GtkWidget *cell;
+  RshClaim *tracked;
+  guint n_before = g_list_model_get_n_items (rows);
+
+  /* Sorted by wording, so that "pinned" cannot be the default order by chance. */
+  rsh_claim_table_sort_by_wording (table);
+
+  /* The dialog: an entry; nothing to track while it is empty, and Enter says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.track-claim", NULL));
+  rsh_test_wait_until (outlet_dialog_shown, window, "the track-claim dialog");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  entry = find_named (adw_message_dialog_get_extra_child (dialog), "claim-entry");
+  error_label = find_named (adw_message_dialog_get_extra_child (dialog), "claim-error");
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_true (GTK_IS_LABEL (error_label));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "track"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), claim_text);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "track"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  adw_message_dialog_response (dialog, "track");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The analysis runs again; the new row is pinned on top, starred, selected. */
+  rsh_test_wait_until (tracked_claim_selected, window, "the tracked claim to be selected");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpstrv (rsh_project_get_tracked_claims (rsh_window_get_project (window)),
+                    ((const char *[]) { claim_text, NULL }));
+  tracked = rsh_claim_table_get_selected_claim (table);
+  g_assert_cmpstr (rsh_claim_get_text (tracked), ==, claim_text);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_before + 1);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_true (first == tracked);
+  g_assert_cmpstr (rsh_window_get_visible_page (window), ==, "sources");
+
+  collect_user_defined_labels (GTK_WIDGET (rsh_claim_table_get_column_view (table)), marked);
+  g_assert_cmpuint (marked->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (marked, 0), ==, claim_text);
+  cell = find_claim_cell (GTK_WIDGET (table), tracked);
+  g_assert_nonnull (cell);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Tracked claim");
+
+  /* Pinned whatever the sort: by sources too, in both directions of the header. */
+  rsh_claim_table_sort_by_sources (table);
+  g_clear_object (&first);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_true (first == tracked);
+
+  /* The same claim again, differently cased and spaced: an error in the dialog. */
+  g_assert_false (rsh_window_track_claim (window, "  the plant KEPT releasing solvent after "
+                                                  "the first warning ", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rsh_window_track_claim (window, " \t", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_t, GDK_CONTROL_MASK));
+  rsh_test_wait_until (outlet_dialog_shown, window, "the track-claim dialog, by Ctrl+T");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  entry = find_named (adw_message_dialog_get_extra_child (dialog), "claim-entry");
+  error_label = find_named (adw_message_dialog_get_extra_child (dialog), "claim-error");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "THE PLANT KEPT RELEASING SOLVENT AFTER THE FIRST WARNING");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "track"));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "already track"));
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* With a search on and the tracked claim among the matches. */
+  rsh_claim_table_set_search (table, "solvent");
+  rsh_test_wait_until (filter_done, table, "the search to run through the claims");
+  g_clear_object (&first);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_true (first == tracked);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "comparison-tracked-search-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "comparison-tracked-search-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  window_close (window);
+}
+
+/* A claim matches if each folded word is in its wording, a quote or a speaker's name. */
+static gboolean
+claim_has_word (RshClaim   *claim,
+                const char *word)
+{
+  g_autofree char *folded_word = rsh_claim_table_fold_text (word);
+  g_autofree char *text = rsh_claim_table_fold_text (rsh_claim_get_text (claim));
+  GListModel *mentions = rsh_claim_get_mentions (claim);
+
+  if (strstr (text, folded_word) != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      const char *fields[] = { rsh_mention_get_quote (mention), rsh_mention_get_speaker (mention),
+                               rsh_mention_get_written_speaker (mention) };
+
+      for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
+        {
+          g_autofree char *folded = fields[j] != NULL ? rsh_claim_table_fold_text (fields[j]) : NULL;
+
+          if (folded != NULL && strstr (folded, folded_word) != NULL)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_search (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshClaimTable *table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  GListModel *rows = rsh_claim_table_get_model (table);
+  GListModel *claims = rsh_comparison_get_claims (rsh_claim_table_get_comparison (table));
+  guint n_total = g_list_model_get_n_items (claims);
+  g_autofree char *expected = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *shouted = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(RshMention) mention = NULL;
+  GtkWidget *focus;
+  guint n_expected = 0;
+
+  /* The folding the search relies on. */
+  {
+    g_autofree char *folded = rsh_claim_table_fold_text ("Peña’s CAFÉ");
+
+    g_assert_cmpstr (folded, ==, "pena's cafe");
+  }
+
+  /* Ctrl+F shows the search over the comparison, with the focus in it. */
+  rsh_window_show_view (window, "statements");
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
+  g_assert_true (GTK_IS_SEARCH_ENTRY (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY)) ||
+                 GTK_IS_SEARCH_ENTRY (focus));
+
+  /* A speaker's word from a quote, shouted and accented: case and accents don't matter. */
+  for (guint i = 0; i < n_total && word == NULL; i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+
+      for (guint j = 0; j < g_list_model_get_n_items (mentions) && word == NULL; j++)
+        {
+          g_autoptr(RshMention) candidate = g_list_model_get_item (mentions, j);
+          const char *quote = rsh_mention_get_quote (candidate);
+          g_auto(GStrv) words = quote != NULL ? g_strsplit (quote, " ", -1) : NULL;
+
+          for (guint k = 0; words != NULL && words[k] != NULL && word == NULL; k++)
+            if (strlen (words[k]) >= 7 && strchr (words[k], 'e') != NULL &&
+                g_str_is_ascii (words[k]) && g_ascii_isalpha (words[k][0]) &&
+                g_ascii_isalpha (words[k][strlen (words[k]) - 1]))
+              {
+                word = g_strdup (words[k]);
+                mention = g_object_ref (candidate);
+              }
+        }
+    }
+  g_assert_nonnull (word);
+  {
+    g_autofree char *upper = g_ascii_strup (word, -1);
+    g_auto(GStrv) parts = g_strsplit (upper, "E", 2);
+
+    shouted = g_strjoinv ("É", parts);
+  }
+
+  for (guint i = 0; i < n_total; i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+
+      n_expected += claim_has_word (claim, word);
+    }
+  g_assert_cmpuint (n_expected, >, 0);
+
+  rsh_claim_table_set_search (table, shouted);
+  rsh_test_wait_until (filter_done, table, "the search to run through the claims");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_expected);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (rows, i);
+
+      g_assert_true (claim_has_word (claim, word));
+    }
+  expected = g_strdup_printf ("%u of %u claims", n_expected, n_total);
+  g_assert_cmpstr (rsh_claim_table_get_count_text (table), ==, expected);
+  g_assert_false (rsh_claim_table_get_no_matches (table));
+
+  /* Every word must match: one that is nowhere empties the table, and says so. */
+  query = g_strdup_printf ("%s qzxjv", shouted);
+  rsh_claim_table_set_search (table, query);
+  rsh_test_wait_until (filter_done, table, "the search to run through the claims");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_true (rsh_claim_table_get_no_matches (table));
+  g_free (expected);
+  expected = g_strdup_printf ("0 of %u claims", n_total);
+  g_assert_cmpstr (rsh_claim_table_get_count_text (table), ==, expected);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+
+  /* Clearing brings every claim back. */
+  rsh_claim_table_set_search (table, NULL);
+  rsh_test_wait_until (filter_done, table, "the search to be cleared");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_total);
+  g_assert_false (rsh_claim_table_get_no_matches (table));
+  g_assert_null (rsh_claim_table_get_search (table));
+
+  /* Typing in the entry filters too (after the entry's short delay). */
+  {
+    GtkWidget *entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+
+    if (entry == NULL)
+      entry = focus;
+    gtk_editable_set_text (GTK_EDITABLE (entry), word);
+    rsh_test_wait_until (filter_done, table, "the typed search");
+    while (g_strcmp0 (rsh_claim_table_get_search (table), word) != 0)
+      g_main_context_iteration (NULL, TRUE);
+    rsh_test_wait_until (filter_done, table, "the typed search");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_expected);
+
+    /* Escape (stop-search) closes the bar and shows every claim again. */
+    g_signal_emit_by_name (entry, "stop-search");
+    rsh_test_wait_for_frames (GTK_WIDGET (window));
+    rsh_test_wait_until (filter_done, table, "the search to be cleared");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_total);
+  }
+
+  window_close (window);
+}
+
+/* Every window shortcut is listed in the shortcuts window. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/rashomon/Rashomon/gtk/help-overlay.ui");
+  g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        if (accelerator != NULL)
+          g_ptr_array_add (accels, accelerator);
+      }
+  g_slist_free (objects);
+
+  g_assert_true (g_ptr_array_find_with_equal_func (accels, "<Ctrl>t", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (accels, "<Ctrl>f", g_str_equal, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1584,6 +1912,9 @@ main (int   argc,
   g_test_add_func ("/gui/window/comparison-table", test_comparison_table);
   g_test_add_func ("/gui/window/edit-details", test_edit_details);
   g_test_add_func ("/gui/window/timeline-table", test_timeline_table);
+  g_test_add_func ("/gui/window/track-claim", test_track_claim);
+  g_test_add_func ("/gui/window/search", test_search);
+  g_test_add_func ("/gui/window/shortcuts-listed", test_shortcuts_listed);
 
   ret = g_test_run ();
 

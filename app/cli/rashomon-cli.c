@@ -40,13 +40,14 @@ print_error (const char *format,
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n  %s\n  %s\n  %s\n\n%s\n",
+  fprintf (stream, "%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
            _("Usage: rashomon-cli COMMAND [OPTION…]"),
            _("Commands:"),
            _("analyze [OPTION…] INPUT…   compare the accounts of one story and export the "
              "result"),
            _("tag-times [OPTION…] [FILE|-]   find time expressions in a text"),
            _("export --project FILE [OPTION…]   export the comparison of a saved project"),
+           _("edit --project FILE EDIT ARG…   correct the comparison of a saved project"),
            _("Run “rashomon-cli COMMAND --help” for the options of a command, "
              "“rashomon-cli --version” for the version."));
 }
@@ -503,6 +504,285 @@ cmd_export (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* The number of arguments each edit takes: at least, at most (G_MAXINT: any number). */
+static const struct
+{
+  const char *name;
+  int         min_args;
+  int         max_args;
+  const char *usage;
+} edits[] = {
+  { "merge-claims", 2, G_MAXINT, "merge-claims CLAIM CLAIM…" },
+  { "split-claim", 2, G_MAXINT, "split-claim CLAIM MENTION… [--wording TEXT]" },
+  { "move-mention", 2, 2, "move-mention MENTION CLAIM" },
+  { "set-stance", 2, 2, "set-stance MENTION reports|confirms|denies|disputes "
+                        "[--hedged|--not-hedged]" },
+  { "set-speaker", 2, 2, "set-speaker MENTION ACTOR|NAME|\"\"" },
+  { "set-wording", 2, 2, "set-wording CLAIM TEXT" },
+  { "hide", 1, 1, "hide CLAIM" },
+  { "unhide", 1, 1, "unhide CLAIM" },
+  { "rename-actor", 2, 2, "rename-actor ACTOR NAME" },
+  { "merge-actors", 2, G_MAXINT, "merge-actors ACTOR ACTOR…" },
+  { "split-actor", 2, G_MAXINT, "split-actor ACTOR MENTION… [--name NAME]" },
+  { "undo", 0, 0, "undo" },
+  { "redo", 0, 0, "redo" },
+  { "list", 0, 0, "list" },
+};
+
+static char *
+dup_edit_usage (void)
+{
+  GString *usage = g_string_new (_("Edits (ids as printed by “analyze --format json” or "
+                                   "“export”: claims c3, statements s2:120-188, actors a4):"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    g_string_append_printf (usage, "\n  %s", edits[i].usage);
+
+  return g_string_free (usage, FALSE);
+}
+
+static const char *
+state_name (RshCorrectionState state)
+{
+  switch (state)
+    {
+    case RSH_CORRECTION_ACTIVE:
+      return "active";
+    case RSH_CORRECTION_UNDONE:
+      return "undone";
+    case RSH_CORRECTION_SUPERSEDED:
+      return "superseded";
+    default:
+      return "unknown";
+    }
+}
+
+static void
+list_corrections (RshProject *project)
+{
+  GListModel *corrections = rsh_project_get_corrections (project);
+  guint n = g_list_model_get_n_items (corrections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshCorrection) correction = g_list_model_get_item (corrections, i);
+      RshCorrectionState state = rsh_correction_get_state (correction);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n",
+              rsh_correction_get_id (correction), state_name (state),
+              rsh_correction_kind_to_string (rsh_correction_get_kind (correction)),
+              rsh_correction_get_author (correction) ? rsh_correction_get_author (correction)
+                                                     : "",
+              rsh_correction_get_created_at (correction),
+              rsh_correction_get_summary (correction));
+      if (state == RSH_CORRECTION_ACTIVE && !rsh_correction_get_applies (correction))
+        printf ("\t%s: %s\n", _("no longer applies"), rsh_correction_get_problem (correction));
+    }
+}
+
+static RshCorrection *
+make_correction (RshComparison  *comparison,
+                 const char     *edit,
+                 char          **args,
+                 const char     *wording,
+                 const char     *name,
+                 int             hedged,
+                 GError        **error)
+{
+  const char * const *rest = (const char * const *) args + 1;
+
+  if (strcmp (edit, "merge-claims") == 0)
+    return rsh_correction_new_merge_claims (comparison, (const char * const *) args, error);
+  if (strcmp (edit, "split-claim") == 0)
+    return rsh_correction_new_split_claim (comparison, args[0], rest, wording, error);
+  if (strcmp (edit, "move-mention") == 0)
+    return rsh_correction_new_move_mention (comparison, args[0], args[1], error);
+  if (strcmp (edit, "set-stance") == 0)
+    {
+      RshStance stance;
+
+      if (!rsh_stance_from_string (args[1], &stance) || stance == RSH_STANCE_ABSENT)
+        {
+          g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                       _("unknown stance “%s” (use reports, confirms, denies or disputes)"),
+                       args[1]);
+          return NULL;
+        }
+      return rsh_correction_new_set_stance (comparison, args[0], stance, hedged, error);
+    }
+  if (strcmp (edit, "set-speaker") == 0)
+    return rsh_correction_new_set_speaker (comparison, args[0], args[1], error);
+  if (strcmp (edit, "set-wording") == 0)
+    return rsh_correction_new_set_wording (comparison, args[0], args[1], error);
+  if (strcmp (edit, "hide") == 0 || strcmp (edit, "unhide") == 0)
+    return rsh_correction_new_hide_claim (comparison, args[0], strcmp (edit, "hide") == 0, error);
+  if (strcmp (edit, "rename-actor") == 0)
+    return rsh_correction_new_rename_actor (comparison, args[0], args[1], error);
+  if (strcmp (edit, "merge-actors") == 0)
+    return rsh_correction_new_merge_actors (comparison, (const char * const *) args, error);
+  if (strcmp (edit, "split-actor") == 0)
+    return rsh_correction_new_split_actor (comparison, args[0], rest, name, error);
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static int
+cmd_edit (int    argc,
+          char **argv)
+{
+  g_autofree char *project_path = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *wording = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *usage = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshProject) project = NULL;
+  g_autoptr(RshCorrection) correction = NULL;
+  gboolean hedged = FALSE;
+  gboolean not_hedged = FALSE;
+  const char *edit;
+  int n_args;
+  int known = -1;
+  const GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_path,
+      N_("The project file to correct"), N_("FILE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
+      N_("Who makes the correction (default: your name)"), N_("NAME") },
+    { "wording", 0, 0, G_OPTION_ARG_STRING, &wording,
+      N_("split-claim: the wording of the new claim"), N_("TEXT") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
+      N_("split-actor: the name of the new actor"), N_("NAME") },
+    { "hedged", 0, 0, G_OPTION_ARG_NONE, &hedged,
+      N_("set-stance: the statement keeps its distance (reportedly, allegedly)"), NULL },
+    { "not-hedged", 0, 0, G_OPTION_ARG_NONE, &not_hedged,
+      N_("set-stance: the statement does not keep its distance"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("EDIT ARG…") },
+    { NULL }
+  };
+
+  usage = dup_edit_usage ();
+  context = g_option_context_new (_("EDIT ARG… — correct the comparison of a saved project"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Stores a correction in the project file: it is replayed on every later analysis, also\n"
+      "after new sources are added. “undo” and “redo” take back or bring back the last one;\n"
+      "“list” shows them all, with those that no longer apply."));
+  g_option_context_set_description (context, usage);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("edit: %s", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (project_path == NULL)
+    {
+      print_error (_("edit: no --project FILE given (see “rashomon-cli edit --help”)"));
+      return EXIT_USAGE;
+    }
+  if (rest == NULL || rest[0] == NULL)
+    {
+      print_error (_("edit: no edit given (see “rashomon-cli edit --help”)"));
+      return EXIT_USAGE;
+    }
+  if (hedged && not_hedged)
+    {
+      print_error (_("edit: give --hedged or --not-hedged, not both"));
+      return EXIT_USAGE;
+    }
+
+  edit = rest[0];
+  n_args = (int) g_strv_length (rest) - 1;
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    if (strcmp (edits[i].name, edit) == 0)
+      known = i;
+  if (known < 0)
+    {
+      print_error (_("edit: unknown edit “%s”\n%s"), edit, usage);
+      return EXIT_USAGE;
+    }
+  if (n_args < edits[known].min_args || n_args > edits[known].max_args)
+    {
+      print_error (_("edit: usage: %s"), edits[known].usage);
+      return EXIT_USAGE;
+    }
+
+  /* Opening a missing path would create an empty project. */
+  if (!g_file_test (project_path, G_FILE_TEST_IS_REGULAR))
+    {
+      print_error (_("%s: no such project file"), project_path);
+      return EXIT_FAILURE;
+    }
+
+  project = rsh_project_open (project_path, NULL, &error);
+  if (project == NULL)
+    {
+      print_error ("%s: %s", project_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (strcmp (edit, "undo") == 0 || strcmp (edit, "redo") == 0)
+    {
+      const char *label = strcmp (edit, "undo") == 0 ? rsh_project_get_undo_label (project)
+                                                      : rsh_project_get_redo_label (project);
+      g_autofree char *shown = g_strdup (label);
+
+      if (!(strcmp (edit, "undo") == 0 ? rsh_project_undo (project, &error)
+                                       : rsh_project_redo (project, &error)))
+        {
+          print_error ("%s: %s", project_path, error->message);
+          return EXIT_FAILURE;
+        }
+      printf ("%s\n", shown);
+      return EXIT_SUCCESS;
+    }
+
+  /* The ids the user gives are those of the corrected comparison, as exported. */
+  if (!rsh_project_analyze (project, NULL, &error))
+    {
+      print_error ("%s: %s", project_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (strcmp (edit, "list") == 0)
+    {
+      list_corrections (project);
+      return EXIT_SUCCESS;
+    }
+
+  correction = make_correction (rsh_project_get_comparison (project), edit, rest + 1, wording,
+                                name, hedged ? 1 : not_hedged ? 0 : RSH_CORRECTION_KEEP_HEDGED,
+                                &error);
+  if (correction == NULL)
+    {
+      print_error ("%s: %s", edit, error->message);
+      return EXIT_FAILURE;
+    }
+  if (author != NULL)
+    rsh_correction_set_author (correction, author);
+
+  if (!rsh_project_apply_correction (project, correction, &error))
+    {
+      print_error ("%s: %s", project_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", rsh_correction_get_id (correction),
+          rsh_correction_get_label (correction), rsh_correction_get_summary (correction));
+  if (!rsh_correction_get_applies (correction))
+    {
+      print_error (_("the correction was stored but does not apply: %s"),
+                   rsh_correction_get_problem (correction));
+      return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static int
 cmd_tag_times (int    argc,
                char **argv)
@@ -647,6 +927,9 @@ main (int   argc,
 
   if (strcmp (argv[1], "export") == 0)
     return cmd_export (argc - 1, argv + 1);
+
+  if (strcmp (argv[1], "edit") == 0)
+    return cmd_edit (argc - 1, argv + 1);
 
   print_error (_("unknown command “%s”"), argv[1]);
   print_usage (stderr);

@@ -116,6 +116,20 @@ add_spelling (Builder    *builder,
   return builder->spellings->len - 1;
 }
 
+/* How many leading words of @spelling are titles ("Ms", "minister"); its last word never. */
+static guint
+count_titles (const Spelling *spelling)
+{
+  guint n = g_strv_length (spelling->words);
+  guint skip = 0;
+
+  while (skip + 1 < n &&
+         rsh_lexicon_guess_kind (spelling->lexicon, spelling->words[skip]) == RSH_ACTOR_KIND_PERSON)
+    skip++;
+
+  return skip;
+}
+
 /* Whether @part, without leading titles ("Ms", "minister"), is the start or the end of
  * @whole: "Ms Lindqvist" and "Mara Lindqvist", "the Inspectorate" and "the Drinking Water
  * Inspectorate", "Corran" and "Corran Water", "the Times" and "New York Times". Only names
@@ -129,7 +143,7 @@ is_short_form (const Spelling *part,
   guint n_whole = g_strv_length (whole->words);
   const char *last_written = strrchr (part->written, ' ');
   g_autofree char *folded_whole = rsh_lexicon_fold (whole->written);
-  guint skip = 0;
+  guint skip;
   gboolean prefix = TRUE;
   gboolean suffix = TRUE;
 
@@ -137,9 +151,7 @@ is_short_form (const Spelling *part,
   if (!g_unichar_isupper (g_utf8_get_char (last_written)))
     return FALSE;
 
-  while (skip + 1 < n_part &&
-         rsh_lexicon_guess_kind (part->lexicon, part->words[skip]) == RSH_ACTOR_KIND_PERSON)
-    skip++;
+  skip = count_titles (part);
 
   if (n_part - skip == 0 || n_part - skip >= n_whole)
     return FALSE;
@@ -163,6 +175,78 @@ is_short_form (const Spelling *part,
     }
 
   return prefix || suffix;
+}
+
+static void
+index_word (GHashTable *index,
+            const char *word,
+            guint       spelling)
+{
+  GArray *list = g_hash_table_lookup (index, word);
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index, (gpointer) word, list);
+    }
+  g_array_append_val (list, spelling);
+}
+
+static void
+unite_short_forms_in (Builder    *builder,
+                      guint       part,
+                      GHashTable *index,
+                      const char *word)
+{
+  GArray *list = g_hash_table_lookup (index, word);
+
+  for (guint k = 0; list != NULL && k < list->len; k++)
+    {
+      guint whole = g_array_index (list, guint, k);
+
+      if (whole != part &&
+          is_short_form (g_ptr_array_index (builder->spellings, part),
+                         g_ptr_array_index (builder->spellings, whole)))
+        unite (builder, part, whole);
+    }
+}
+
+/* Joins each name with the longer names it shortens ("the Times", "New York Times"). A
+ * short form is the start or the end of the longer name, so only names that open or close
+ * with its first or last word are tried, not all pairs. */
+static void
+unite_short_forms (Builder *builder)
+{
+  GPtrArray *spellings = builder->spellings;
+  g_autoptr(GHashTable) by_first = NULL;
+  g_autoptr(GHashTable) by_last = NULL;
+
+  /* Keys are borrowed from the spellings' words. */
+  by_first = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                    (GDestroyNotify) g_array_unref);
+  by_last = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < spellings->len; i++)
+    {
+      Spelling *spelling = g_ptr_array_index (spellings, i);
+      guint n = g_strv_length (spelling->words);
+
+      if (!spelling->proper || n == 0)
+        continue;
+      index_word (by_first, spelling->words[0], i);
+      index_word (by_last, spelling->words[n - 1], i);
+    }
+
+  for (guint i = 0; i < spellings->len; i++)
+    {
+      Spelling *spelling = g_ptr_array_index (spellings, i);
+      guint n = g_strv_length (spelling->words);
+
+      if (!spelling->proper || n == 0)
+        continue;
+      unite_short_forms_in (builder, i, by_first, spelling->words[count_titles (spelling)]);
+      unite_short_forms_in (builder, i, by_last, spelling->words[n - 1]);
+    }
 }
 
 static guint
@@ -307,21 +391,7 @@ rsh_actors_build (GListStore *actors,
         }
     }
 
-  for (guint i = 0; i < spellings->len; i++)
-    {
-      Spelling *spelling = g_ptr_array_index (spellings, i);
-
-      if (!spelling->proper)
-        continue;
-
-      for (guint j = 0; j < i; j++)
-        {
-          Spelling *other = g_ptr_array_index (spellings, j);
-
-          if (other->proper && (is_short_form (spelling, other) || is_short_form (other, spelling)))
-            unite (&builder, i, j);
-        }
-    }
+  unite_short_forms (&builder);
 
   g_ptr_array_set_size (actor_of_root, spellings->len);
   for (guint r = 0; r < spellings->len; r++)

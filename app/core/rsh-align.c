@@ -26,6 +26,12 @@
 #define TOP_SENTENCES  3
 /* Where the lead features start, after the context ones. */
 #define LEAD_FIRST     (RSH_ALIGN_N_CONTEXT_FIRST + RSH_ALIGN_N_CONTEXT)
+#define N_LEAD         14
+#define REFUTE_FIRST   RSH_ALIGN_REFUTE_FIRST
+#define N_REFUTE       11
+
+G_STATIC_ASSERT (REFUTE_FIRST == LEAD_FIRST + N_LEAD);
+G_STATIC_ASSERT (REFUTE_FIRST + N_REFUTE == RSH_ALIGN_N_FEATURES);
 
 typedef enum
 {
@@ -41,6 +47,9 @@ typedef enum
   TOKEN_NAME     = 1 << 9,
   TOKEN_DISTANCE = 1 << 10,
   TOKEN_ASSERT   = 1 << 11,
+  TOKEN_REFUTE   = 1 << 12,
+  TOKEN_CONTRAST = 1 << 13,
+  TOKEN_META     = 1 << 14,
 } TokenFlags;
 
 typedef struct
@@ -86,6 +95,7 @@ struct _RshAligner
   RshLexicon        *lexicon;
   GHashTable        *cues;      /* folded word → TokenFlags */
   GHashTable        *concepts;  /* stem → concept key */
+  GPtrArray         *refutes;   /* GArray of word hashes, one per refutation phrase */
 };
 
 /* Words that carry a stance, by kind; all written here, folded, in every inflection. */
@@ -150,6 +160,33 @@ static const char * const distance_words[] = {
 static const char * const assert_words[] = {
   "after", "confirms", "confirmed", "reveals", "revealed", "breaking", "finally",
   "officially", "how", "caught", "found", NULL
+};
+
+/* Phrases that tell a story is untrue or was told wrong; their last word is flagged. */
+static const char * const refute_phrases[] = {
+  "not true", "isn't true", "wasn't true", "no evidence", "no proof", "no truth",
+  "turned out", "turns out", "turn out", "urban legend", "never happened", "didn't happen",
+  "did not happen", "not real", "is false", "was false", "are false", "were false",
+  "a hoax", "fake news", "not the case", "made up", "no such", "not actually", "in fact",
+  "in reality", "there is no", "there was no", "no basis", "photoshopped", "photoshop",
+  "doctored", "misreported", "misquoted", "misinterpreted", "misunderstood", "clarified",
+  "clarify", "clarification", "correction", "corrected", "retracted", "backtracked",
+  "walked back", "set the record straight", "false alarm", "false report", "false reports",
+  "false claims", "false rumors", "false rumours", "not to be", "debunked", "debunking",
+  "snopes", "satirical", "satire", "no plans", "has no plans", "not planning", NULL
+};
+/* Words that turn against what came before in a sentence. */
+static const char * const contrast_words[] = {
+  "but", "however", "although", "though", "despite", "yet", "contrary", "instead",
+  "actually", "reality", "whereas", "nevertheless", NULL
+};
+
+/* Words about a story as a story: a text that checks one talks of how it spread. */
+static const char * const meta_words[] = {
+  "viral", "circulating", "circulated", "circulate", "spreading", "spread", "headline",
+  "headlines", "story", "stories", "article", "articles", "readers", "internet", "online",
+  "website", "websites", "shared", "sharing", "facebook", "twitter", "social", "blog",
+  "blogs", "tabloid", "tabloids", "outlets", "picked", NULL
 };
 
 /* Words that often stand for one another in news wording; each group is one key. */
@@ -239,6 +276,23 @@ rsh_aligner_new (RshLexicon *lexicon)
   add_cues (self->cues, agree_words, TOKEN_AGREE);
   add_cues (self->cues, distance_words, TOKEN_DISTANCE);
   add_cues (self->cues, assert_words, TOKEN_ASSERT);
+  add_cues (self->cues, contrast_words, TOKEN_CONTRAST);
+  add_cues (self->cues, meta_words, TOKEN_META);
+
+  self->refutes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint p = 0; refute_phrases[p] != NULL; p++)
+    {
+      g_auto(GStrv) words = g_strsplit (refute_phrases[p], " ", -1);
+      GArray *hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          guint32 h = g_str_hash (words[i]);
+
+          g_array_append_val (hashes, h);
+        }
+      g_ptr_array_add (self->refutes, hashes);
+    }
 
   for (guint g = 0; concept_groups[g] != NULL; g++)
     {
@@ -265,6 +319,7 @@ rsh_aligner_free (RshAligner *self)
   g_clear_pointer (&self->lexicon, rsh_lexicon_unref);
   g_hash_table_unref (self->cues);
   g_hash_table_unref (self->concepts);
+  g_ptr_array_unref (self->refutes);
   g_free (self);
 }
 
@@ -357,6 +412,31 @@ close_sentence (RshAlignText *text,
   if (colon_token != G_MAXUINT && colon_token >= first)
     sentence.colon_at = colon_token - first;
   g_array_append_val (text->sentences, sentence);
+}
+
+/* Flags the last word of every refutation phrase within one sentence. */
+static void
+flag_refutations (RshAligner   *self,
+                  RshAlignText *text)
+{
+  for (guint i = 0; i < text->tokens->len; i++)
+    for (guint p = 0; p < self->refutes->len; p++)
+      {
+        const GArray *hashes = g_ptr_array_index (self->refutes, p);
+        const Token *first = &g_array_index (text->tokens, Token, i);
+        guint n = hashes->len;
+        gboolean match = i + n <= text->tokens->len;
+
+        for (guint j = 0; j < n && match; j++)
+          {
+            const Token *t = &g_array_index (text->tokens, Token, i + j);
+
+            match = t->word_hash == g_array_index (hashes, guint32, j) &&
+                    t->sentence == first->sentence;
+          }
+        if (match)
+          g_array_index (text->tokens, Token, i + n - 1).flags |= TOKEN_REFUTE;
+      }
 }
 
 static int
@@ -508,6 +588,8 @@ rsh_aligner_analyze (RshAligner   *self,
     }
   else
     close_sentence (result, sentence_start, offset, question, colons, colon_token, quotes);
+
+  flag_refutations (self, result);
 
   result->tf = g_hash_table_new (NULL, NULL);
   result->bigrams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -945,17 +1027,132 @@ lead_features (const RshAlignText *claim,
     }
 }
 
+/* Share of the claim's content words found in sentence @s of @body that have a negation
+ * or a denial within three words of them in that sentence. */
+static double
+negated_in_sentence (const RshAlignText *claim,
+                     const RshAlignText *body,
+                     guint               s)
+{
+  const Sentence *sentence = &g_array_index (body->sentences, Sentence, s);
+  guint end = sentence->first + sentence->n_tokens;
+  guint matches = 0, negated = 0;
+
+  for (guint i = sentence->first; i < end; i++)
+    {
+      const Token *t = &g_array_index (body->tokens, Token, i);
+
+      if ((t->flags & TOKEN_STOP) || !g_hash_table_contains (claim->tf, GUINT_TO_POINTER (t->key)))
+        continue;
+      matches++;
+      for (guint j = i > sentence->first + 3 ? i - 3 : sentence->first; j < i + 4 && j < end; j++)
+        if (g_array_index (body->tokens, Token, j).flags & (TOKEN_NEGATION | TOKEN_DENY))
+          {
+            negated++;
+            break;
+          }
+    }
+
+  return matches > 0 ? (double) negated / matches : 0;
+}
+
+/* The refutation features, from @f: 0 refutation phrases per sentence ("not true", "turned
+ * out", "no evidence", "photoshopped"), 1 those in the first three sentences, 2 those in
+ * the sentences holding the claim best, 3 sentences where a name of the claim meets a
+ * denial or a refutation (the claim's subject denying it), 4 the share of the claim's
+ * words in the best sentence that a negation stands next to, 5 whether the claim and the
+ * first three sentences differ in polarity (one denies or negates, the other does not), 6
+ * words of contrast in the best sentences ("but", "however"), 7 whether the best sentence
+ * has numbers and none of the claim's, 8 denials, falsity and refutations in the best
+ * sentences, weighed by how much of the claim each holds, 9 words about the story as a
+ * story ("viral", "headlines", "online") per sentence, 10 those in the first three
+ * sentences. */
+static void
+refute_features (const RshAlignText *claim,
+                 const RshAlignText *body,
+                 const double       *shares,
+                 const GArray       *order,
+                 double             *f)
+{
+  const guint against = TOKEN_DENY | TOKEN_FALSITY | TOKEN_REFUTE;
+  guint n_sentences = MAX (body->sentences->len, 1);
+  guint n_top = MIN (order->len, TOP_SENTENCES);
+  guint lead_against = 0;
+  gboolean claim_against;
+
+  f[0] = (double) count_all_flags (body, TOKEN_REFUTE) / n_sentences;
+  f[9] = (double) count_all_flags (body, TOKEN_META) / n_sentences;
+  for (guint s = 0; s < body->sentences->len && s < LEAD_SENTENCES; s++)
+    {
+      f[1] += count_flags (body, s, TOKEN_REFUTE);
+      f[10] += count_flags (body, s, TOKEN_META);
+      lead_against += count_flags (body, s, against);
+    }
+  for (guint i = 0; i < n_top; i++)
+    {
+      guint s = g_array_index (order, guint, i);
+
+      f[2] += count_flags (body, s, TOKEN_REFUTE);
+      f[6] += count_flags (body, s, TOKEN_CONTRAST);
+      f[8] += shares[s] * count_flags (body, s, against);
+    }
+
+  if (g_hash_table_size (claim->names) > 0)
+    for (guint s = 0; s < body->sentences->len; s++)
+      {
+        const Sentence *sentence = &g_array_index (body->sentences, Sentence, s);
+        gboolean named = FALSE, denied = FALSE;
+
+        for (guint i = sentence->first; i < sentence->first + sentence->n_tokens; i++)
+          {
+            const Token *t = &g_array_index (body->tokens, Token, i);
+
+            if (!(t->flags & TOKEN_STOP) &&
+                g_hash_table_contains (claim->names, GUINT_TO_POINTER (t->key)))
+              named = TRUE;
+            if (t->flags & (TOKEN_DENY | TOKEN_REFUTE))
+              denied = TRUE;
+          }
+        if (named && denied)
+          f[3]++;
+      }
+
+  if (order->len > 0)
+    {
+      guint best = g_array_index (order, guint, 0);
+      const Sentence *sentence = &g_array_index (body->sentences, Sentence, best);
+      gboolean claim_numbers = count_all_flags (claim, TOKEN_NUMBER) > 0;
+      gboolean numbers = FALSE, shared = FALSE;
+
+      f[4] = negated_in_sentence (claim, body, best);
+      for (guint i = sentence->first; i < sentence->first + sentence->n_tokens; i++)
+        {
+          const Token *t = &g_array_index (body->tokens, Token, i);
+
+          if (!(t->flags & TOKEN_NUMBER))
+            continue;
+          numbers = TRUE;
+          if (g_hash_table_contains (claim->tf, GUINT_TO_POINTER (t->key)))
+            shared = TRUE;
+        }
+      f[7] = claim_numbers && numbers && !shared ? 1 : 0;
+    }
+
+  claim_against = count_all_flags (claim, against | TOKEN_NEGATION) > 0;
+  f[5] = claim_against != (lead_against > 0) ? 1 : 0;
+}
+
 /**
  * rsh_align_features:
  * @claim: the analysed claim
  * @body: the analysed text
  * @idf: (nullable): document frequencies of the collection @body belongs to
- * @features: (out caller-allocates) (array fixed-size=55): where to write
+ * @features: (out caller-allocates) (array fixed-size=66): where to write
  *   all values but the %RSH_ALIGN_N_CONTEXT ones from %RSH_ALIGN_N_CONTEXT_FIRST on
  *
  * The hand-made features of the stance model: how much of the claim the text holds, where,
  * and which cue words (denials, falsity, negations, hedges, reporting verbs, confirmations)
- * stand near it.
+ * stand near it, how the lead relays it, and what refutes it.
  */
 void
 rsh_align_features (const RshAlignText *claim,
@@ -1107,6 +1304,7 @@ rsh_align_features (const RshAlignText *claim,
   if (body->sentences->len > 0)
     f[37] = count_flags (body, 0, TOKEN_HEDGE | TOKEN_MODAL | TOKEN_REPORT);
   lead_features (claim, body, f + LEAD_FIRST);
+  refute_features (claim, body, shares, order, f + REFUTE_FIRST);
 }
 
 /* How alike two propositions are. Names (capitalised words, in either text) and the other

@@ -46,7 +46,8 @@ typedef struct
   guint         sp_last;
   guint         cx_first; /* speaker and cue together: left out of the content */
   guint         cx_last;
-  guint         inner_last; /* end of an inner cue ("said it has no evidence"), or 0 */
+  guint         inner_first; /* token range of an inner cue that gives the stance */
+  guint         inner_last;  /* ("said it has no evidence"); inner_last is 0 without one */
   gboolean      negated;
   guint         sp_cut;   /* characters left out at the speaker's end (possessive "'s") */
   gboolean      self_negated; /* "X said it was not responsible": X denies */
@@ -285,6 +286,11 @@ is_plausible_speaker_full (RshLexicon *lexicon,
   /* "Veltrix's claims": a possessive modifies the cue word, it does not speak. */
   if (is_possessive (head->fold) != possessive)
     return FALSE;
+
+  /* "according to March 2015 figures" names a date and data, not a speaker. */
+  for (guint i = first; i <= last; i++)
+    if (g_ascii_isdigit (token_at (sentence, i)->fold[0]))
+      return FALSE;
 
   for (guint i = first; i <= last; i++)
     {
@@ -870,6 +876,8 @@ typedef struct
   RshLexicon *lexicon;
   const char *source_id;
   GPtrArray  *named;     /* char*: the names speakers were resolved to, in text order */
+  GPtrArray  *persons;   /* char*: people named so far, each sentence's speakers last */
+  GHashTable *sexes;     /* person's name → RSH_WORDS_MALE or RSH_WORDS_FEMALE, + 1 */
   GHashTable *aliases;   /* resolved name → GPtrArray of char*: its other names */
   GPtrArray  *mentions;  /* RshMention */
 } Context;
@@ -968,6 +976,15 @@ find_antecedent (RshLexicon       *lexicon,
                  GPtrArray        *named)
 {
   gboolean description = strchr (pronoun->word, ' ') != NULL;
+
+  if (pronoun->not_person)
+    {
+      for (guint i = named->len; i > 0; i--)
+        if (rsh_lexicon_guess_kind (lexicon, g_ptr_array_index (named, i - 1)) !=
+            RSH_ACTOR_KIND_PERSON)
+          return g_ptr_array_index (named, i - 1);
+      return NULL;
+    }
 
   if (pronoun->kind_any)
     return named->len > 0 ? g_ptr_array_index (named, named->len - 1) : NULL;
@@ -1088,8 +1105,78 @@ add_alias (Context    *ctx,
   g_ptr_array_add (aliases, g_strdup (alias));
 }
 
+/* The sex a name or pronoun tells by its words ("Mr", "spokeswoman", "she"):
+ * RSH_WORDS_MALE or RSH_WORDS_FEMALE, or RSH_N_WORDS when it tells none. */
+static RshWordList
+sex_of (RshLexicon *lexicon,
+        const char *written)
+{
+  g_autofree char *folded = rsh_lexicon_fold (written);
+  g_auto(GStrv) words = g_strsplit_set (folded, " .,", -1);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      if (rsh_lexicon_has_word (lexicon, RSH_WORDS_MALE, words[i]))
+        return RSH_WORDS_MALE;
+      if (rsh_lexicon_has_word (lexicon, RSH_WORDS_FEMALE, words[i]))
+        return RSH_WORDS_FEMALE;
+    }
+
+  return RSH_N_WORDS;
+}
+
+static void
+note_sex (Context     *ctx,
+          const char  *name,
+          RshWordList  sex)
+{
+  if (sex != RSH_N_WORDS)
+    g_hash_table_insert (ctx->sexes, g_strdup (name), GINT_TO_POINTER (sex + 1));
+}
+
+/* Adds @name as the latest person named; an earlier place of it no longer counts. */
+static void
+note_person (Context    *ctx,
+             const char *name,
+             const char *written)
+{
+  guint index;
+
+  note_sex (ctx, name, sex_of (ctx->lexicon, written));
+  if (g_ptr_array_find_with_equal_func (ctx->persons, name, g_str_equal, &index))
+    g_ptr_array_remove_index (ctx->persons, index);
+  g_ptr_array_add (ctx->persons, g_strdup (name));
+}
+
+/* The person "he" or "she" stands for: among the last few named, one known to be of that
+ * sex ("Mr Roe"), else the latest one whose sex, where known, agrees. A sentence's speaker
+ * counts as named after the others in it, so "Jane Doe said John Roe was wrong. She added
+ * …" and "He added …" both go back to Jane Doe unless her sex is known. */
+static const char *
+find_person (Context     *ctx,
+             RshWordList  sex)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      guint stop = pass == 0 && ctx->persons->len > 3 ? ctx->persons->len - 3 : 0;
+
+      for (guint i = ctx->persons->len; i > stop; i--)
+        {
+          const char *name = g_ptr_array_index (ctx->persons, i - 1);
+          int known = GPOINTER_TO_INT (g_hash_table_lookup (ctx->sexes, name)) - 1;
+
+          if (pass == 0 ? sex != RSH_N_WORDS && (RshWordList) known == sex
+                        : sex == RSH_N_WORDS || known < 0 || (RshWordList) known == sex)
+            return name;
+        }
+    }
+
+  return NULL;
+}
+
 /* Resolves the speaker [first, last] (less @cut characters at its end) to the name it
- * stands for and remembers it for later pronouns. */
+ * stands for and remembers it for later pronouns. A bare pronoun that stands for nobody
+ * named before resolves to %NULL: a wrong speaker is worse than none. */
 static char *
 resolve_speaker (Context  *ctx,
                  Sentence *sentence,
@@ -1111,7 +1198,17 @@ resolve_speaker (Context  *ctx,
   if (cut == 0)
     pronoun = find_description (ctx->lexicon, sentence, first, last, demonyms);
 
-  if (pronoun != NULL)
+  /* A bare "he" or "she" may stand for a person named without speaking. */
+  if (pronoun != NULL && !pronoun->kind_any && pronoun->kind == RSH_ACTOR_KIND_PERSON &&
+      first == last)
+    {
+      RshWordList sex = sex_of (ctx->lexicon, written);
+
+      antecedent = find_person (ctx, sex);
+      if (antecedent != NULL)
+        note_sex (ctx, antecedent, sex);
+    }
+  else if (pronoun != NULL)
     antecedent = find_antecedent (ctx->lexicon, pronoun, token_at (sentence, last)->fold,
                                   demonyms, ctx->named);
 
@@ -1119,6 +1216,12 @@ resolve_speaker (Context  *ctx,
     {
       resolved = g_strdup (antecedent);
       add_alias (ctx, antecedent, written);
+    }
+  else if (pronoun != NULL && first == last)
+    {
+      if (written_out != NULL)
+        *written_out = g_steal_pointer (&written);
+      return NULL;
     }
   else
     resolved = g_strdup (written);
@@ -1172,6 +1275,75 @@ collect_descriptions (Context  *ctx,
           i = last;
           break;
         }
+    }
+}
+
+/* Whether a word of tokens [first, last] is a person's title or role ("Mr", "director"). */
+static gboolean
+has_person_word (RshLexicon *lexicon,
+                 Sentence   *sentence,
+                 guint       first,
+                 guint       last)
+{
+  for (guint i = first; i <= last && i < sentence->tokens->len; i++)
+    if (rsh_lexicon_guess_kind (lexicon, token_at (sentence, i)->fold) == RSH_ACTOR_KIND_PERSON)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Notes the people a sentence names, then its speakers who are people, so a later "he" or
+ * "she" finds them. A run of capitalised words is a person's name when it reads as one and
+ * a title or role stands in it or right beside it ("The union leader, Tomas Brandt,",
+ * "Tomas Brandt, the union's leader,", "Dr Tomas Brandt"); "Ångström Straße" is not. */
+static void
+collect_persons (Context  *ctx,
+                 Sentence *sentence,
+                 guint     skip_first,
+                 guint     skip_last,
+                 guint     n_before)
+{
+  for (guint i = 0; i < sentence->tokens->len; i++)
+    {
+      guint first = i;
+      guint last = i;
+
+      if (!token_at (sentence, i)->capitalised)
+        continue;
+      while (last + 1 < sentence->tokens->len && token_at (sentence, last + 1)->capitalised &&
+             token_at (sentence, last + 1)->clean_before)
+        last++;
+      i = last;
+
+      /* "However Tomas Brandt": a capital that only opens the sentence is no name. */
+      while (first < last &&
+             (token_in (ctx->lexicon, RSH_WORDS_STOPWORD, token_at (sentence, first)) ||
+              token_in (ctx->lexicon, RSH_WORDS_ARTICLE, token_at (sentence, first))))
+        first++;
+      if (last == first || last - first >= 4 || (first <= skip_last && last >= skip_first))
+        continue;
+
+      {
+        g_autofree char *name = sentence_slice (sentence, token_at (sentence, first)->start,
+                                                token_at (sentence, last)->end);
+
+        if (rsh_lexicon_guess_kind (ctx->lexicon, name) == RSH_ACTOR_KIND_PERSON &&
+            (has_person_word (ctx->lexicon, sentence, first > 0 ? first - 1 : 0, last) ||
+             (last + 1 < sentence->tokens->len && comma_before (sentence, last + 1) &&
+              has_person_word (ctx->lexicon, sentence, last + 1, last + 4))))
+          note_person (ctx, name, name);
+      }
+    }
+
+  for (guint m = n_before; m < ctx->mentions->len; m++)
+    {
+      RshMention *mention = g_ptr_array_index (ctx->mentions, m);
+      const char *speaker = rsh_mention_get_speaker (mention);
+      const char *written = rsh_mention_get_written_speaker (mention);
+
+      if (speaker != NULL &&
+          rsh_lexicon_guess_kind (ctx->lexicon, speaker) == RSH_ACTOR_KIND_PERSON)
+        note_person (ctx, speaker, written != NULL ? written : speaker);
     }
 }
 
@@ -1311,6 +1483,8 @@ analyse_content (Context    *ctx,
 
           match->cue = cue;
           match->negated = negated;
+          match->inner_first = m;
+          match->inner_last = m + n - 1;
           s = content_start_after (lexicon, sentence, m + n - 1);
           if (s < e && trim_content (sentence, &s, &e))
             {
@@ -1502,6 +1676,8 @@ choose_match (RshLexicon *lexicon,
               *content_from = m;
               chosen->cue = inner->cue;
               chosen->negated = inner->negated;
+              chosen->inner_first = inner->first;
+              chosen->inner_last = inner->last;
               break;
             }
         }
@@ -1530,6 +1706,25 @@ make_mention (Context    *ctx,
 
   return rsh_mention_new (ctx->source_id, sentence->offset + start, sentence->offset + end,
                           quote);
+}
+
+/* Records where @match's speaker and cue are written: the inner cue when one gives the
+ * stance, and the speaker without a possessive "'s". */
+static void
+mark_spans (RshMention  *mention,
+            Sentence    *sentence,
+            const Match *match)
+{
+  guint first = match->inner_last > 0 ? match->inner_first : match->first;
+  guint last = match->inner_last > 0 ? match->inner_last : match->last;
+
+  rsh_mention_set_cue_span (mention, sentence->offset + token_at (sentence, first)->start,
+                            sentence->offset + token_at (sentence, last)->end);
+  if (match->has_speaker)
+    rsh_mention_set_speaker_span (mention,
+                                  sentence->offset + token_at (sentence, match->sp_first)->start,
+                                  sentence->offset + token_at (sentence, match->sp_last)->end -
+                                  match->sp_cut);
 }
 
 /* The first participle cue after a comma (", saying …", ", adding that …"). */
@@ -1602,6 +1797,7 @@ attribute_sentence (Context  *ctx,
   guint skip_first = G_MAXUINT;
   guint skip_last = 0;
   guint n_before = ctx->mentions->len;
+  gboolean unknown_speaker = FALSE;
 
   has_participle = find_participle (lexicon, sentence, &participle);
   if (has_participle)
@@ -1611,6 +1807,16 @@ attribute_sentence (Context  *ctx,
     }
 
   has_main = choose_match (lexicon, sentence, n_tokens, &match, &content_from);
+  if (has_main && match.cue->position != 'n')
+    {
+      resolved = resolve_speaker (ctx, sentence, match.sp_first, match.sp_last, 0, &written);
+      skip_first = match.sp_first;
+      skip_last = match.sp_last;
+      /* "He said …" with nobody named before him: a statement, but nobody's we know. */
+      unknown_speaker = resolved == NULL;
+      has_main = !unknown_speaker;
+    }
+
   if (has_main)
     {
       g_autoptr(RshMention) mention = NULL;
@@ -1620,14 +1826,6 @@ attribute_sentence (Context  *ctx,
       guint main_limit = limit;
       guint start;
       guint end;
-
-      if (match.cue->position != 'n')
-        {
-          resolved = resolve_speaker (ctx, sentence, match.sp_first, match.sp_last, 0,
-                                      &written);
-          skip_first = match.sp_first;
-          skip_last = match.sp_last;
-        }
 
       quoted = find_relay (lexicon, sentence, match.cx_last + 1, RSH_WORDS_QUOTING, &relay_at);
       via = find_relay (lexicon, sentence, match.cx_last + 1, RSH_WORDS_RELAYED, &relay_at);
@@ -1655,6 +1853,7 @@ attribute_sentence (Context  *ctx,
                                                token_at (sentence, match.cx_last)->end));
       rsh_mention_set_quoted (mention, quoted);
       rsh_mention_set_via (mention, via);
+      mark_spans (mention, sentence, &match);
       g_ptr_array_add (ctx->mentions, g_steal_pointer (&mention));
 
       /* "“A,” X said, “B.”": the quotation goes on after the cue. */
@@ -1677,6 +1876,7 @@ attribute_sentence (Context  *ctx,
               rsh_mention_set_stance (rest, effective_stance (&match));
               rsh_mention_set_hedged (rest, match.cue->hedged ||
                                             range_has_hedge (lexicon, sentence, s2, e2));
+              mark_spans (rest, sentence, &match);
               g_ptr_array_add (ctx->mentions, g_steal_pointer (&rest));
             }
         }
@@ -1705,6 +1905,8 @@ attribute_sentence (Context  *ctx,
 
       p_resolved = resolve_speaker (ctx, sentence, possessive.sp_first, possessive.sp_last,
                                     possessive.sp_cut, &p_written);
+      if (p_resolved == NULL)
+        continue;
       mention = make_mention (ctx, sentence, start, end);
       rsh_mention_set_speaker (mention, p_resolved);
       rsh_mention_set_written_speaker (mention, p_written);
@@ -1712,6 +1914,7 @@ attribute_sentence (Context  *ctx,
       rsh_mention_set_stance (mention, possessive.cue->stance);
       rsh_mention_set_hedged (mention, possessive.cue->hedged ||
                                        range_has_hedge (lexicon, sentence, start, end));
+      mark_spans (mention, sentence, &possessive);
       g_ptr_array_add (ctx->mentions, g_steal_pointer (&mention));
       i = possessive.last;
     }
@@ -1729,10 +1932,18 @@ attribute_sentence (Context  *ctx,
         {
           c_resolved = g_strdup (resolved);
           c_written = g_strdup (written);
+          participle.has_speaker = match.has_speaker;
+          participle.sp_first = match.sp_first;
+          participle.sp_last = match.sp_last;
+          participle.sp_cut = match.sp_cut;
         }
-      else if (!has_main && scan_subject (lexicon, sentence, &subject_last))
+      else if (!has_main && !unknown_speaker && scan_subject (lexicon, sentence, &subject_last))
         {
           c_resolved = resolve_speaker (ctx, sentence, 0, subject_last, 0, &c_written);
+          participle.has_speaker = TRUE;
+          participle.sp_first = 0;
+          participle.sp_last = subject_last;
+          participle.sp_cut = 0;
           skip_first = 0;
           skip_last = subject_last;
 
@@ -1766,14 +1977,16 @@ attribute_sentence (Context  *ctx,
           rsh_mention_set_stance (mention, effective_stance (&participle));
           rsh_mention_set_hedged (mention, participle.cue->hedged ||
                                            range_has_hedge (lexicon, sentence, start, end));
+          mark_spans (mention, sentence, &participle);
           g_ptr_array_add (ctx->mentions, g_steal_pointer (&mention));
         }
     }
 
   collect_descriptions (ctx, sentence, skip_first, skip_last);
+  collect_persons (ctx, sentence, skip_first, skip_last, n_before);
 
   /* Nothing attributed: a plain assertion is the outlet's own claim. */
-  if (outlet_voice && ctx->mentions->len == n_before &&
+  if (outlet_voice && !unknown_speaker && ctx->mentions->len == n_before &&
       is_assertion (lexicon, sentence, n_chars (sentence), TRUE))
     {
       guint start = 0;
@@ -1911,6 +2124,8 @@ attribute_quotations (Context    *ctx,
       Match match = { 0, };
       guint start = 0;
       guint stop;
+      guint written_start;
+      guint written_end;
 
       if (g_array_index (attributed, gboolean, s))
         continue;
@@ -1946,6 +2161,11 @@ attribute_quotations (Context    *ctx,
           rsh_mention_set_stance (mention, effective_stance (&match));
           rsh_mention_set_hedged (mention, match.cue->hedged ||
                                            range_has_hedge (ctx->lexicon, &sentence, start, stop));
+          /* The speaker and the cue are where the quotation was introduced. */
+          if (rsh_mention_get_speaker_span (anchor, &written_start, &written_end))
+            rsh_mention_set_speaker_span (mention, written_start, written_end);
+          if (rsh_mention_get_cue_span (anchor, &written_start, &written_end))
+            rsh_mention_set_cue_span (mention, written_start, written_end);
           g_ptr_array_add (ctx->mentions, g_steal_pointer (&mention));
         }
       sentence_clear (&sentence);
@@ -2010,6 +2230,8 @@ rsh_attribute_text_full (RshLexicon         *lexicon,
 {
   g_autoptr(GPtrArray) mentions = NULL;
   g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) sexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) aliases = NULL;
   g_autoptr(GArray) regions = NULL;
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (RshSpan));
@@ -2030,6 +2252,8 @@ rsh_attribute_text_full (RshLexicon         *lexicon,
   ctx.lexicon = lexicon;
   ctx.source_id = source_id;
   ctx.named = named;
+  ctx.persons = persons;
+  ctx.sexes = sexes;
   ctx.aliases = aliases;
   ctx.mentions = mentions;
   cursor = text;

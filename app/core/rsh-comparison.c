@@ -10,6 +10,7 @@
 
 #include "rashomon.h"
 #include "rsh-align.h"
+#include "rsh-correction-private.h"
 #include "rsh-lexicon-private.h"
 
 /* Longest timeline label, in code points. */
@@ -31,6 +32,12 @@ struct _RshComparison
   GListStore *mentions;    /* RshMention, of every claim */
   GPtrArray  *timeline;    /* RshTimelineEvent */
   GPtrArray  *duplicate_of; /* char* or NULL, parallel to sources */
+  GPtrArray  *lexicons;    /* RshLexicon, parallel to sources */
+  GPtrArray  *outlets;     /* char* or NULL, parallel to sources */
+  GListStore *hidden_claims; /* RshClaim the user hid */
+  GListStore *corrections; /* RshCorrection replayed onto this comparison */
+  GHashTable *corrected;   /* RshClaim and RshActor a correction changed */
+  RshComparison *base;     /* the automatic comparison a corrected one was made from */
 };
 
 G_DEFINE_FINAL_TYPE (RshComparison, rsh_comparison, G_TYPE_OBJECT)
@@ -189,30 +196,6 @@ has_hedge (RshLexicon *lexicon,
     }
 
   return FALSE;
-}
-
-static RshMention *
-copy_mention (RshMention *mention)
-{
-  RshMention *copy = rsh_mention_new (rsh_mention_get_source_id (mention),
-                                      rsh_mention_get_start (mention),
-                                      rsh_mention_get_end (mention),
-                                      rsh_mention_get_quote (mention));
-
-  rsh_mention_set_speaker (copy, rsh_mention_get_speaker (mention));
-  rsh_mention_set_actor_id (copy, rsh_mention_get_actor_id (mention));
-  rsh_mention_set_cue (copy, rsh_mention_get_cue (mention));
-  rsh_mention_set_stance (copy, rsh_mention_get_stance (mention));
-  rsh_mention_set_hedged (copy, rsh_mention_get_hedged (mention));
-  rsh_mention_set_outlet (copy, rsh_mention_get_outlet (mention));
-  rsh_mention_set_written_speaker (copy, rsh_mention_get_written_speaker (mention));
-  rsh_mention_set_quoted (copy, rsh_mention_get_quoted (mention));
-  rsh_mention_set_quoted_actor_id (copy, rsh_mention_get_quoted_actor_id (mention));
-  rsh_mention_set_via (copy, rsh_mention_get_via (mention));
-  rsh_mention_set_via_actor_id (copy, rsh_mention_get_via_actor_id (mention));
-  rsh_mention_set_aliases (copy, rsh_mention_get_aliases (mention));
-
-  return copy;
 }
 
 /* Whether @mention is the outlet's own assertion: nobody named, no reporting cue. */
@@ -375,7 +358,7 @@ mention_for_sentence (Analysed      *a,
       if (!is_outlet_voice (attributed) &&
           rsh_mention_get_start (attributed) >= span->start &&
           rsh_mention_get_end (attributed) <= span->end)
-        return copy_mention (attributed);
+        return rsh_mention_copy (attributed);
     }
 
   quote = g_utf8_substring (a->text, span->start, span->end);
@@ -398,12 +381,26 @@ match_tracked_claim (RshClaim       *claim,
 {
   g_autoptr(RshAlignText) claim_text = rsh_aligner_analyze (aligner, rsh_claim_get_text (claim),
                                                            -1, NULL);
+  g_autofree double *all_features = g_new0 (double,
+                                            MAX (analysed->len, 1) * RSH_ALIGN_N_FEATURES);
+  g_autofree guint *claim_of_row = g_new0 (guint, MAX (analysed->len, 1));
+
+  /* Every source reads the claim first, so each knows how the others treat it (the
+   * model's context features: a claim most outlets relay as a rumour …). */
+  for (guint s = 0; s < analysed->len; s++)
+    {
+      Analysed *a = g_ptr_array_index (analysed, s);
+
+      rsh_align_features (claim_text, a->align, idf,
+                          all_features + (gsize) s * RSH_ALIGN_N_FEATURES);
+    }
+  rsh_align_add_context (all_features, analysed->len, claim_of_row);
 
   for (guint s = 0; s < analysed->len; s++)
     {
       Analysed *a = g_ptr_array_index (analysed, s);
       g_autoptr(GArray) best = NULL;
-      double features[RSH_ALIGN_N_FEATURES];
+      double *features = all_features + (gsize) s * RSH_ALIGN_N_FEATURES;
       double probs[RSH_N_RELATIONS] = { 1, 0, 0, 0 };
       RshRelation relation = RSH_RELATION_UNRELATED;
       RshStance stance = RSH_STANCE_ABSENT;
@@ -419,7 +416,6 @@ match_tracked_claim (RshClaim       *claim,
           continue;
         }
 
-      rsh_align_features (claim_text, a->align, idf, features);
       if (model != NULL)
         {
           rsh_stance_model_predict (model, features, probs);
@@ -590,7 +586,8 @@ stance_rank (RshStance stance)
 /* Whether the outlet keeps @mention at a distance: hedged, or someone else's words. */
 static gboolean
 mention_at_distance (RshMention *mention,
-                     Analysed   *a)
+                     const char *outlet,
+                     RshLexicon *lexicon)
 {
   const char *speaker = rsh_mention_get_speaker (mention);
   g_autofree char *speaker_key = NULL;
@@ -600,42 +597,53 @@ mention_at_distance (RshMention *mention,
     return TRUE;
   if (speaker == NULL)
     return FALSE;
-  if (a->outlet == NULL)
+  if (outlet == NULL)
     return TRUE;
 
-  speaker_key = rsh_lexicon_normalize_name (a->lexicon, speaker);
-  outlet_key = rsh_lexicon_normalize_name (a->lexicon, a->outlet);
+  speaker_key = rsh_lexicon_normalize_name (lexicon, speaker);
+  outlet_key = rsh_lexicon_normalize_name (lexicon, outlet);
 
   return strcmp (speaker_key, outlet_key) != 0;
+}
+
+/* A source's position on a claim from its mentions there: the strongest stance, hedged
+ * unless one of them is the outlet's own. */
+static void
+set_source_position (RshClaim   *claim,
+                     const char *source_id,
+                     const char *outlet,
+                     RshLexicon *lexicon)
+{
+  GListModel *mentions = rsh_claim_get_mentions (claim);
+  guint n = g_list_model_get_n_items (mentions);
+  RshStance stance = RSH_STANCE_ABSENT;
+  gboolean hedged = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+
+      if (g_strcmp0 (rsh_mention_get_source_id (mention), source_id) != 0)
+        continue;
+
+      if (stance_rank (rsh_mention_get_stance (mention)) > stance_rank (stance))
+        stance = rsh_mention_get_stance (mention);
+      if (!mention_at_distance (mention, outlet, lexicon))
+        hedged = FALSE;
+    }
+
+  rsh_claim_set_position (claim, source_id, stance, stance != RSH_STANCE_ABSENT && hedged);
 }
 
 static void
 set_positions (RshClaim  *claim,
                GPtrArray *analysed)
 {
-  GListModel *mentions = rsh_claim_get_mentions (claim);
-  guint n = g_list_model_get_n_items (mentions);
-
   for (guint s = 0; s < analysed->len; s++)
     {
       Analysed *a = g_ptr_array_index (analysed, s);
-      RshStance stance = RSH_STANCE_ABSENT;
-      gboolean hedged = TRUE;
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
-
-          if (g_strcmp0 (rsh_mention_get_source_id (mention), a->id) != 0)
-            continue;
-
-          if (stance_rank (rsh_mention_get_stance (mention)) > stance_rank (stance))
-            stance = rsh_mention_get_stance (mention);
-          if (!mention_at_distance (mention, a))
-            hedged = FALSE;
-        }
-
-      rsh_claim_set_position (claim, a->id, stance, stance != RSH_STANCE_ABSENT && hedged);
+      set_source_position (claim, a->id, a->outlet, a->lexicon);
     }
 }
 
@@ -721,6 +729,42 @@ place_event (RshTimelineEvent *event,
     event->earliest = rsh_timex_infer_published_floor (snapshot->text, snapshot->language);
 }
 
+/* Who a timeline label names: the actor, else the outlet, else the title or the source. */
+static const char *
+event_speaker (RshComparison *self,
+               RshMention    *mention,
+               const char    *title)
+{
+  RshActor *actor = rsh_comparison_lookup_actor (self, rsh_mention_get_actor_id (mention));
+
+  if (actor != NULL)
+    return rsh_actor_get_name (actor);
+  if (rsh_mention_get_outlet (mention) != NULL)
+    return rsh_mention_get_outlet (mention);
+  if (title != NULL && *title != '\0')
+    return title;
+
+  return rsh_mention_get_source_id (mention);
+}
+
+static RshTimelineEvent *
+new_event (RshComparison *self,
+           RshClaim      *claim,
+           RshMention    *mention,
+           const char    *title)
+{
+  RshTimelineEvent *event = g_new0 (RshTimelineEvent, 1);
+
+  event->claim_id = g_strdup (rsh_claim_get_id (claim));
+  event->actor_id = g_strdup (rsh_mention_get_actor_id (mention));
+  event->source_id = g_strdup (rsh_mention_get_source_id (mention));
+  event->stance = rsh_mention_get_stance (mention);
+  event->label = make_label (event_speaker (self, mention, title), event->stance,
+                             rsh_mention_get_quote (mention));
+
+  return event;
+}
+
 static void
 build_timeline (RshComparison *self,
                 GPtrArray     *analysed)
@@ -735,9 +779,7 @@ build_timeline (RshComparison *self,
       for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
         {
           g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
-          RshTimelineEvent *event = g_new0 (RshTimelineEvent, 1);
-          RshActor *actor = rsh_comparison_lookup_actor (self, rsh_mention_get_actor_id (mention));
-          const char *who = NULL;
+          RshTimelineEvent *event;
           Analysed *a = NULL;
 
           for (guint s = 0; s < analysed->len && a == NULL; s++)
@@ -745,21 +787,8 @@ build_timeline (RshComparison *self,
                            rsh_mention_get_source_id (mention)) == 0)
               a = g_ptr_array_index (analysed, s);
 
-          if (actor != NULL)
-            who = rsh_actor_get_name (actor);
-          else if (rsh_mention_get_outlet (mention) != NULL)
-            who = rsh_mention_get_outlet (mention);
-          else if (a != NULL && a->snapshot->title != NULL && *a->snapshot->title != '\0')
-            who = a->snapshot->title;
-          else
-            who = rsh_mention_get_source_id (mention);
-
-          event->claim_id = g_strdup (rsh_claim_get_id (claim));
-          event->actor_id = g_strdup (rsh_mention_get_actor_id (mention));
-          event->source_id = g_strdup (rsh_mention_get_source_id (mention));
-          event->stance = rsh_mention_get_stance (mention);
+          event = new_event (self, claim, mention, a != NULL ? a->snapshot->title : NULL);
           place_event (event, a ? a->snapshot : NULL, mention);
-          event->label = make_label (who, event->stance, rsh_mention_get_quote (mention));
           g_ptr_array_add (self->timeline, event);
         }
     }
@@ -799,6 +828,8 @@ analyze_sources (GPtrArray           *sources,
       g_ptr_array_add (analysed, a);
       g_list_store_append (self->sources, snapshot->source);
       g_ptr_array_add (self->source_ids, g_strdup (a->id));
+      g_ptr_array_add (self->lexicons, rsh_lexicon_ref (a->lexicon));
+      g_ptr_array_add (self->outlets, g_strdup (a->outlet));
     }
 
   build_actors (self, analysed);
@@ -905,6 +936,10 @@ rsh_comparison_dispose (GObject *object)
   g_clear_object (&self->actors);
   g_clear_object (&self->claims);
   g_clear_object (&self->mentions);
+  g_clear_object (&self->hidden_claims);
+  g_clear_object (&self->corrections);
+  g_clear_object (&self->base);
+  g_clear_pointer (&self->corrected, g_hash_table_unref);
 
   G_OBJECT_CLASS (rsh_comparison_parent_class)->dispose (object);
 }
@@ -917,6 +952,8 @@ rsh_comparison_finalize (GObject *object)
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
   g_clear_pointer (&self->timeline, g_ptr_array_unref);
   g_clear_pointer (&self->duplicate_of, g_ptr_array_unref);
+  g_clear_pointer (&self->lexicons, g_ptr_array_unref);
+  g_clear_pointer (&self->outlets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rsh_comparison_parent_class)->finalize (object);
 }
@@ -987,6 +1024,11 @@ rsh_comparison_init (RshComparison *self)
   self->mentions = g_list_store_new (RSH_TYPE_MENTION);
   self->timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) rsh_timeline_event_free);
   self->duplicate_of = g_ptr_array_new_with_free_func (g_free);
+  self->lexicons = g_ptr_array_new_with_free_func ((GDestroyNotify) rsh_lexicon_unref);
+  self->outlets = g_ptr_array_new_with_free_func (g_free);
+  self->hidden_claims = g_list_store_new (RSH_TYPE_CLAIM);
+  self->corrections = g_list_store_new (RSH_TYPE_CORRECTION);
+  self->corrected = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -1280,4 +1322,339 @@ rsh_comparison_count_independent (RshComparison *self,
     }
 
   return n;
+}
+
+static int
+compare_mention_order (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  GHashTable *order = user_data;
+  RshMention *ma = *(RshMention **) a;
+  RshMention *mb = *(RshMention **) b;
+  guint sa = GPOINTER_TO_UINT (g_hash_table_lookup (order, rsh_mention_get_source_id (ma)));
+  guint sb = GPOINTER_TO_UINT (g_hash_table_lookup (order, rsh_mention_get_source_id (mb)));
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (rsh_mention_get_start (ma) != rsh_mention_get_start (mb))
+    return rsh_mention_get_start (ma) < rsh_mention_get_start (mb) ? -1 : 1;
+
+  return 0;
+}
+
+/*
+ * rsh_comparison_new_corrected:
+ * @base: the automatic comparison the corrections were replayed onto
+ * @claims: (element-type RshWorkClaim): the claims after the corrections
+ * @actors: (element-type RshWorkActor): the actors after the corrections
+ * @corrections: (element-type RshCorrection): the corrections replayed, with their outcome
+ *
+ * Builds the corrected comparison: the sources of @base, the corrected claims and actors,
+ * positions computed again where a correction changed a claim's mentions, and the
+ * timeline, whose dates are those @base found for each statement.
+ *
+ * Returns: (transfer full): a new comparison
+ */
+RshComparison *
+rsh_comparison_new_corrected (RshComparison *base,
+                              GPtrArray     *claims,
+                              GPtrArray     *actors,
+                              GPtrArray     *corrections)
+{
+  g_autoptr(RshComparison) self = g_object_new (RSH_TYPE_COMPARISON, NULL);
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_sources;
+  guint n_mentions;
+
+  g_return_val_if_fail (RSH_IS_COMPARISON (base), NULL);
+
+  self->base = g_object_ref (base->base != NULL ? base->base : base);
+  n_sources = base->source_ids->len;
+  for (guint s = 0; s < n_sources; s++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (G_LIST_MODEL (base->sources), s);
+      const char *id = g_ptr_array_index (base->source_ids, s);
+
+      g_list_store_append (self->sources, source);
+      g_ptr_array_add (self->source_ids, g_strdup (id));
+      g_ptr_array_add (self->duplicate_of, g_strdup (g_ptr_array_index (base->duplicate_of, s)));
+      g_ptr_array_add (self->lexicons, rsh_lexicon_ref (g_ptr_array_index (base->lexicons, s)));
+      g_ptr_array_add (self->outlets, g_strdup (g_ptr_array_index (base->outlets, s)));
+      g_hash_table_insert (order, g_ptr_array_index (self->source_ids, s), GUINT_TO_POINTER (s));
+      g_hash_table_insert (titles, g_ptr_array_index (self->source_ids, s),
+                           (gpointer) rsh_source_get_title (source));
+    }
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      RshWorkActor *work = g_ptr_array_index (actors, i);
+      g_autoptr(RshActor) actor = NULL;
+
+      if (work->removed)
+        continue;
+
+      actor = rsh_actor_new (work->id, work->name, work->kind);
+      for (guint k = 0; k < work->aliases->len; k++)
+        rsh_actor_add_alias (actor, g_ptr_array_index (work->aliases, k));
+      g_list_store_append (self->actors, actor);
+      if (work->corrected)
+        g_hash_table_add (self->corrected, actor);
+    }
+
+  /* A statement's date depends only on its source and span: read it off the base. */
+  n_mentions = g_list_model_get_n_items (G_LIST_MODEL (base->mentions));
+  for (guint i = 0; i < n_mentions && i < base->timeline->len; i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (G_LIST_MODEL (base->mentions), i);
+      char *key = rsh_correction_dup_mention_id (mention);
+
+      if (g_hash_table_contains (dates, key))
+        g_free (key);
+      else
+        g_hash_table_insert (dates, key, g_ptr_array_index (base->timeline, i));
+    }
+
+  for (guint c = 0; c < claims->len; c++)
+    {
+      RshWorkClaim *work = g_ptr_array_index (claims, c);
+      g_autoptr(RshClaim) claim = NULL;
+
+      if (work->removed)
+        continue;
+
+      if (work->corrected)
+        g_ptr_array_sort_with_data (work->mentions, compare_mention_order, order);
+
+      claim = rsh_claim_new (work->id, work->text, work->user_defined);
+      for (guint m = 0; m < work->mentions->len; m++)
+        rsh_claim_add_mention (claim, g_ptr_array_index (work->mentions, m));
+
+      for (guint s = 0; s < n_sources; s++)
+        {
+          const char *source_id = g_ptr_array_index (self->source_ids, s);
+
+          /* A tracked claim's positions come from the stance model: kept unless a
+           * correction changed that source's statements on it. */
+          if (work->user_defined && work->base != NULL &&
+              !g_hash_table_contains (work->dirty, source_id))
+            {
+              gboolean hedged = FALSE;
+              RshStance stance = rsh_claim_get_position (work->base, source_id, &hedged);
+
+              rsh_claim_set_position (claim, source_id, stance, hedged);
+            }
+          else
+            set_source_position (claim, source_id, g_ptr_array_index (self->outlets, s),
+                                 g_ptr_array_index (self->lexicons, s));
+        }
+
+      if (work->corrected)
+        g_hash_table_add (self->corrected, claim);
+
+      if (work->hidden)
+        {
+          g_list_store_append (self->hidden_claims, claim);
+          continue;
+        }
+
+      g_list_store_append (self->claims, claim);
+      for (guint m = 0; m < work->mentions->len; m++)
+        {
+          RshMention *mention = g_ptr_array_index (work->mentions, m);
+          g_autofree char *key = rsh_correction_dup_mention_id (mention);
+          const RshTimelineEvent *dated = g_hash_table_lookup (dates, key);
+          RshTimelineEvent *event;
+
+          g_list_store_append (self->mentions, mention);
+          event = new_event (self, claim, mention,
+                             g_hash_table_lookup (titles, rsh_mention_get_source_id (mention)));
+          if (dated != NULL)
+            {
+              event->earliest = g_strdup (dated->earliest);
+              event->latest = g_strdup (dated->latest);
+            }
+          g_ptr_array_add (self->timeline, event);
+        }
+    }
+
+  for (guint i = 0; i < corrections->len; i++)
+    g_list_store_append (self->corrections, g_ptr_array_index (corrections, i));
+
+  return g_steal_pointer (&self);
+}
+
+/*
+ * rsh_comparison_get_base:
+ * @self: a #RshComparison
+ *
+ * Returns: (transfer none): the automatic comparison @self was corrected from, or @self
+ */
+RshComparison *
+rsh_comparison_get_base (RshComparison *self)
+{
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), NULL);
+
+  return self->base != NULL ? self->base : self;
+}
+
+/**
+ * rsh_comparison_get_hidden_claims:
+ * @self: a #RshComparison
+ *
+ * Claims the user hid: they are not in rsh_comparison_get_claims(), their mentions are not
+ * in rsh_comparison_get_mentions() and they have no timeline events.
+ *
+ * Returns: (transfer none): a #GListModel of #RshClaim
+ */
+GListModel *
+rsh_comparison_get_hidden_claims (RshComparison *self)
+{
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), NULL);
+
+  return G_LIST_MODEL (self->hidden_claims);
+}
+
+/**
+ * rsh_comparison_get_corrections:
+ * @self: a #RshComparison
+ *
+ * The user's corrections replayed onto the automatic analysis to make @self, in order;
+ * rsh_correction_get_applies() tells which ones no longer apply.
+ *
+ * Returns: (transfer none): a #GListModel of #RshCorrection, empty for an automatic result
+ */
+GListModel *
+rsh_comparison_get_corrections (RshComparison *self)
+{
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), NULL);
+
+  return G_LIST_MODEL (self->corrections);
+}
+
+/**
+ * rsh_comparison_get_corrected:
+ * @self: a #RshComparison
+ * @object: one of its #RshClaim or #RshActor objects
+ *
+ * Returns: whether a user's correction changed @object
+ */
+gboolean
+rsh_comparison_get_corrected (RshComparison *self,
+                              gpointer       object)
+{
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), FALSE);
+
+  return object != NULL && g_hash_table_contains (self->corrected, object);
+}
+
+static RshClaim *
+find_claim_in (GListModel *claims,
+               const char *claim_id)
+{
+  guint n = g_list_model_get_n_items (claims);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+
+      if (g_strcmp0 (rsh_claim_get_id (claim), claim_id) == 0)
+        return claim;
+    }
+
+  return NULL;
+}
+
+/**
+ * rsh_comparison_lookup_claim:
+ * @self: a #RshComparison
+ * @claim_id: (nullable): a claim id such as "c3"
+ * @hidden: (out) (optional): whether the claim is one the user hid
+ *
+ * Returns: (transfer none) (nullable): the claim, shown or hidden, or %NULL
+ */
+RshClaim *
+rsh_comparison_lookup_claim (RshComparison *self,
+                             const char    *claim_id,
+                             gboolean      *hidden)
+{
+  RshClaim *claim;
+
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), NULL);
+
+  if (hidden != NULL)
+    *hidden = FALSE;
+  if (claim_id == NULL)
+    return NULL;
+
+  claim = find_claim_in (G_LIST_MODEL (self->claims), claim_id);
+  if (claim != NULL)
+    return claim;
+
+  claim = find_claim_in (G_LIST_MODEL (self->hidden_claims), claim_id);
+  if (claim != NULL && hidden != NULL)
+    *hidden = TRUE;
+
+  return claim;
+}
+
+static RshMention *
+find_mention_in (GListModel *claims,
+                 const char *mention_id,
+                 gboolean    found_only)
+{
+  guint n = g_list_model_get_n_items (claims);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+
+      if (found_only && rsh_claim_get_user_defined (claim))
+        continue;
+
+      for (guint m = 0; m < g_list_model_get_n_items (mentions); m++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, m);
+          g_autofree char *id = rsh_correction_dup_mention_id (mention);
+
+          if (strcmp (id, mention_id) == 0)
+            return mention;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * rsh_comparison_lookup_mention:
+ * @self: a #RshComparison
+ * @mention_id: (nullable): a mention id such as "s2:120-188" (see
+ *   rsh_correction_dup_mention_id())
+ *
+ * A statement found in several claims (a tracked claim quotes it too) is the same
+ * statement: the first found is returned, in a found claim before a tracked one.
+ *
+ * Returns: (transfer none) (nullable): the mention, or %NULL
+ */
+RshMention *
+rsh_comparison_lookup_mention (RshComparison *self,
+                               const char    *mention_id)
+{
+  RshMention *mention;
+
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), NULL);
+
+  if (mention_id == NULL)
+    return NULL;
+
+  mention = find_mention_in (G_LIST_MODEL (self->claims), mention_id, TRUE);
+  if (mention == NULL)
+    mention = find_mention_in (G_LIST_MODEL (self->claims), mention_id, FALSE);
+  if (mention == NULL)
+    mention = find_mention_in (G_LIST_MODEL (self->hidden_claims), mention_id, FALSE);
+
+  return mention;
 }

@@ -175,9 +175,34 @@ build_actors (RshComparison *self,
       add_string_or_null (builder, "name", rsh_actor_get_name (actor));
       add_string_array (builder, "aliases", rsh_actor_get_aliases (actor));
       add_string_or_null (builder, "kind", rsh_actor_kind_to_string (rsh_actor_get_kind (actor)));
+      /* Extension: renamed, merged or split by the user. */
+      json_builder_set_member_name (builder, "corrected");
+      json_builder_add_boolean_value (builder, rsh_comparison_get_corrected (self, actor));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_span_or_null (JsonBuilder *builder,
+                  const char  *name,
+                  gboolean     found,
+                  guint        start,
+                  guint        end)
+{
+  json_builder_set_member_name (builder, name);
+  if (!found)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, start);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, end);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -185,7 +210,16 @@ build_mention (RshComparison *self,
                JsonBuilder   *builder,
                RshMention    *mention)
 {
+  guint start = 0;
+  guint end = 0;
+  gboolean found;
+
+  g_autofree char *id = rsh_correction_dup_mention_id (mention);
+
   json_builder_begin_object (builder);
+  /* Extension: the statement's id for corrections ("s2:120-188"), the same in every
+   * analysis that finds it. */
+  add_string_or_null (builder, "id", id);
   add_string_or_null (builder, "source", rsh_mention_get_source_id (mention));
   json_builder_set_member_name (builder, "start");
   json_builder_add_int_value (builder, rsh_mention_get_start (mention));
@@ -198,6 +232,11 @@ build_mention (RshComparison *self,
    * statement reached the outlet ("in a statement quoted by the Times"). */
   add_string_or_null (builder, "quoted_actor", rsh_mention_get_quoted_actor_id (mention));
   add_string_or_null (builder, "via_actor", rsh_mention_get_via_actor_id (mention));
+  /* Extensions: where the speaker is named and the cue is written, in code points. */
+  found = rsh_mention_get_speaker_span (mention, &start, &end);
+  add_span_or_null (builder, "speaker_span", found, start, end);
+  found = rsh_mention_get_cue_span (mention, &start, &end);
+  add_span_or_null (builder, "cue_span", found, start, end);
   add_string_or_null (builder, "stance", rsh_stance_to_string (rsh_mention_get_stance (mention)));
   json_builder_set_member_name (builder, "hedged");
   json_builder_add_boolean_value (builder, rsh_mention_get_hedged (mention));
@@ -227,6 +266,9 @@ build_claims (RshComparison *self,
       add_string_or_null (builder, "text", rsh_claim_get_text (claim));
       json_builder_set_member_name (builder, "user_defined");
       json_builder_add_boolean_value (builder, rsh_claim_get_user_defined (claim));
+      /* Extension: merged, split, reworded or given other statements by the user. */
+      json_builder_set_member_name (builder, "corrected");
+      json_builder_add_boolean_value (builder, rsh_comparison_get_corrected (self, claim));
 
       json_builder_set_member_name (builder, "mentions");
       json_builder_begin_array (builder);
@@ -280,6 +322,50 @@ build_timeline (RshComparison *self,
       add_string_or_null (builder, "earliest", event->earliest);
       add_string_or_null (builder, "latest", event->latest);
       add_string_or_null (builder, "label", event->label);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* Extensions: the user's corrections replayed onto the analysis, and the claims the user
+ * hid (left out of "claims", listed here so they can be shown again). */
+static void
+build_corrections (RshComparison *self,
+                   JsonBuilder   *builder)
+{
+  GListModel *corrections = rsh_comparison_get_corrections (self);
+  GListModel *hidden = rsh_comparison_get_hidden_claims (self);
+
+  json_builder_set_member_name (builder, "corrections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (corrections); i++)
+    {
+      g_autoptr(RshCorrection) correction = g_list_model_get_item (corrections, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, rsh_correction_get_id (correction));
+      add_string_or_null (builder, "kind",
+                          rsh_correction_kind_to_string (rsh_correction_get_kind (correction)));
+      add_string_or_null (builder, "summary", rsh_correction_get_summary (correction));
+      add_string_or_null (builder, "author", rsh_correction_get_author (correction));
+      add_string_or_null (builder, "created_at", rsh_correction_get_created_at (correction));
+      json_builder_set_member_name (builder, "applies");
+      json_builder_add_boolean_value (builder, rsh_correction_get_applies (correction));
+      add_string_or_null (builder, "problem", rsh_correction_get_problem (correction));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "hidden_claims");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (hidden); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (hidden, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "id", rsh_claim_get_id (claim));
+      add_string_or_null (builder, "text", rsh_claim_get_text (claim));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1001,6 +1087,7 @@ rsh_comparison_to_json (RshComparison *self)
   build_actors (self, builder);
   build_claims (self, builder);
   build_timeline (self, builder);
+  build_corrections (self, builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

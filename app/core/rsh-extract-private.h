@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+struct _xmlDoc;
+
 /**
  * RshExtracted:
  * @title: (nullable): the headline
@@ -67,6 +69,9 @@ GBytes       *rsh_extract_mhtml            (GBytes        *raw,
                                             char         **location,
                                             const char    *name,
                                             GError       **error);
+struct _xmlDoc *rsh_extract_parse_html     (const char    *text,
+                                            const char    *base_url);
+void          rsh_extract_free_html        (struct _xmlDoc *doc);
 const char   *rsh_extract_guess_language   (const char    *text);
 char         *rsh_extract_check_date       (const char    *date);
 gboolean      rsh_extract_is_crumb         (const char    *line);

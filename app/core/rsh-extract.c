@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <poppler.h>
 
@@ -215,15 +217,52 @@ typedef struct
   gboolean    class_filter;
 } Scoring;
 
+/* What gather_text() makes of an element's text (starting an empty buffer, outside any
+ * link), worked out once per element: the walks ask for the length and link share of the
+ * same elements again and again. */
+typedef struct
+{
+  gsize chars;             /* characters other than white space */
+  gsize inner;             /* single spaces between them */
+  gsize links;             /* characters inside <a> elements below */
+  gsize commas;
+  guint lead : 1;          /* white space before the first character (or only white space) */
+  guint trail : 1;         /* white space after the last character */
+  guint known : 1;
+} TextSummary;
+
+/* Every element of a tree from build_html_tree() is one of these. */
+typedef struct
+{
+  xmlNode     node;
+  TextSummary text;
+} RshElement;
+
 /* Helpers ------------------------------------------------------------------------------ */
+
+/* GLib 2.74 makes these library calls; the walks make millions of them. */
+static inline gboolean
+str_equal (const char *a,
+           const char *b)
+{
+  return a[0] == b[0] && strcmp (a, b) == 0;
+}
+
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 
 static gboolean
 str_in_table (const char         *str,
               const char * const *table,
               gsize               n)
 {
+  if (str == NULL)
+    return FALSE;
   for (gsize i = 0; i < n; i++)
-    if (g_strcmp0 (str, table[i]) == 0)
+    if (table[i][0] == str[0] && strcmp (str, table[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -243,7 +282,8 @@ memmem_ci (const char *haystack,
   gsize n = strlen (needle);
 
   for (gsize i = 0; i + n <= len; i++)
-    if (g_ascii_strncasecmp (haystack + i, needle, n) == 0)
+    if (ascii_lower (haystack[i]) == ascii_lower (needle[0]) &&
+        g_ascii_strncasecmp (haystack + i, needle, n) == 0)
       return haystack + i;
   return NULL;
 }
@@ -262,8 +302,20 @@ collapse_space (const char *str)
   out = g_string_sized_new (strlen (str));
   for (const char *p = str; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Runs of visible ASCII are copied whole. */
+      if ((guchar) *p > 0x20 && (guchar) *p < 0x7F)
+        {
+          const char *start = p;
+
+          while ((guchar) p[1] > 0x20 && (guchar) p[1] < 0x7F)
+            p++;
+          g_string_append_len (out, start, p - start + 1);
+          space = FALSE;
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B)
         {
           if (!space)
@@ -282,15 +334,36 @@ collapse_space (const char *str)
   return g_string_free (out, FALSE);
 }
 
+static gboolean has_high_bytes (const char *data,
+                                gsize       len);
+
 static gboolean
 utf8_equal_ci (const char *a,
                const char *b)
 {
   g_autofree char *fa = NULL;
   g_autofree char *fb = NULL;
+  gsize la, lb;
 
   if (a == NULL || b == NULL)
     return FALSE;
+  /* Case folding changes a character's length by a factor of three at most: strings of
+   * very different lengths (a paragraph and a headline) cannot match. */
+  la = strlen (a);
+  lb = strlen (b);
+  if (la > 9 * lb + 16 || lb > 9 * la + 16)
+    return FALSE;
+  /* Folding goes character by character, so a common ASCII start can be compared as it
+   * stands, and the first ASCII letters that differ settle it. */
+  while (*a != '\0' && (guchar) *a < 0x80 && (guchar) *b < 0x80)
+    {
+      if (ascii_lower (*a) != ascii_lower (*b))
+        return FALSE;
+      a++;
+      b++;
+    }
+  if (*a == '\0' || *b == '\0')
+    return *a == *b;
   fa = g_utf8_casefold (a, -1);
   fb = g_utf8_casefold (b, -1);
   return g_strcmp0 (fa, fb) == 0;
@@ -330,13 +403,13 @@ normalize_charset (const char *label)
     return g_strdup ("UTF-8");
   if (str_in_table (lower, cp1252, G_N_ELEMENTS (cp1252)))
     return g_strdup ("WINDOWS-1252");
-  if (g_str_equal (lower, "gb2312") || g_str_equal (lower, "x-gbk"))
+  if (str_equal (lower, "gb2312") || str_equal (lower, "x-gbk"))
     return g_strdup ("GBK");
   /* Pages labelled Shift_JIS use Microsoft's extensions (circled digits and the like),
    * as browsers assume. */
-  if (g_str_equal (lower, "shift_jis") || g_str_equal (lower, "shift-jis") ||
-      g_str_equal (lower, "sjis") || g_str_equal (lower, "x-sjis") ||
-      g_str_equal (lower, "ms_kanji") || g_str_equal (lower, "windows-31j"))
+  if (str_equal (lower, "shift_jis") || str_equal (lower, "shift-jis") ||
+      str_equal (lower, "sjis") || str_equal (lower, "x-sjis") ||
+      str_equal (lower, "ms_kanji") || str_equal (lower, "windows-31j"))
     return g_strdup ("CP932");
   return g_ascii_strup (lower, -1);
 }
@@ -402,14 +475,74 @@ find_declared_charset (const char *data,
   return NULL;
 }
 
+#define WORD_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define WORD_LOW_BITS  G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* Whether any of 8 bytes is NUL or has its high bit set. */
+static inline gboolean
+word_has_zero_or_high (guint64 v)
+{
+  return ((((v - WORD_LOW_BITS) & ~v) | v) & WORD_HIGH_BITS) != 0;
+}
+
 static gboolean
 has_high_bytes (const char *data,
                 gsize       len)
 {
-  for (gsize i = 0; i < len; i++)
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 v;
+
+      memcpy (&v, data + i, 8);
+      if (v & WORD_HIGH_BITS)
+        return TRUE;
+    }
+  for (; i < len; i++)
     if ((guchar) data[i] >= 0x80)
       return TRUE;
   return FALSE;
+}
+
+/* g_utf8_validate_len(), with runs of ASCII (most of a web page) checked eight bytes at a
+ * time: every ASCII byte is a whole character, so the multi-byte stretches between them
+ * can be validated one by one. */
+static gboolean
+utf8_validate_fast (const char *data,
+                    gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gsize start;
+
+      if (i + 8 <= len)
+        {
+          guint64 v;
+
+          memcpy (&v, data + i, 8);
+          if (!word_has_zero_or_high (v))
+            {
+              i += 8;
+              continue;
+            }
+        }
+      if ((guchar) data[i] < 0x80)
+        {
+          if (data[i] == '\0')
+            return FALSE;
+          i++;
+          continue;
+        }
+      start = i;
+      while (i < len && (guchar) data[i] >= 0x80)
+        i++;
+      if (!g_utf8_validate_len (data + start, i - start, NULL))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -450,10 +583,10 @@ decode_as_declared (const char *data,
 
   /* Bytes that are valid UTF-8 and use multi-byte sequences are UTF-8 whatever the page
    * says: text in a legacy charset almost never forms valid UTF-8 by chance. */
-  if (g_str_equal (charset, "UTF-8") ||
-      (has_high_bytes (data, len) && g_utf8_validate_len (data, len, NULL)))
+  if (str_equal (charset, "UTF-8") ||
+      (has_high_bytes (data, len) && utf8_validate_fast (data, len)))
     {
-      if (g_utf8_validate_len (data, len, NULL))
+      if (utf8_validate_fast (data, len))
         return g_strndup (data, len);
       return NULL;
     }
@@ -526,9 +659,11 @@ decode_japanese (const char *data,
 static void
 normalize_newlines (char *text)
 {
-  char *w = text;
+  char *w = strchr (text, '\r');
 
-  for (const char *r = text; *r; r++)
+  if (w == NULL)
+    return;
+  for (const char *r = w; *r; r++)
     {
       if (*r == '\r')
         {
@@ -648,6 +783,18 @@ rsh_extract_check_binary (GBytes      *raw,
   if (len > 0 && memchr (data, '\0', len) != NULL)
     goto binary;
 
+  /* A document that opens as a web page is one; asking the MIME database costs as much
+   * as extracting a page. */
+  {
+    gsize i = len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+    while (i < len && i < 1024 && g_ascii_isspace (data[i]))
+      i++;
+    if ((len - i >= 14 && has_prefix_ci (data + i, "<!doctype html")) ||
+        (len - i >= 5 && has_prefix_ci (data + i, "<html")))
+      return TRUE;
+  }
+
   guess = g_content_type_guess (NULL, (const guchar *) data, MIN (len, 4096), &uncertain);
   if (!uncertain && guess != NULL && !g_content_type_is_unknown (guess))
     {
@@ -707,7 +854,7 @@ rsh_extract_decode (GBytes      *raw,
     {
       data += 3;
       len -= 3;
-      if (g_utf8_validate_len (data, len, NULL))
+      if (utf8_validate_fast (data, len))
         text = g_strndup (data, len);
     }
   else if (len >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
@@ -746,7 +893,7 @@ rsh_extract_decode (GBytes      *raw,
         text = decode_as_declared (data, len, header_charset);
     }
 
-  if (text == NULL && g_utf8_validate_len (data, len, NULL))
+  if (text == NULL && utf8_validate_fast (data, len))
     text = g_strndup (data, len);
   if (text == NULL)
     text = decode_japanese (data, len);
@@ -792,10 +939,30 @@ rsh_extract_check_text (const char  *text,
   gsize chars = 0;
   gsize controls = 0;
   gsize visible = 0;
+  const guchar *end = (const guchar *) text + strlen (text);
 
   for (const guchar *p = (const guchar *) text; *p; p++)
     {
       gunichar c;
+
+      /* Eight printable ASCII bytes at once (no control, nothing above 0x7E). */
+      while (p + 8 <= end)
+        {
+          guint64 v, below_space, del;
+
+          memcpy (&v, p, sizeof v);
+          below_space = (v - 0x20 * WORD_LOW_BITS) & ~v;
+          del = ((v ^ (0x7F * WORD_LOW_BITS)) - WORD_LOW_BITS) & ~(v ^ (0x7F * WORD_LOW_BITS));
+          if ((v | below_space | del) & WORD_HIGH_BITS)
+            break;
+          chars += 8;
+          if (visible == 0)
+            for (guint i = 0; i < 8; i++)
+              visible += p[i] > 0x20;
+          p += 8;
+        }
+      if (*p == '\0')
+        break;
 
       /* ASCII, the bulk of any page, is judged without a Unicode table lookup;
        * continuation bytes belong to the character already counted. */
@@ -950,7 +1117,6 @@ rsh_extract_is_crumb (const char *line)
 {
   g_autofree char *collapsed = collapse_space (line);
   g_auto(GStrv) items = NULL;
-  g_auto(GStrv) words = NULL;
   const char *p = collapsed;
   gboolean all_share = TRUE;
   guint n_words = 0;
@@ -965,8 +1131,10 @@ rsh_extract_is_crumb (const char *line)
     return TRUE;
 
   /* "Home | News | Sport | Contact": a menu of three or more short labels. */
-  items = g_strsplit (collapsed, "|", -1);
-  if (g_strv_length (items) >= 3)
+  if ((p = strchr (collapsed, '|')) != NULL && strchr (p + 1, '|') != NULL)
+    items = g_strsplit (collapsed, "|", -1);
+  p = collapsed;
+  if (items != NULL && g_strv_length (items) >= 3)
     {
       gboolean menu = TRUE;
 
@@ -985,15 +1153,27 @@ rsh_extract_is_crumb (const char *line)
         return TRUE;
     }
 
-  /* "Facebook X WhatsApp Email": a row of share buttons. */
-  words = g_strsplit (collapsed, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
+  /* "Facebook X WhatsApp Email": a row of share buttons. The words are read in place, and
+   * the first that is not a share label settles it. */
+  for (const char *w = collapsed; *w != '\0' && all_share; )
     {
-      g_autofree char *lower = g_ascii_strdown (words[i], -1);
+      gsize n = strcspn (w, " ");
+      char lower[16];
 
       n_words++;
-      if (!str_in_table (lower, share_words, G_N_ELEMENTS (share_words)))
+      if (n >= sizeof lower)
         all_share = FALSE;
+      else
+        {
+          for (gsize i = 0; i < n; i++)
+            lower[i] = ascii_lower (w[i]);
+          lower[n] = '\0';
+          if (!str_in_table (lower, share_words, G_N_ELEMENTS (share_words)))
+            all_share = FALSE;
+        }
+      w += n;
+      while (*w == ' ')
+        w++;
     }
   if (all_share && n_words >= 2)
     return TRUE;
@@ -1064,7 +1244,7 @@ rsh_extract_guess_language (const char *text)
           words++;
           for (gsize l = 0; l < G_N_ELEMENTS (stopwords); l++)
             for (gsize w = 0; stopwords[l].words[w] != NULL; w++)
-              if (g_str_equal (word->str, stopwords[l].words[w]))
+              if (str_equal (word->str, stopwords[l].words[w]))
                 counts[l]++;
           g_string_truncate (word, 0);
         }
@@ -1098,18 +1278,50 @@ node_name (xmlNode *node)
   return node->type == XML_ELEMENT_NODE && node->name ? (const char *) node->name : "";
 }
 
+/* An attribute's value without a copy: the tree builder gives every attribute one text
+ * node (or none, for a bare attribute, whose value is ""), so this is what xmlGetProp()
+ * would return. %NULL when @node has no such attribute. */
+static const char *
+attr_peek (xmlNode    *node,
+           const char *name)
+{
+  if (node->type != XML_ELEMENT_NODE)
+    return NULL;
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    if (attr->name[0] == name[0] && strcmp ((const char *) attr->name, name) == 0)
+      {
+        xmlNode *text = attr->children;
+
+        return text != NULL && text->content != NULL ? (const char *) text->content : "";
+      }
+  return NULL;
+}
+
 static char *
 node_attr (xmlNode    *node,
            const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy;
+  return g_strdup (attr_peek (node, name));
+}
 
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
+/* Whether @value, split at blanks, holds @word (ASCII case ignored). */
+static gboolean
+has_word_ci (const char *value,
+             const char *word)
+{
+  gsize n = strlen (word);
+
+  for (const char *p = value; *p != '\0'; )
+    {
+      gsize len = strcspn (p, " \t\n");
+
+      if (len == n && g_ascii_strncasecmp (p, word, n) == 0)
+        return TRUE;
+      p += len;
+      if (*p != '\0')
+        p++;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -1117,16 +1329,9 @@ attr_has_word (xmlNode    *node,
                const char *attr,
                const char *word)
 {
-  g_autofree char *value = node_attr (node, attr);
-  g_auto(GStrv) words = NULL;
+  const char *value = attr_peek (node, attr);
 
-  if (value == NULL)
-    return FALSE;
-  words = g_strsplit_set (value, " \t\n", -1);
-  for (guint i = 0; words[i]; i++)
-    if (g_ascii_strcasecmp (words[i], word) == 0)
-      return TRUE;
-  return FALSE;
+  return value != NULL && has_word_ci (value, word);
 }
 
 static guint
@@ -1139,8 +1344,8 @@ count_paragraphs (xmlNode *node,
     {
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      if (g_str_equal ((const char *) child->name, "p") ||
-          g_str_equal ((const char *) child->name, "article"))
+      if (str_equal ((const char *) child->name, "p") ||
+          str_equal ((const char *) child->name, "article"))
         n++;
       else
         n += count_paragraphs (child, enough - n);
@@ -1152,17 +1357,17 @@ count_paragraphs (xmlNode *node,
 static gboolean
 is_hidden (xmlNode *node)
 {
-  g_autofree char *style = NULL;
-  g_autofree char *aria = NULL;
+  const char *style;
+  const char *aria;
 
   if (node->type != XML_ELEMENT_NODE || node->properties == NULL)
     return FALSE;
-  if (xmlHasProp (node, (const xmlChar *) "hidden") != NULL)
+  if (attr_peek (node, "hidden") != NULL)
     return TRUE;
-  aria = node_attr (node, "aria-hidden");
+  aria = attr_peek (node, "aria-hidden");
   if (aria != NULL && g_ascii_strcasecmp (aria, "true") == 0)
     return TRUE;
-  style = node_attr (node, "style");
+  style = attr_peek (node, "style");
   if (style != NULL)
     {
       g_autofree char *compact = g_ascii_strdown (style, -1);
@@ -1188,7 +1393,7 @@ compute_skipped_tag (xmlNode *node)
   /* Some frameworks (ASP.NET) wrap the whole page in one <form>: only a form without
    * prose is a real form. */
   if (node->type == XML_ELEMENT_NODE && node->name != NULL &&
-      g_str_equal ((const char *) node->name, "form"))
+      str_equal ((const char *) node->name, "form"))
     return count_paragraphs (node, 3) < 3;
   return str_in_table (node_name (node), skipped_tags, G_N_ELEMENTS (skipped_tags));
 }
@@ -1211,42 +1416,52 @@ static gboolean
 compute_unlikely (xmlNode *node)
 {
   const char *name = node_name (node);
-  g_autofree char *class_attr = NULL;
-  g_autofree char *id_attr = NULL;
-  g_autofree char *both = NULL;
-  g_autofree char *joined = NULL;
-  g_auto(GStrv) words = NULL;
+  const char *class_attr;
+  const char *id_attr;
   gboolean strong = FALSE;
   gboolean weak = FALSE;
   gboolean positive = FALSE;
 
-  if (g_str_equal (name, "html") || g_str_equal (name, "body") ||
-      g_str_equal (name, "article") || g_str_equal (name, "main"))
+  if (str_equal (name, "html") || str_equal (name, "body") ||
+      str_equal (name, "article") || str_equal (name, "main"))
     return FALSE;
 
-  class_attr = node_attr (node, "class");
-  id_attr = node_attr (node, "id");
+  class_attr = attr_peek (node, "class");
+  id_attr = attr_peek (node, "id");
   if (class_attr == NULL && id_attr == NULL)
     {
-      g_autofree char *role = node_attr (node, "role");
+      const char *role = attr_peek (node, "role");
 
       return role != NULL && (g_ascii_strcasecmp (role, "navigation") == 0 ||
                               g_ascii_strcasecmp (role, "complementary") == 0 ||
                               g_ascii_strcasecmp (role, "contentinfo") == 0);
     }
 
-  both = g_strjoin (" ", class_attr ? class_attr : "", id_attr ? id_attr : "", NULL);
-  joined = g_ascii_strdown (both, -1);
-  words = g_strsplit_set (joined, " \t\n-_:", -1);
-  for (guint i = 0; words[i]; i++)
-    {
-      if (str_in_table (words[i], strong_negative_words, G_N_ELEMENTS (strong_negative_words)))
-        strong = TRUE;
-      else if (str_in_table (words[i], weak_negative_words, G_N_ELEMENTS (weak_negative_words)))
-        weak = TRUE;
-      else if (str_in_table (words[i], positive_words, G_N_ELEMENTS (positive_words)))
-        positive = TRUE;
-    }
+  /* The words of both attributes, lowercased one at a time; none in the tables is longer
+   * than a short buffer. */
+  for (guint a = 0; a < 2; a++)
+    for (const char *p = a == 0 ? class_attr : id_attr; p != NULL && *p != '\0'; )
+      {
+        gsize len = strcspn (p, " \t\n-_:");
+        char word[24];
+
+        if (len < sizeof word)
+          {
+            for (gsize i = 0; i < len; i++)
+              word[i] = ascii_lower (p[i]);
+            word[len] = '\0';
+            if (str_in_table (word, strong_negative_words, G_N_ELEMENTS (strong_negative_words)))
+              strong = TRUE;
+            else if (str_in_table (word, weak_negative_words,
+                                   G_N_ELEMENTS (weak_negative_words)))
+              weak = TRUE;
+            else if (str_in_table (word, positive_words, G_N_ELEMENTS (positive_words)))
+              positive = TRUE;
+          }
+        p += len;
+        if (*p != '\0')
+          p++;
+      }
 
   return strong || (weak && !positive);
 }
@@ -1371,16 +1586,120 @@ gather_text (xmlNode  *node,
         {
           if (is_skipped_tag (child))
             continue;
-          if (g_str_equal (node_name (child), "br"))
+          if (str_equal (node_name (child), "br"))
             {
               if (out->len > 0 && out->str[out->len - 1] != ' ')
                 g_string_append_c (out, ' ');
               continue;
             }
           gather_text (child, out, link_chars,
-                       in_link || g_str_equal (node_name (child), "a"));
+                       in_link || str_equal (node_name (child), "a"));
         }
     }
+}
+
+/* Adds white space: one space once there is a character before it. */
+static inline void
+text_summary_add_space (TextSummary *sum)
+{
+  if (sum->chars > 0)
+    sum->trail = TRUE;
+  else
+    sum->lead = TRUE;
+}
+
+static void
+text_summary_add_text (TextSummary *sum,
+                       const char  *content)
+{
+  for (const char *p = content; *p; )
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80 && !is_ascii_space (*p))
+        {
+          const char *start = p;
+
+          while ((guchar) *p < 0x80 && *p != '\0' && !is_ascii_space (*p))
+            {
+              sum->commas += *p == ',';
+              p++;
+            }
+          if (sum->chars > 0 && sum->trail)
+            sum->inner++;
+          sum->trail = FALSE;
+          sum->chars += p - start;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B)
+        text_summary_add_space (sum);
+      else
+        {
+          if (sum->chars > 0 && sum->trail)
+            sum->inner++;
+          sum->trail = FALSE;
+          sum->chars++;
+        }
+    }
+}
+
+/* Appends what a child element adds, as gather_text() walks into it. */
+static void
+text_summary_add_element (TextSummary       *sum,
+                          const TextSummary *child,
+                          gboolean           is_link)
+{
+  if (child->chars == 0)
+    {
+      if (child->lead || child->trail)
+        text_summary_add_space (sum);
+      return;
+    }
+  if (sum->chars == 0 && child->lead)
+    sum->lead = TRUE;
+  if (sum->chars > 0 && (sum->trail || child->lead))
+    sum->inner++;
+  sum->chars += child->chars;
+  sum->inner += child->inner;
+  sum->trail = child->trail;
+  sum->links += is_link ? child->chars : child->links;
+  sum->commas += child->commas;
+}
+
+static const TextSummary *
+element_text_summary (xmlNode *node)
+{
+  TextSummary *sum = &((RshElement *) node)->text;
+
+  if (sum->known)
+    return sum;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          if (child->content != NULL)
+            text_summary_add_text (sum, (const char *) child->content);
+        }
+      else if (child->type == XML_ELEMENT_NODE && !is_skipped_tag (child))
+        {
+          if (str_equal (node_name (child), "br"))
+            text_summary_add_space (sum);
+          else
+            text_summary_add_element (sum, element_text_summary (child),
+                                      str_equal (node_name (child), "a"));
+        }
+    }
+  sum->known = TRUE;
+  return sum;
+}
+
+/* g_utf8_strlen() of what gather_text() would make of @node. */
+static gsize
+text_summary_length (const TextSummary *sum)
+{
+  return sum->chars + sum->inner + (sum->chars > 0 && sum->trail ? 1 : 0);
 }
 
 static char *
@@ -1460,45 +1779,41 @@ collect_metadata (xmlNode  *node,
         continue;
       name = node_name (child);
 
-      if (g_str_equal (name, "html") && md->html_lang == NULL)
+      if (str_equal (name, "html") && md->html_lang == NULL)
         md->html_lang = node_attr (child, "lang");
-      else if (g_str_equal (name, "title") && md->title == NULL)
+      else if (str_equal (name, "title") && md->title == NULL)
         md->title = node_text (child);
-      else if (g_str_equal (name, "h1") && md->h1 == NULL)
+      else if (str_equal (name, "h1") && md->h1 == NULL)
         md->h1 = node_text (child);
-      else if (g_str_equal (name, "meta"))
+      else if (str_equal (name, "meta"))
         {
-          g_autofree char *content = node_attr (child, "content");
+          const char *content = attr_peek (child, "content");
           static const char * const keys[] = { "property", "name", "itemprop", "http-equiv" };
 
           if (content == NULL)
             continue;
           for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
-            {
-              g_autofree char *key = node_attr (child, keys[i]);
-
-              meta_add (md, key, content);
-            }
+            meta_add (md, attr_peek (child, keys[i]), content);
         }
-      else if (g_str_equal (name, "link"))
+      else if (str_equal (name, "link"))
         {
           if (attr_has_word (child, "rel", "canonical") && md->canonical == NULL)
             md->canonical = node_attr (child, "href");
         }
-      else if (g_str_equal (name, "time"))
+      else if (str_equal (name, "time"))
         {
-          g_autofree char *itemprop = node_attr (child, "itemprop");
+          const char *itemprop = attr_peek (child, "itemprop");
 
           if (md->time_published == NULL &&
-              (xmlHasProp (child, (const xmlChar *) "pubdate") != NULL ||
+              (attr_peek (child, "pubdate") != NULL ||
                g_strcmp0 (itemprop, "datePublished") == 0))
             md->time_published = node_attr (child, "datetime");
           else if (md->time_modified == NULL && g_strcmp0 (itemprop, "dateModified") == 0)
             md->time_modified = node_attr (child, "datetime");
         }
-      else if (g_str_equal (name, "script"))
+      else if (str_equal (name, "script"))
         {
-          g_autofree char *type = node_attr (child, "type");
+          const char *type = attr_peek (child, "type");
 
           if (type != NULL && g_ascii_strcasecmp (type, "application/ld+json") == 0)
             {
@@ -1512,15 +1827,15 @@ collect_metadata (xmlNode  *node,
             }
           continue;
         }
-      else if (g_str_equal (name, "style") || g_str_equal (name, "svg"))
+      else if (str_equal (name, "style") || str_equal (name, "svg"))
         continue;
 
-      if (!g_str_equal (name, "meta") && !g_str_equal (name, "head"))
+      if (!str_equal (name, "meta") && !str_equal (name, "head"))
         {
-          g_autofree char *itemprop = node_attr (child, "itemprop");
+          const char *itemprop = attr_peek (child, "itemprop");
 
           if (attr_has_word (child, "rel", "author") ||
-              (itemprop != NULL && g_str_equal (itemprop, "author")))
+              (itemprop != NULL && str_equal (itemprop, "author")))
             {
               g_autofree char *text = node_text (child);
 
@@ -1530,10 +1845,9 @@ collect_metadata (xmlNode  *node,
             }
           else
             {
-              g_autofree char *cls = node_attr (child, "class");
-              g_autofree char *lower = cls ? g_ascii_strdown (cls, -1) : NULL;
+              const char *cls = attr_peek (child, "class");
 
-              if (lower != NULL && strstr (lower, "byline") != NULL)
+              if (cls != NULL && memmem_ci (cls, strlen (cls), "byline") != NULL)
                 {
                   g_autofree char *text = node_text (child);
 
@@ -1597,8 +1911,8 @@ json_type_is_article (JsonObject *object)
     {
       const char *t = g_ptr_array_index (types, i);
 
-      if (g_str_has_suffix (t, "Article") || g_str_equal (t, "BlogPosting") ||
-          g_str_equal (t, "LiveBlogPosting") || g_str_equal (t, "Report"))
+      if (g_str_has_suffix (t, "Article") || str_equal (t, "BlogPosting") ||
+          str_equal (t, "LiveBlogPosting") || str_equal (t, "Report"))
         return TRUE;
     }
   return FALSE;
@@ -1709,7 +2023,7 @@ is_plausible_author (const char *name)
         continue;
       n_words++;
       /* "Reuters Staff", "Staff writer": a desk, not a person. */
-      if (g_str_equal (lower, "staff"))
+      if (str_equal (lower, "staff"))
         return FALSE;
       /* A byline of one word that is a label, not a name ("Editor", "Updated"). */
       if (str_in_table (lower, junk, G_N_ELEMENTS (junk)) && n_words == 1 &&
@@ -1898,14 +2212,14 @@ score_slot (Scoring *sc,
 
       slot = g_new0 (double, 1);
       /* Containers that usually wrap prose start a little ahead of lists and headings. */
-      if (g_str_equal (name, "article") || g_str_equal (name, "main"))
+      if (str_equal (name, "article") || str_equal (name, "main"))
         *slot = 10;
-      else if (g_str_equal (name, "div") || g_str_equal (name, "section"))
+      else if (str_equal (name, "div") || str_equal (name, "section"))
         *slot = 5;
-      else if (g_str_equal (name, "td") || g_str_equal (name, "blockquote"))
+      else if (str_equal (name, "td") || str_equal (name, "blockquote"))
         *slot = 3;
-      else if (g_str_equal (name, "ul") || g_str_equal (name, "ol") ||
-               g_str_equal (name, "form") || g_str_equal (name, "li"))
+      else if (str_equal (name, "ul") || str_equal (name, "ol") ||
+               str_equal (name, "form") || str_equal (name, "li"))
         *slot = -3;
       g_hash_table_insert (sc->scores, node, slot);
     }
@@ -1926,22 +2240,19 @@ static gboolean has_block_descendant (xmlNode *node);
 /* Adds a paragraph's worth to @container, half to its parent and a sixth to the next
  * ancestor (Readability's scheme): prose-heavy containers rise. */
 static void
-score_text (Scoring    *sc,
-            xmlNode    *container,
-            const char *text,
-            gsize       link_chars)
+score_counts (Scoring *sc,
+              xmlNode *container,
+              gsize    chars,
+              gsize    commas,
+              gsize    link_chars)
 {
-  glong chars = g_utf8_strlen (text, -1);
   xmlNode *ancestor = container;
   double worth;
 
   if (chars < MIN_SCORED_CHARS)
     return;
 
-  worth = 1.0 + MIN (chars / 100.0, 3.0);
-  for (const char *p = text; *p; p++)
-    if (*p == ',')
-      worth += 1.0;
+  worth = 1.0 + MIN (chars / 100.0, 3.0) + commas;
   worth *= 1.0 - MIN (1.0, (double) link_chars / (double) chars);
 
   for (guint level = 0; level < 3 && ancestor != NULL &&
@@ -1952,6 +2263,19 @@ score_text (Scoring    *sc,
       *slot += level == 0 ? worth : level == 1 ? worth / 2 : worth / 6;
       ancestor = ancestor->parent;
     }
+}
+
+static void
+score_text (Scoring    *sc,
+            xmlNode    *container,
+            const char *text,
+            gsize       link_chars)
+{
+  gsize commas = 0;
+
+  for (const char *p = text; *p; p++)
+    commas += *p == ',';
+  score_counts (sc, container, g_utf8_strlen (text, -1), commas, link_chars);
 }
 
 static void
@@ -1977,10 +2301,10 @@ score_paragraphs (xmlNode *node,
         continue;
       name = node_name (child);
 
-      if (g_str_equal (name, "br") ||
+      if (str_equal (name, "br") ||
           (!is_block (child) && !has_block_descendant (child)))
         {
-          if (g_str_equal (name, "br"))
+          if (str_equal (name, "br"))
             {
               g_autofree char *text = collapse_space (run->str);
 
@@ -1992,21 +2316,19 @@ score_paragraphs (xmlNode *node,
             {
               gsize links = 0;
 
-              gather_text (child, run, &links, g_str_equal (name, "a"));
+              gather_text (child, run, &links, str_equal (name, "a"));
               run_links += links;
               g_string_append_c (run, ' ');
             }
           continue;
         }
 
-      if (g_str_equal (name, "p") || g_str_equal (name, "pre") ||
-          (g_str_equal (name, "div") && !has_block_child (child)))
+      if (str_equal (name, "p") || str_equal (name, "pre") ||
+          (str_equal (name, "div") && !has_block_child (child)))
         {
-          g_autoptr(GString) buf = g_string_new (NULL);
-          gsize link_chars = 0;
+          const TextSummary *sum = element_text_summary (child);
 
-          gather_text (child, buf, &link_chars, FALSE);
-          score_text (sc, node, buf->str, link_chars);
+          score_counts (sc, node, text_summary_length (sum), sum->commas, sum->links);
         }
       else
         score_paragraphs (child, sc);
@@ -2022,13 +2344,10 @@ score_paragraphs (xmlNode *node,
 static double
 link_density (xmlNode *node)
 {
-  g_autoptr(GString) buf = g_string_new (NULL);
-  gsize link_chars = 0;
-  glong chars;
+  const TextSummary *sum = element_text_summary (node);
+  gsize chars = text_summary_length (sum);
 
-  gather_text (node, buf, &link_chars, FALSE);
-  chars = g_utf8_strlen (buf->str, -1);
-  return chars > 0 ? (double) link_chars / (double) chars : 0.0;
+  return chars > 0 ? (double) sum->links / (double) chars : 0.0;
 }
 
 /* Characters of paragraph text under @node, less those inside links. */
@@ -2042,16 +2361,13 @@ prose_chars (xmlNode  *node,
     {
       if (child->type != XML_ELEMENT_NODE || is_excluded (child, class_filter))
         continue;
-      if (g_str_equal (node_name (child), "p"))
+      if (str_equal (node_name (child), "p"))
         {
-          g_autoptr(GString) buf = g_string_new (NULL);
-          gsize link_chars = 0;
-          glong chars;
+          const TextSummary *sum = element_text_summary (child);
+          gsize chars = text_summary_length (sum);
 
-          gather_text (child, buf, &link_chars, FALSE);
-          chars = g_utf8_strlen (buf->str, -1);
-          if ((gsize) chars > link_chars)
-            total += chars - link_chars;
+          if (chars > sum->links)
+            total += chars - sum->links;
         }
       else
         total += prose_chars (child, class_filter);
@@ -2079,7 +2395,7 @@ find_elements (xmlNode    *node,
     {
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      if (tag != NULL && g_str_equal (node_name (child), tag))
+      if (tag != NULL && str_equal (node_name (child), tag))
         {
           g_ptr_array_add (out, child);
           continue;   /* not nested ones */
@@ -2088,7 +2404,7 @@ find_elements (xmlNode    *node,
         {
           g_autofree char *value = node_attr (child, "itemprop");
 
-          if (value != NULL && g_str_equal (value, itemprop))
+          if (value != NULL && str_equal (value, itemprop))
             {
               g_ptr_array_add (out, child);
               continue;
@@ -2225,13 +2541,13 @@ emit_node (Emitter *em,
   name = node_name (node);
 
   /* The headline is the title, not part of the body. */
-  if (g_str_equal (name, "h1"))
+  if (str_equal (name, "h1"))
     {
       flush_pending (em);
       return;
     }
 
-  if (g_str_equal (name, "br"))
+  if (str_equal (name, "br"))
     {
       /* Two line breaks in a row separate paragraphs in pages without <p>. */
       if (++em->pending_breaks >= 2)
@@ -2247,7 +2563,7 @@ emit_node (Emitter *em,
       gsize link_chars = 0;
 
       flush_pending (em);
-      gather_text (node, buf, &link_chars, g_str_equal (name, "a"));
+      gather_text (node, buf, &link_chars, str_equal (name, "a"));
       emit_paragraph (em, buf->str, link_chars);
       return;
     }
@@ -2265,8 +2581,8 @@ emit_node (Emitter *em,
     g_autoptr(GString) buf = g_string_new (NULL);
     gsize link_chars = 0;
 
-    gather_text (node, buf, &link_chars, g_str_equal (name, "a"));
-    if (g_str_equal (name, "a"))
+    gather_text (node, buf, &link_chars, str_equal (name, "a"));
+    if (str_equal (name, "a"))
       link_chars = g_utf8_strlen (buf->str, -1);
     g_string_append (em->pending, buf->str);
     em->pending_links += link_chars;
@@ -2292,7 +2608,7 @@ same_shape (xmlNode *a,
   g_autofree char *class_b = NULL;
 
   if (a->type != XML_ELEMENT_NODE || b->type != XML_ELEMENT_NODE ||
-      !g_str_equal (node_name (a), node_name (b)))
+      !str_equal (node_name (a), node_name (b)))
     return FALSE;
   class_a = node_attr (a, "class");
   class_b = node_attr (b, "class");
@@ -2317,7 +2633,7 @@ add_continuations (xmlNode   *top,
       gboolean found = FALSE;
       const char *name = node_name (ancestor);
 
-      if (g_str_equal (name, "body") || g_str_equal (name, "html"))
+      if (str_equal (name, "body") || str_equal (name, "html"))
         return;
       /* Teasers in a list are built alike too, but each holds a line or two. */
       if (prose_chars (ancestor, class_filter) < MIN_ARTICLE_CHARS)
@@ -2401,7 +2717,7 @@ extract_body (xmlNode  *root,
               score = g_hash_table_lookup (sc.scores, sib);
               if (sib == top || (score != NULL && *score >= threshold))
                 g_ptr_array_add (chosen, sib);
-              else if (g_str_equal (node_name (sib), "p"))
+              else if (str_equal (node_name (sib), "p"))
                 {
                   g_autofree char *text = node_text (sib);
                   glong chars = g_utf8_strlen (text, -1);
@@ -2672,7 +2988,8 @@ starts_tag (const char *p,
 {
   gsize n = strlen (name);
 
-  if ((gsize) (end - p) <= n || g_ascii_strncasecmp (p, name, n) != 0)
+  if ((gsize) (end - p) <= n || ascii_lower (*p) != name[0] ||
+      g_ascii_strncasecmp (p, name, n) != 0)
     return FALSE;
   return g_ascii_isspace (p[n]) || p[n] == '>' || p[n] == '/';
 }
@@ -2769,11 +3086,906 @@ strip_inert (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* HTML: tree building ------------------------------------------------------------------ */
+
+/* libxml2's HTML parser reads a page one character at a time through several layers of
+ * calls, and that was most of the extraction's time. This builds the same tree in one pass
+ * over the bytes: the same rules for implied <html>/<head>/<body>/<p>, for start tags that
+ * close open elements (asked of libxml2's own table through htmlAutoCloseTag()), for end
+ * tags that close what they may (the same priorities), for misplaced <html>, <head> and
+ * <body>, void elements (htmlTagLookup()), white space, entities
+ * (htmlEntityLookup()) and raw <script>/<style> text. The nodes are plain libxml2 nodes
+ * with names from the document's dictionary, so the walks see no difference; they live in
+ * a few big blocks that free_html_tree() releases at once. */
+
+#define TREE_BLOCK_SIZE (64 * 1024)
+
+typedef struct
+{
+  GSList *blocks;
+  char   *next;
+  gsize   left;
+} TreeArena;
+
+#define MAX_HTML_NAME 100
+
+typedef struct
+{
+  xmlDoc        *doc;
+  TreeArena     *arena;
+  GPtrArray     *stack;     /* open elements, innermost last */
+  GString       *pending;   /* text for the innermost element, not yet a node */
+  GString       *scratch;   /* an attribute value being decoded */
+  GHashTable    *void_tags; /* interned name → 1 + whether it is void */
+  struct
+  {
+    const xmlChar *new_tag;
+    const xmlChar *old_tag;
+    gboolean       closes;
+  } close_cache[256];       /* recent answers of tree_closes(), by interned names */
+  guint          discarded; /* misplaced html/head/body start tags whose end tags to ignore */
+  guint          seen_head : 1;
+  guint          seen_body : 1;
+  guint          doctype_first : 1; /* a DOCTYPE came before any element */
+  const xmlChar *n_html;
+  const xmlChar *n_head;
+  const xmlChar *n_body;
+  const xmlChar *n_p;
+  const xmlChar *n_script;
+  const xmlChar *n_style;
+} TreeBuilder;
+
+typedef struct
+{
+  const xmlChar *name;
+  char          *value;     /* in the arena, or NULL for a bare attribute */
+} TreeAttr;
+
+/* The attributes the extraction reads (node_attr(), attr_peek() and the metadata keys);
+ * the tree keeps no others, which spares a third of its allocations. None of them is one
+ * of HTML 4's boolean attributes, to which libxml2 gives their own name as value. */
+static const char * const kept_attrs[] = {
+  "aria-hidden", "class", "content", "datetime", "hidden", "href", "http-equiv", "id",
+  "itemprop", "lang", "name", "property", "pubdate", "rel", "role", "style", "type",
+};
+
+static inline gboolean
+is_blank_byte (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static inline gboolean
+is_char_byte (char c)
+{
+  return (guchar) c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
+}
+
+static inline gboolean
+is_name_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+static inline xmlNode *
+tree_top (TreeBuilder *tb)
+{
+  return tb->stack->len > 0 ? g_ptr_array_index (tb->stack, tb->stack->len - 1) : NULL;
+}
+
+static inline const xmlChar *
+tree_top_name (TreeBuilder *tb)
+{
+  xmlNode *top = tree_top (tb);
+
+  return top != NULL ? top->name : NULL;
+}
+
+static gpointer
+tree_alloc (TreeBuilder *tb,
+            gsize        size)
+{
+  TreeArena *arena = tb->arena;
+  char *mem;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (size > arena->left)
+    {
+      gsize block = MAX (TREE_BLOCK_SIZE, size);
+
+      arena->next = g_malloc (block);
+      arena->left = block;
+      arena->blocks = g_slist_prepend (arena->blocks, arena->next);
+    }
+  mem = arena->next;
+  arena->next += size;
+  arena->left -= size;
+  return mem;
+}
+
+static char *
+tree_strndup (TreeBuilder *tb,
+              const char  *text,
+              gsize        len)
+{
+  char *copy = tree_alloc (tb, len + 1);
+
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+static xmlNode *
+tree_new_node (TreeBuilder    *tb,
+               xmlElementType  type)
+{
+  gsize size = type == XML_ELEMENT_NODE ? sizeof (RshElement) : sizeof (xmlNode);
+  xmlNode *node = tree_alloc (tb, size);
+
+  memset (node, 0, size);
+  node->type = type;
+  node->doc = tb->doc;
+  return node;
+}
+
+/* Appends @child to @parent, or to the document when @parent is %NULL. */
+static void
+tree_append (TreeBuilder *tb,
+             xmlNode     *parent,
+             xmlNode     *child)
+{
+  xmlNode *holder = parent != NULL ? parent : (xmlNode *) tb->doc;
+
+  child->parent = holder;
+  if (holder->last != NULL)
+    {
+      holder->last->next = child;
+      child->prev = holder->last;
+    }
+  else
+    holder->children = child;
+  holder->last = child;
+}
+
+/* Adds text to @parent, joining it to a text node already there. */
+static void
+tree_add_text (TreeBuilder    *tb,
+               xmlNode        *parent,
+               xmlElementType  type,
+               const char     *text,
+               gsize           len)
+{
+  xmlNode *last = parent->last;
+
+  if (last != NULL && last->type == type && last->content != NULL)
+    {
+      gsize old = strlen ((const char *) last->content);
+      char *joined = tree_alloc (tb, old + len + 1);
+
+      memcpy (joined, last->content, old);
+      memcpy (joined + old, text, len);
+      joined[old + len] = '\0';
+      last->content = (xmlChar *) joined;
+      return;
+    }
+
+  last = tree_new_node (tb, type);
+  if (type == XML_TEXT_NODE)
+    last->name = xmlStringText;
+  last->content = (xmlChar *) tree_strndup (tb, text, len);
+  tree_append (tb, parent, last);
+}
+
+/* Text outside every element is dropped, as libxml2 does. */
+static void
+tree_flush (TreeBuilder *tb)
+{
+  xmlNode *top;
+
+  if (tb->pending->len == 0)
+    return;
+  top = tree_top (tb);
+  if (top != NULL)
+    tree_add_text (tb, top, XML_TEXT_NODE, tb->pending->str, tb->pending->len);
+  g_string_truncate (tb->pending, 0);
+}
+
+static xmlNode *
+tree_push (TreeBuilder   *tb,
+           const xmlChar *name,
+           TreeAttr      *attrs,
+           guint          n_attrs)
+{
+  xmlNode *node;
+  xmlNode *parent;
+  xmlAttr *last_attr = NULL;
+
+  tree_flush (tb);
+  node = tree_new_node (tb, XML_ELEMENT_NODE);
+  node->name = name;
+  for (guint i = 0; i < n_attrs; i++)
+    {
+      xmlAttr *attr = tree_alloc (tb, sizeof (xmlAttr));
+
+      memset (attr, 0, sizeof (xmlAttr));
+      attr->type = XML_ATTRIBUTE_NODE;
+      attr->name = attrs[i].name;
+      attr->parent = node;
+      attr->doc = tb->doc;
+      if (attrs[i].value != NULL)
+        {
+          xmlNode *text = tree_new_node (tb, XML_TEXT_NODE);
+
+          text->name = xmlStringText;
+          text->content = (xmlChar *) g_steal_pointer (&attrs[i].value);
+          text->parent = (xmlNode *) attr;
+          attr->children = attr->last = text;
+        }
+      if (last_attr != NULL)
+        {
+          last_attr->next = attr;
+          attr->prev = last_attr;
+        }
+      else
+        node->properties = attr;
+      last_attr = attr;
+    }
+  /* With everything closed, libxml2 puts a new element inside the first one, unless a
+   * DOCTYPE node comes first: then beside it. */
+  parent = tree_top (tb);
+  if (parent == NULL && tb->doc->children != NULL && !tb->doctype_first)
+    parent = tb->doc->children;
+  tree_append (tb, parent, node);
+  g_ptr_array_add (tb->stack, node);
+  if (name == tb->n_head)
+    tb->seen_head = TRUE;
+  else if (name == tb->n_body)
+    tb->seen_body = TRUE;
+  return node;
+}
+
+static void
+tree_pop (TreeBuilder *tb)
+{
+  tree_flush (tb);
+  if (tb->stack->len > 0)
+    g_ptr_array_set_size (tb->stack, tb->stack->len - 1);
+}
+
+/* Whether a start tag @new_tag closes an open @old_tag. libxml2 answers for two different
+ * names; an element closes one of its own kind only for these. */
+static gboolean
+tree_closes (const xmlChar *new_tag,
+             const xmlChar *old_tag)
+{
+  static const char * const self_closing[] = {
+    "a", "col", "colgroup", "form", "li", "option", "p", "tbody", "td", "th", "tr",
+  };
+  xmlNode probe = { 0, };
+
+  if (new_tag == old_tag)
+    return str_in_table ((const char *) new_tag, self_closing, G_N_ELEMENTS (self_closing));
+  probe.type = XML_ELEMENT_NODE;
+  probe.name = new_tag;
+  return htmlAutoCloseTag (NULL, old_tag, &probe) == 1;
+}
+
+static gboolean
+tree_closes_cached (TreeBuilder   *tb,
+                    const xmlChar *new_tag,
+                    const xmlChar *old_tag)
+{
+  guint slot = ((GPOINTER_TO_UINT (new_tag) * 31u + GPOINTER_TO_UINT (old_tag)) >> 4) & 255u;
+
+  if (tb->close_cache[slot].new_tag != new_tag || tb->close_cache[slot].old_tag != old_tag)
+    {
+      tb->close_cache[slot].new_tag = new_tag;
+      tb->close_cache[slot].old_tag = old_tag;
+      tb->close_cache[slot].closes = tree_closes (new_tag, old_tag);
+    }
+  return tb->close_cache[slot].closes;
+}
+
+static void
+tree_auto_close (TreeBuilder   *tb,
+                 const xmlChar *new_tag)
+{
+  const xmlChar *top;
+
+  while ((top = tree_top_name (tb)) != NULL && tree_closes_cached (tb, new_tag, top))
+    tree_pop (tb);
+}
+
+static gboolean
+is_head_tag (const char *name)
+{
+  static const char * const head_tags[] = { "script", "style", "meta", "link", "title", "base" };
+
+  return str_in_table (name, head_tags, G_N_ELEMENTS (head_tags));
+}
+
+/* Opens the <html>, <head> or <body> that @new_tag implies. */
+static void
+tree_imply (TreeBuilder   *tb,
+            const xmlChar *new_tag)
+{
+  if (new_tag == tb->n_html)
+    return;
+  if (tb->stack->len == 0)
+    tree_push (tb, tb->n_html, NULL, 0);
+  if (new_tag == tb->n_body || new_tag == tb->n_head)
+    return;
+  if (tb->stack->len <= 1 && is_head_tag ((const char *) new_tag))
+    {
+      if (!tb->seen_head)
+        tree_push (tb, tb->n_head, NULL, 0);
+    }
+  else if (!str_equal ((const char *) new_tag, "noframes") &&
+           !str_equal ((const char *) new_tag, "frame") &&
+           !str_equal ((const char *) new_tag, "frameset"))
+    {
+      if (tb->seen_body)
+        return;
+      for (guint i = 0; i < tb->stack->len; i++)
+        {
+          const xmlChar *name = ((xmlNode *) g_ptr_array_index (tb->stack, i))->name;
+
+          if (name == tb->n_body || name == tb->n_head)
+            return;
+        }
+      tree_push (tb, tb->n_body, NULL, 0);
+    }
+}
+
+/* Text directly in <html> or <head>, or outside everything, goes into an implied <p>. */
+static void
+tree_check_paragraph (TreeBuilder *tb)
+{
+  const xmlChar *top = tree_top_name (tb);
+
+  if (top != NULL && top != tb->n_html && top != tb->n_head)
+    return;
+  tree_auto_close (tb, tb->n_p);
+  tree_imply (tb, tb->n_p);
+  tree_push (tb, tb->n_p, NULL, 0);
+}
+
+static void
+tree_add_chars (TreeBuilder *tb,
+                const char  *text,
+                gsize        len,
+                char         next)
+{
+  gboolean blank = TRUE;
+  gboolean control = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!is_blank_byte (text[i]))
+        blank = FALSE;
+      if (!is_char_byte (text[i]))
+        control = TRUE;
+    }
+  /* White space stays where it is (libxml2 keeps even what it calls ignorable); only
+   * text, or white space running into a character reference, implies a paragraph. */
+  if (!blank || (next != '<' && next != '\0'))
+    tree_check_paragraph (tb);
+  else if (tree_top (tb) == NULL)
+    return;
+  if (!control)
+    {
+      g_string_append_len (tb->pending, text, len);
+      return;
+    }
+  /* Control characters are not characters to libxml2: they go. */
+  for (gsize i = 0; i < len; i++)
+    if (is_char_byte (text[i]))
+      g_string_append_c (tb->pending, text[i]);
+}
+
+static gboolean
+tree_is_void (TreeBuilder   *tb,
+              const xmlChar *name)
+{
+  gpointer cached = g_hash_table_lookup (tb->void_tags, name);
+  const htmlElemDesc *desc;
+
+  if (cached != NULL)
+    return GPOINTER_TO_UINT (cached) == 2;
+  desc = htmlTagLookup (name);
+  g_hash_table_insert (tb->void_tags, (gpointer) name,
+                       GUINT_TO_POINTER (desc != NULL && desc->empty ? 2 : 1));
+  return desc != NULL && desc->empty;
+}
+
+static int
+end_priority (const xmlChar *name)
+{
+  static const struct { const char *name; int priority; } priorities[] = {
+    { "div", 150 }, { "td", 160 }, { "th", 160 }, { "tr", 170 }, { "thead", 180 },
+    { "tbody", 180 }, { "tfoot", 180 }, { "table", 190 }, { "head", 200 }, { "body", 200 },
+    { "html", 220 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (priorities); i++)
+    if (str_equal ((const char *) name, priorities[i].name))
+      return priorities[i].priority;
+  return 100;
+}
+
+/* Reads a tag or attribute name at @p into @buf, lowercased; 0 if none starts there. */
+static gsize
+read_html_name_into (const char **p,
+                     char         buf[MAX_HTML_NAME + 1])
+{
+  gsize n = 0;
+  const char *s = *p;
+
+  if (!g_ascii_isalpha (*s) && *s != '_' && *s != ':' && *s != '.')
+    return 0;
+  while (n < MAX_HTML_NAME && is_name_byte (*s))
+    buf[n++] = ascii_lower (*s++);
+  buf[n] = '\0';
+  *p = s;
+  return n;
+}
+
+/* The same, interned; %NULL if no name starts there. */
+static const xmlChar *
+read_html_name (TreeBuilder  *tb,
+                const char  **p)
+{
+  char buf[MAX_HTML_NAME + 1];
+  gsize n = read_html_name_into (p, buf);
+
+  if (n == 0)
+    return NULL;
+  return xmlDictLookup (tb->doc->dict, (const xmlChar *) buf, (int) n);
+}
+
+static void
+append_code_point (GString  *out,
+                   gunichar  c)
+{
+  if (c < 0x80)
+    g_string_append_c (out, (char) c);
+  else
+    g_string_append_unichar (out, c);
+}
+
+/* Reads "&#NNN;" or "&#xHHH;" at @p; 0 when it names no character. */
+static gunichar
+read_char_ref (const char **p)
+{
+  const char *s = *p + 2;
+  guint32 value = 0;
+  gboolean hex = *s == 'x' || *s == 'X';
+
+  if (hex)
+    s++;
+  for (; *s != ';'; s++)
+    {
+      int digit = hex ? g_ascii_xdigit_value (*s) : g_ascii_digit_value (*s);
+
+      if (digit < 0)
+        break;
+      value = MIN (value * (hex ? 16 : 10) + digit, 0x110000);
+    }
+  if (*s == ';')
+    s++;
+  *p = s;
+  if (value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
+      (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF))
+    return value;
+  return 0;
+}
+
+/* Reads "&name;" at @p into @out: the character when libxml2 knows the name, else the
+ * text as written (without the semicolon, which stays to be read as text). */
+static void
+read_entity (const char **p,
+             GString     *out)
+{
+  const char *s = *p + 1;
+  const char *name = s;
+  const htmlEntityDesc *entity = NULL;
+
+  if (!g_ascii_isalpha (*s) && *s != '_' && *s != ':')
+    {
+      g_string_append_c (out, '&');
+      *p = s;
+      return;
+    }
+  while (g_ascii_isalnum (*s) || *s == '_' || *s == '-' || *s == ':' || *s == '.')
+    s++;
+  if (*s == ';' && s - name < 32)
+    {
+      char buf[32];
+
+      memcpy (buf, name, s - name);
+      buf[s - name] = '\0';
+      entity = htmlEntityLookup ((const xmlChar *) buf);
+    }
+  if (entity != NULL && entity->value > 0)
+    {
+      append_code_point (out, entity->value);
+      *p = s + 1;
+      return;
+    }
+  g_string_append_c (out, '&');
+  g_string_append_len (out, name, s - name);
+  *p = s;
+}
+
+/* An attribute value up to @stop (a quote), or unquoted up to a blank or '>' when @stop is
+ * 0, with character references decoded; with @keep false it is only skipped. */
+static char *
+read_attr_value (TreeBuilder  *tb,
+                 const char  **p,
+                 char          stop,
+                 gboolean      keep)
+{
+  GString *out = tb->scratch;
+  const char *s = *p;
+  const char *stops = stop == '"' ? "\"&" : stop == '\'' ? "'&" : " \t\n\r>&";
+
+  g_string_truncate (out, 0);
+  for (;;)
+    {
+      gsize run = strcspn (s, stops);
+
+      if (keep)
+        g_string_append_len (out, s, run);
+      s += run;
+      if (*s != '&')
+        break;
+      if (!keep)
+        s++;
+      else if (s[1] == '#')
+        {
+          gunichar c = read_char_ref (&s);
+
+          if (c != 0)
+            append_code_point (out, c);
+        }
+      else
+        read_entity (&s, out);
+    }
+  *p = s;
+  if (!keep)
+    return NULL;
+  return tree_strndup (tb, out->str, out->len);
+}
+
+static const char *
+skip_blank_bytes (const char *p)
+{
+  while (is_blank_byte (*p))
+    p++;
+  return p;
+}
+
+/* A start tag at @p ('<' and a letter); returns where reading goes on. */
+static const char *
+read_start_tag (TreeBuilder *tb,
+                const char  *p)
+{
+  const xmlChar *name;
+  TreeAttr attrs[G_N_ELEMENTS (kept_attrs)];
+  guint n_attrs = 0;
+  gboolean discard = FALSE;
+  const xmlChar *current;
+
+  p++;
+  name = read_html_name (tb, &p);
+
+  tree_auto_close (tb, name);
+  tree_imply (tb, name);
+  if (tb->stack->len > 0 && name == tb->n_html)
+    discard = TRUE;
+  if (tb->stack->len != 1 && name == tb->n_head)
+    discard = TRUE;
+  if (name == tb->n_body)
+    for (guint i = 0; i < tb->stack->len; i++)
+      if (((xmlNode *) g_ptr_array_index (tb->stack, i))->name == tb->n_body)
+        discard = TRUE;
+  if (discard)
+    tb->discarded++;
+
+  p = skip_blank_bytes (p);
+  while (is_char_byte (*p) && *p != '>' && !(p[0] == '/' && p[1] == '>'))
+    {
+      char buf[MAX_HTML_NAME + 1];
+      gsize name_len = read_html_name_into (&p, buf);
+      gboolean keep = name_len > 0 && !discard &&
+                      str_in_table (buf, kept_attrs, G_N_ELEMENTS (kept_attrs));
+      const xmlChar *attr_name = keep ? xmlDictLookup (tb->doc->dict, (const xmlChar *) buf,
+                                                       (int) name_len) : NULL;
+
+      if (name_len == 0)
+        {
+          while (is_char_byte (*p) && !is_blank_byte (*p) && *p != '>' &&
+                 !(p[0] == '/' && p[1] == '>'))
+            p++;
+        }
+      else
+        {
+          char *value = NULL;
+          gboolean duplicate = FALSE;
+
+          p = skip_blank_bytes (p);
+          if (*p == '=')
+            {
+              p = skip_blank_bytes (p + 1);
+              if (*p == '"' || *p == '\'')
+                {
+                  char quote = *p;
+
+                  p++;
+                  value = read_attr_value (tb, &p, quote, keep);
+                  if (*p == quote)
+                    p++;
+                }
+              else
+                value = read_attr_value (tb, &p, '\0', keep);
+            }
+
+          for (guint i = 0; i < n_attrs && !duplicate; i++)
+            duplicate = attrs[i].name == attr_name;
+          if (keep && !duplicate && n_attrs < G_N_ELEMENTS (attrs))
+            {
+              attrs[n_attrs].name = attr_name;
+              attrs[n_attrs].value = value;
+              n_attrs++;
+            }
+        }
+      p = skip_blank_bytes (p);
+    }
+
+  if (!discard)
+    tree_push (tb, name, attrs, n_attrs);
+
+  /* What follows applies to the innermost open element, which a discarded tag leaves as
+   * it was. */
+  current = tree_top_name (tb);
+  if (current == NULL)
+    return *p == '>' ? p + 1 : p;
+  if (p[0] == '/' && p[1] == '>')
+    {
+      tree_pop (tb);
+      return p + 2;
+    }
+  if (*p != '>')
+    {
+      tree_pop (tb);
+      return p;
+    }
+  p++;
+  if (tree_is_void (tb, current))
+    tree_pop (tb);
+  return p;
+}
+
+/* An end tag at @p ("</"). */
+static const char *
+read_end_tag (TreeBuilder *tb,
+              const char  *p)
+{
+  const xmlChar *name;
+  int priority;
+  gint i;
+
+  p += 2;
+  name = read_html_name (tb, &p);
+  if (name == NULL)
+    return p;
+  p = skip_blank_bytes (p);
+  if (*p != '>')
+    {
+      while (*p != '\0' && *p != '>')
+        p++;
+    }
+  if (*p == '>')
+    p++;
+
+  if (tb->discarded > 0 && (name == tb->n_html || name == tb->n_body || name == tb->n_head))
+    {
+      tb->discarded--;
+      return p;
+    }
+
+  priority = end_priority (name);
+  for (i = (gint) tb->stack->len - 1; i >= 0; i--)
+    {
+      const xmlChar *open = ((xmlNode *) g_ptr_array_index (tb->stack, i))->name;
+
+      if (open == name)
+        break;
+      /* A stray end tag cannot close elements that rank above it. */
+      if (end_priority (open) > priority)
+        return p;
+    }
+  if (i < 0)
+    return p;
+  while ((gint) tb->stack->len > i)
+    tree_pop (tb);
+  return p;
+}
+
+/* Raw text of <script> or <style> up to its end tag. */
+static const char *
+read_raw_text (TreeBuilder *tb,
+               const char  *p)
+{
+  xmlNode *top = tree_top (tb);
+  const char *name = (const char *) top->name;
+  gsize name_len = strlen (name);
+  const char *start = p;
+
+  while (*p != '\0')
+    {
+      if (p[0] == '<' && p[1] == '/' && g_ascii_strncasecmp (p + 2, name, name_len) == 0)
+        break;
+      p++;
+    }
+  if (p > start)
+    {
+      tree_flush (tb);
+      tree_add_text (tb, top, XML_CDATA_SECTION_NODE, start, p - start);
+    }
+  return p;
+}
+
+/* "<!DOCTYPE …>", "<!-- … -->" and "<?…>" (other "<!" is text to libxml2). */
+static const char *
+skip_markup_declaration (TreeBuilder *tb,
+                         const char  *p)
+{
+  const char *close;
+
+  if (g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0 && tb->doc->children == NULL)
+    tb->doctype_first = TRUE;
+  if (strncmp (p, "<!--", 4) == 0)
+    {
+      close = strstr (p + 4, "-->");
+      return close != NULL ? close + 3 : p + strlen (p);
+    }
+  close = strchr (p + 2, '>');
+  return close != NULL ? close + 1 : p + strlen (p);
+}
+
+/* Frees a document from build_html_tree(): its nodes go with their blocks. */
+static void
+free_html_tree (htmlDocPtr doc)
+{
+  TreeArena *arena = doc->_private;
+
+  doc->children = doc->last = NULL;
+  doc->_private = NULL;
+  xmlFreeDoc (doc);
+  g_slist_free_full (arena->blocks, g_free);
+  g_free (arena);
+}
+
+static htmlDocPtr
+build_html_tree (const char *text,
+                 const char *base_url)
+{
+  TreeBuilder tb = { 0, };
+  const char *p = text;
+
+  tb.doc = htmlNewDocNoDtD (NULL, NULL);
+  tb.arena = g_new0 (TreeArena, 1);
+  tb.doc->_private = tb.arena;
+  tb.doc->dict = xmlDictCreate ();
+  if (base_url != NULL)
+    tb.doc->URL = xmlStrdup ((const xmlChar *) base_url);
+  tb.stack = g_ptr_array_sized_new (64);
+  tb.pending = g_string_sized_new (1024);
+  tb.scratch = g_string_sized_new (256);
+  tb.void_tags = g_hash_table_new (NULL, NULL);
+  tb.n_html = xmlDictLookup (tb.doc->dict, (const xmlChar *) "html", -1);
+  tb.n_head = xmlDictLookup (tb.doc->dict, (const xmlChar *) "head", -1);
+  tb.n_body = xmlDictLookup (tb.doc->dict, (const xmlChar *) "body", -1);
+  tb.n_p = xmlDictLookup (tb.doc->dict, (const xmlChar *) "p", -1);
+  tb.n_script = xmlDictLookup (tb.doc->dict, (const xmlChar *) "script", -1);
+  tb.n_style = xmlDictLookup (tb.doc->dict, (const xmlChar *) "style", -1);
+
+  while (*p != '\0')
+    {
+      const xmlChar *top = tree_top_name (&tb);
+
+      if (p[0] == '<' && p[1] == '/')
+        p = read_end_tag (&tb, p);
+      else if (top == tb.n_script || top == tb.n_style)
+        p = read_raw_text (&tb, p);
+      else if (p[0] == '<' && g_ascii_isalpha (p[1]))
+        p = read_start_tag (&tb, p);
+      else if (p[0] == '<' && (p[1] == '?' || strncmp (p, "<!--", 4) == 0 ||
+                                g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0))
+        p = skip_markup_declaration (&tb, p);
+      else if (p[0] == '<')
+        {
+          if (top != NULL)
+            g_string_append_c (tb.pending, '<');
+          p++;
+        }
+      else if (p[0] == '&' && p[1] == '#')
+        {
+          gunichar c = read_char_ref (&p);
+
+          if (c != 0)
+            {
+              tree_check_paragraph (&tb);
+              append_code_point (tb.pending, c);
+            }
+        }
+      else if (p[0] == '&')
+        {
+          tree_check_paragraph (&tb);
+          read_entity (&p, tb.pending);
+        }
+      else
+        {
+          gsize run = strcspn (p, "<&");
+
+          tree_add_chars (&tb, p, run, p[run]);
+          p += run;
+        }
+    }
+  tree_flush (&tb);
+
+  g_hash_table_unref (tb.void_tags);
+  g_string_free (tb.scratch, TRUE);
+  g_string_free (tb.pending, TRUE);
+  g_ptr_array_unref (tb.stack);
+  return tb.doc;
+}
+
 static gpointer
 init_libxml_once (gpointer data)
 {
   xmlInitParser ();
   return NULL;
+}
+
+static void
+ensure_libxml (void)
+{
+  static GOnce libxml_once = G_ONCE_INIT;
+
+  g_once (&libxml_once, init_libxml_once, NULL);
+}
+
+/**
+ * rsh_extract_parse_html:
+ * @text: a whole HTML document in UTF-8
+ * @base_url: (nullable): the address it came from
+ *
+ * Builds the tree the extraction walks, as libxml2's HTML parser would build it (the tests
+ * compare the two); only the attributes the extraction reads are kept.
+ *
+ * Returns: (transfer full): the document; free it with rsh_extract_free_html()
+ */
+struct _xmlDoc *
+rsh_extract_parse_html (const char *text,
+                        const char *base_url)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  ensure_libxml ();
+  return build_html_tree (text, base_url);
+}
+
+/**
+ * rsh_extract_free_html:
+ * @doc: (transfer full): a document from rsh_extract_parse_html()
+ */
+void
+rsh_extract_free_html (struct _xmlDoc *doc)
+{
+  if (doc != NULL)
+    free_html_tree (doc);
 }
 
 /**
@@ -2790,7 +4002,6 @@ RshExtracted *
 rsh_extract_html (const char *text,
                   const char *base_url)
 {
-  static GOnce libxml_once = G_ONCE_INIT;
   RshExtracted *ex = g_new0 (RshExtracted, 1);
   g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
   Metadata md = { 0, };
@@ -2800,17 +4011,15 @@ rsh_extract_html (const char *text,
   gsize len = strlen (text);
   g_autofree char *stripped = NULL;
 
-  g_once (&libxml_once, init_libxml_once, NULL);
+  ensure_libxml ();
 
   stripped = strip_inert (text, len, &len);
-  doc = htmlReadMemory (stripped, (int) MIN (len, (gsize) G_MAXINT), base_url, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+  doc = build_html_tree (stripped, base_url);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {
       if (doc != NULL)
-        xmlFreeDoc (doc);
+        free_html_tree (doc);
       ex->authors = g_new0 (char *, 1);
       ex->text = g_strdup ("");
       return ex;
@@ -2936,7 +4145,7 @@ rsh_extract_html (const char *text,
   }
 
   metadata_clear (&md);
-  xmlFreeDoc (doc);
+  free_html_tree (doc);
   return ex;
 }
 
@@ -3260,14 +4469,14 @@ rsh_extract_markdown (const char *text)
   guint i = 0;
 
   /* YAML front matter between two "---" lines. */
-  if (lines[0] != NULL && g_str_equal (g_strchomp (lines[0]), "---"))
+  if (lines[0] != NULL && str_equal (g_strchomp (lines[0]), "---"))
     {
       for (i = 1; lines[i] != NULL; i++)
         {
           char *line = g_strchomp (lines[i]);
           char *value;
 
-          if (g_str_equal (line, "---") || g_str_equal (line, "..."))
+          if (str_equal (line, "---") || str_equal (line, "..."))
             {
               i++;
               break;

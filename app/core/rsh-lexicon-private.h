@@ -11,12 +11,13 @@
 G_BEGIN_DECLS
 
 /* A pronoun-like speaker ("he", "the company") and the kind of name it can stand for;
- * kind_any means any kind. */
+ * kind_any means any kind, not_person any kind but a person ("it"). */
 typedef struct
 {
   char         *word;
   RshActorKind  kind;
   guint         kind_any : 1;
+  guint         not_person : 1;
 } RshPronoun;
 
 /* Every phrase is stored lower case, its words separated by one space. */
@@ -41,6 +42,8 @@ typedef enum
   RSH_WORDS_FINITE,
   RSH_WORDS_NEGATIVE_DETERMINER,
   RSH_WORDS_ADDRESSED,
+  RSH_WORDS_MALE,
+  RSH_WORDS_FEMALE,
   RSH_N_WORDS,
 } RshWordList;
 

@@ -51,6 +51,8 @@ static const char * const word_list_keywords[RSH_N_WORDS] = {
   [RSH_WORDS_FINITE] = "finite",
   [RSH_WORDS_NEGATIVE_DETERMINER] = "negative-determiner",
   [RSH_WORDS_ADDRESSED] = "addressed",
+  [RSH_WORDS_MALE] = "male",
+  [RSH_WORDS_FEMALE] = "female",
 };
 
 G_LOCK_DEFINE_STATIC (default_lexicons);
@@ -333,15 +335,19 @@ parse_line (RshLexicon  *self,
     {
       gboolean is_pronoun = keyword[0] == 'p';
       gboolean any = FALSE;
+      gboolean not_person = FALSE;
       RshActorKind kind = RSH_ACTOR_KIND_UNKNOWN;
 
       if (n_head == 2 && is_pronoun && strcmp (head[1], "any") == 0)
         any = TRUE;
+      else if (n_head == 2 && is_pronoun && strcmp (head[1], "not-person") == 0)
+        any = not_person = TRUE;
       else if (n_head != 2 || !parse_kind (head[1], &kind) || kind == RSH_ACTOR_KIND_UNKNOWN)
         {
           g_set_error (error, RSH_ERROR, RSH_ERROR_LEXICON,
                        _("Lexicon line %u: expected “%s KIND:” with KIND one of person, "
-                         "organization, government, media, group"),
+                         "organization, government, media, group (for pronouns also any or "
+                         "not-person)"),
                        line_no, keyword);
           return FALSE;
         }
@@ -355,6 +361,7 @@ parse_line (RshLexicon  *self,
               pronoun->word = g_strdup (items[i]);
               pronoun->kind = kind;
               pronoun->kind_any = any;
+              pronoun->not_person = not_person;
               g_hash_table_replace (self->pronouns, pronoun->word, pronoun);
             }
           else

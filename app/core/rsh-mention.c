@@ -28,6 +28,10 @@ struct _RshMention
 
   guint      start;
   guint      end;
+  /* Where the speaker's name and the cue are written, in code points; an empty span when
+   * they are not in the text (the outlet's own voice, a speaker carried over). */
+  RshSpan    speaker_span;
+  RshSpan    cue_span;
   RshStance  stance;
   guint      hedged : 1;
 };
@@ -60,6 +64,22 @@ replace_string (char       **field,
 
   g_free (*field);
   *field = g_strdup (value);
+
+  return TRUE;
+}
+
+static gboolean
+get_span (const RshSpan *span,
+          guint         *start,
+          guint         *end)
+{
+  if (rsh_span_length (span) == 0)
+    return FALSE;
+
+  if (start != NULL)
+    *start = span->start;
+  if (end != NULL)
+    *end = span->end;
 
   return TRUE;
 }
@@ -268,6 +288,38 @@ rsh_mention_new (const char *source_id,
                        "end", end,
                        "quote", quote,
                        NULL);
+}
+
+/**
+ * rsh_mention_copy:
+ * @self: a #RshMention
+ *
+ * Returns: (transfer full): a new mention with everything @self holds
+ */
+RshMention *
+rsh_mention_copy (RshMention *self)
+{
+  RshMention *copy;
+
+  g_return_val_if_fail (RSH_IS_MENTION (self), NULL);
+
+  copy = rsh_mention_new (self->source_id, self->start, self->end, self->quote);
+  copy->speaker = g_strdup (self->speaker);
+  copy->actor_id = g_strdup (self->actor_id);
+  copy->cue = g_strdup (self->cue);
+  copy->outlet = g_strdup (self->outlet);
+  copy->written_speaker = g_strdup (self->written_speaker);
+  copy->quoted = g_strdup (self->quoted);
+  copy->quoted_actor_id = g_strdup (self->quoted_actor_id);
+  copy->via = g_strdup (self->via);
+  copy->via_actor_id = g_strdup (self->via_actor_id);
+  copy->aliases = g_strdupv (self->aliases);
+  copy->speaker_span = self->speaker_span;
+  copy->cue_span = self->cue_span;
+  copy->stance = self->stance;
+  copy->hedged = self->hedged;
+
+  return copy;
 }
 
 const char *
@@ -580,4 +632,69 @@ rsh_mention_set_aliases (RshMention         *self,
 
   g_strfreev (self->aliases);
   self->aliases = g_strdupv ((char **) aliases);
+}
+
+/**
+ * rsh_mention_get_speaker_span:
+ * @self: a #RshMention
+ * @start: (out) (optional): the first code point of the speaker's name in the text
+ * @end: (out) (optional): the code point after it
+ *
+ * Where the speaker is named for this statement. A statement in the outlet's own voice,
+ * or one whose speaker was carried over from an earlier sentence, has no such place.
+ *
+ * Returns: whether the speaker is named in the text
+ */
+gboolean
+rsh_mention_get_speaker_span (RshMention *self,
+                              guint      *start,
+                              guint      *end)
+{
+  g_return_val_if_fail (RSH_IS_MENTION (self), FALSE);
+
+  return get_span (&self->speaker_span, start, end);
+}
+
+void
+rsh_mention_set_speaker_span (RshMention *self,
+                              guint       start,
+                              guint       end)
+{
+  g_return_if_fail (RSH_IS_MENTION (self));
+  g_return_if_fail (start <= end);
+
+  self->speaker_span.start = start;
+  self->speaker_span.end = end;
+}
+
+/**
+ * rsh_mention_get_cue_span:
+ * @self: a #RshMention
+ * @start: (out) (optional): the first code point of the reporting cue in the text
+ * @end: (out) (optional): the code point after it
+ *
+ * Where the reporting cue ("said", "has denied", "according to") is written.
+ *
+ * Returns: whether the cue is in the text
+ */
+gboolean
+rsh_mention_get_cue_span (RshMention *self,
+                          guint      *start,
+                          guint      *end)
+{
+  g_return_val_if_fail (RSH_IS_MENTION (self), FALSE);
+
+  return get_span (&self->cue_span, start, end);
+}
+
+void
+rsh_mention_set_cue_span (RshMention *self,
+                          guint       start,
+                          guint       end)
+{
+  g_return_if_fail (RSH_IS_MENTION (self));
+  g_return_if_fail (start <= end);
+
+  self->cue_span.start = start;
+  self->cue_span.end = end;
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rsh-correction-private.h"
 #include "rsh-store-private.h"
 
 #define PROJECT_SUFFIX ".rashomon"
@@ -29,6 +30,10 @@ struct _RshProject
   GListStore    *sources;
   GPtrArray     *tracked_claims;
   RshComparison *comparison;
+  RshComparison *automatic;     /* the latest analysis before the corrections */
+  GListStore    *corrections;   /* RshCorrection, every stored one, oldest first */
+  char          *undo_label;
+  char          *redo_label;
   GCancellable  *analyze_cancellable;
   double         fraction;
   guint          analyze_serial;
@@ -66,6 +71,7 @@ typedef struct
   RshStore  *store;
   GPtrArray *sources;
   GStrv      claims;
+  GPtrArray *corrections;
 } OpenResult;
 
 G_DEFINE_FINAL_TYPE (RshProject, rsh_project, G_TYPE_OBJECT)
@@ -78,6 +84,11 @@ enum {
   PROP_FRACTION,
   PROP_COMPARISON,
   PROP_N_SOURCES,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  PROP_CORRECTIONS,
   N_PROPS
 };
 
@@ -132,6 +143,7 @@ open_result_free (OpenResult *result)
   g_clear_object (&result->store);
   g_clear_pointer (&result->sources, g_ptr_array_unref);
   g_clear_pointer (&result->claims, g_strfreev);
+  g_clear_pointer (&result->corrections, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -483,6 +495,117 @@ begin_analysis (RshProject *self)
   return ++self->analyze_serial;
 }
 
+/* The correction undo would take back: the last active one. */
+static RshCorrection *
+find_undoable (RshProject *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->corrections));
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(RshCorrection) correction =
+        g_list_model_get_item (G_LIST_MODEL (self->corrections), i - 1);
+
+      if (rsh_correction_get_state (correction) == RSH_CORRECTION_ACTIVE)
+        return correction;
+    }
+
+  return NULL;
+}
+
+/* The correction redo would bring back: undo always takes the last active one, so the
+ * undone ones after the last active one form a stack whose top comes first. */
+static RshCorrection *
+find_redoable (RshProject *self)
+{
+  GListModel *list = G_LIST_MODEL (self->corrections);
+  guint n = g_list_model_get_n_items (list);
+  guint first = 0;
+
+  for (guint i = n; i > 0 && first == 0; i--)
+    {
+      g_autoptr(RshCorrection) correction = g_list_model_get_item (list, i - 1);
+
+      if (rsh_correction_get_state (correction) == RSH_CORRECTION_ACTIVE)
+        first = i;
+    }
+
+  for (guint i = first; i < n; i++)
+    {
+      g_autoptr(RshCorrection) correction = g_list_model_get_item (list, i);
+
+      if (rsh_correction_get_state (correction) == RSH_CORRECTION_UNDONE)
+        return correction;
+    }
+
+  return NULL;
+}
+
+static char *
+dup_action_label (RshCorrection *correction,
+                  gboolean       undo)
+{
+  if (correction == NULL)
+    return NULL;
+
+  /* Translators: a menu item; %s is the kind of correction, “Merge Claims” */
+  return g_strdup_printf (undo ? _("Undo %s") : _("Redo %s"),
+                          rsh_correction_get_label (correction));
+}
+
+static void
+update_undo_state (RshProject *self)
+{
+  g_autofree char *undo = dup_action_label (find_undoable (self), TRUE);
+  g_autofree char *redo = dup_action_label (find_redoable (self), FALSE);
+
+  if (g_strcmp0 (undo, self->undo_label) != 0)
+    {
+      gboolean could = self->undo_label != NULL;
+
+      g_free (self->undo_label);
+      self->undo_label = g_steal_pointer (&undo);
+      if (could != (self->undo_label != NULL))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+    }
+
+  if (g_strcmp0 (redo, self->redo_label) != 0)
+    {
+      gboolean could = self->redo_label != NULL;
+
+      g_free (self->redo_label);
+      self->redo_label = g_steal_pointer (&redo);
+      if (could != (self->redo_label != NULL))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+    }
+}
+
+/* Replays the active corrections onto the latest analysis: no extraction, no alignment. */
+static void
+replay_corrections (RshProject *self)
+{
+  g_autoptr(GPtrArray) active = g_ptr_array_new ();
+  g_autoptr(RshComparison) corrected = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->corrections));
+
+  if (self->automatic == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RshCorrection *correction = g_list_model_get_item (G_LIST_MODEL (self->corrections), i);
+
+      if (rsh_correction_get_state (correction) == RSH_CORRECTION_ACTIVE)
+        g_ptr_array_add (active, correction);
+      g_object_unref (correction);
+    }
+
+  corrected = rsh_correction_replay (self->automatic, active);
+  set_comparison (self, corrected);
+}
+
 static void
 end_analysis (RshProject    *self,
               RshComparison *comparison)
@@ -491,7 +614,8 @@ end_analysis (RshProject    *self,
   if (comparison != NULL)
     {
       set_fraction (self, 1.0);
-      set_comparison (self, comparison);
+      g_set_object (&self->automatic, comparison);
+      replay_corrections (self);
     }
   set_busy (self, FALSE);
 }
@@ -499,11 +623,16 @@ end_analysis (RshProject    *self,
 static RshProject *
 project_new_for_store (RshStore  *store,
                        GPtrArray *sources,
-                       GStrv      claims)
+                       GStrv      claims,
+                       GPtrArray *corrections)
 {
   RshProject *self = g_object_new (RSH_TYPE_PROJECT, NULL);
 
   self->store = g_object_ref (store);
+
+  if (corrections != NULL)
+    g_list_store_splice (self->corrections, 0, 0, corrections->pdata, corrections->len);
+  update_undo_state (self);
 
   if (sources != NULL)
     g_list_store_splice (self->sources, 0, 0, sources->pdata, sources->len);
@@ -522,6 +651,7 @@ open_store (const char    *path,
   g_autoptr(RshStore) store = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_auto(GStrv) claims = NULL;
+  g_autoptr(GPtrArray) corrections = NULL;
   OpenResult *result;
 
   store = rsh_store_open (path, error);
@@ -536,10 +666,15 @@ open_store (const char    *path,
   if (claims == NULL)
     return NULL;
 
+  corrections = rsh_store_load_corrections (store, error);
+  if (corrections == NULL)
+    return NULL;
+
   result = g_new0 (OpenResult, 1);
   result->store = g_steal_pointer (&store);
   result->sources = g_steal_pointer (&sources);
   result->claims = g_steal_pointer (&claims);
+  result->corrections = g_steal_pointer (&corrections);
 
   return result;
 }
@@ -745,6 +880,26 @@ rsh_project_get_property (GObject    *object,
       g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->sources)));
       break;
 
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, rsh_project_get_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, rsh_project_get_can_redo (self));
+      break;
+
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, rsh_project_get_undo_label (self));
+      break;
+
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, rsh_project_get_redo_label (self));
+      break;
+
+    case PROP_CORRECTIONS:
+      g_value_set_object (value, rsh_project_get_corrections (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -759,6 +914,7 @@ rsh_project_dispose (GObject *object)
     g_cancellable_cancel (self->analyze_cancellable);
   g_clear_object (&self->analyze_cancellable);
   g_clear_object (&self->comparison);
+  g_clear_object (&self->automatic);
 
   G_OBJECT_CLASS (rsh_project_parent_class)->dispose (object);
 }
@@ -771,6 +927,9 @@ rsh_project_finalize (GObject *object)
   g_clear_object (&self->sources);
   g_clear_object (&self->store);
   g_clear_pointer (&self->tracked_claims, g_ptr_array_unref);
+  g_clear_object (&self->corrections);
+  g_clear_pointer (&self->undo_label, g_free);
+  g_clear_pointer (&self->redo_label, g_free);
 
   G_OBJECT_CLASS (rsh_project_parent_class)->finalize (object);
 }
@@ -844,6 +1003,56 @@ rsh_project_class_init (RshProjectClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RshProject:can-undo:
+   *
+   * Whether there is a correction rsh_project_undo() would take back.
+   */
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:can-redo:
+   *
+   * Whether there is an undone correction rsh_project_redo() would bring back.
+   */
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:undo-label: (nullable)
+   *
+   * The menu label of undo, “Undo Merge Claims”, or %NULL when there is nothing to undo.
+   */
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:redo-label: (nullable)
+   *
+   * The menu label of redo, “Redo Merge Claims”, or %NULL when there is nothing to redo.
+   */
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RshProject:corrections:
+   *
+   * Every correction of the project, undone ones included, oldest first.
+   */
+  properties[PROP_CORRECTIONS] =
+    g_param_spec_object ("corrections", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -852,6 +1061,7 @@ rsh_project_init (RshProject *self)
 {
   self->sources = g_list_store_new (RSH_TYPE_SOURCE);
   self->tracked_claims = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->corrections = g_list_store_new (RSH_TYPE_CORRECTION);
 
   g_signal_connect_object (self->sources, "items-changed",
                            G_CALLBACK (sources_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -874,7 +1084,7 @@ rsh_project_new (void)
   if (store == NULL)
     g_error ("Could not create a project in memory: %s", error->message);
 
-  return project_new_for_store (store, NULL, NULL);
+  return project_new_for_store (store, NULL, NULL, NULL);
 }
 
 /**
@@ -905,7 +1115,8 @@ rsh_project_open (const char    *path,
   if (result == NULL)
     return NULL;
 
-  self = project_new_for_store (result->store, result->sources, result->claims);
+  self = project_new_for_store (result->store, result->sources, result->claims,
+                                result->corrections);
   open_result_free (result);
 
   return self;
@@ -959,7 +1170,8 @@ rsh_project_open_finish (GAsyncResult  *result,
   if (open_result == NULL)
     return NULL;
 
-  self = project_new_for_store (open_result->store, open_result->sources, open_result->claims);
+  self = project_new_for_store (open_result->store, open_result->sources, open_result->claims,
+                                open_result->corrections);
   open_result_free (open_result);
 
   return self;
@@ -1702,4 +1914,190 @@ rsh_project_analyze_finish (RshProject    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rsh_project_get_corrections:
+ * @self: a #RshProject
+ *
+ * Returns: (transfer none): a #GListModel of every #RshCorrection of the project, undone
+ *   ones included, oldest first
+ */
+GListModel *
+rsh_project_get_corrections (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->corrections);
+}
+
+/**
+ * rsh_project_apply_correction:
+ * @self: a #RshProject
+ * @correction: a new correction, made against rsh_project_get_comparison()
+ * @error: return location for a #GError
+ *
+ * Stores @correction in the project (with its author and time) and replays every active
+ * correction onto the latest analysis, which sets #RshProject:comparison without extracting
+ * or aligning anything again. Corrections undone before it can no longer be redone.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set when the project has not been analysed
+ *   yet or the project file could not be written
+ */
+gboolean
+rsh_project_apply_correction (RshProject     *self,
+                              RshCorrection  *correction,
+                              GError        **error)
+{
+  guint n;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (RSH_IS_CORRECTION (correction), FALSE);
+  g_return_val_if_fail (rsh_correction_get_id (correction) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->automatic == NULL)
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("The sources have not been compared yet; analyse them before correcting "
+                     "the comparison"));
+      return FALSE;
+    }
+
+  if (!rsh_store_add_correction (self->store, correction, error))
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->corrections));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshCorrection) old = g_list_model_get_item (G_LIST_MODEL (self->corrections), i);
+
+      if (rsh_correction_get_state (old) == RSH_CORRECTION_UNDONE)
+        rsh_correction_set_state (old, RSH_CORRECTION_SUPERSEDED);
+    }
+
+  rsh_correction_set_state (correction, RSH_CORRECTION_ACTIVE);
+  g_list_store_append (self->corrections, correction);
+  replay_corrections (self);
+  update_undo_state (self);
+
+  return TRUE;
+}
+
+static gboolean
+change_state (RshProject          *self,
+              RshCorrection       *correction,
+              RshCorrectionState   state,
+              GError             **error)
+{
+  if (!rsh_store_set_correction_state (self->store, rsh_correction_get_id (correction), state,
+                                       error))
+    return FALSE;
+
+  rsh_correction_set_state (correction, state);
+  replay_corrections (self);
+  update_undo_state (self);
+
+  return TRUE;
+}
+
+/**
+ * rsh_project_undo:
+ * @self: a #RshProject
+ * @error: return location for a #GError
+ *
+ * Takes back the last active correction: it stays in the project, marked undone, and the
+ * comparison is replayed without it.
+ *
+ * Returns: %TRUE on success; %FALSE with %RSH_ERROR_INVALID when there is nothing to undo
+ */
+gboolean
+rsh_project_undo (RshProject  *self,
+                  GError     **error)
+{
+  RshCorrection *correction;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  correction = find_undoable (self);
+  if (correction == NULL)
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID, _("There is no correction to undo"));
+      return FALSE;
+    }
+
+  return change_state (self, correction, RSH_CORRECTION_UNDONE, error);
+}
+
+/**
+ * rsh_project_redo:
+ * @self: a #RshProject
+ * @error: return location for a #GError
+ *
+ * Makes the correction undone last active again.
+ *
+ * Returns: %TRUE on success; %FALSE with %RSH_ERROR_INVALID when there is nothing to redo
+ */
+gboolean
+rsh_project_redo (RshProject  *self,
+                  GError     **error)
+{
+  RshCorrection *correction;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  correction = find_redoable (self);
+  if (correction == NULL)
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID, _("There is no correction to redo"));
+      return FALSE;
+    }
+
+  return change_state (self, correction, RSH_CORRECTION_ACTIVE, error);
+}
+
+gboolean
+rsh_project_get_can_undo (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+
+  return self->undo_label != NULL;
+}
+
+gboolean
+rsh_project_get_can_redo (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+
+  return self->redo_label != NULL;
+}
+
+/**
+ * rsh_project_get_undo_label:
+ * @self: a #RshProject
+ *
+ * Returns: (nullable): “Undo Merge Claims”, or %NULL when there is nothing to undo
+ */
+const char *
+rsh_project_get_undo_label (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+
+  return self->undo_label;
+}
+
+/**
+ * rsh_project_get_redo_label:
+ * @self: a #RshProject
+ *
+ * Returns: (nullable): “Redo Merge Claims”, or %NULL when there is nothing to redo
+ */
+const char *
+rsh_project_get_redo_label (RshProject *self)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+
+  return self->redo_label;
 }

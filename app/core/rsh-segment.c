@@ -14,6 +14,10 @@
 #include "rsh-error.h"
 #include "rsh-segment.h"
 
+/* Opening a sentence iterator builds ICU's rules and abbreviation list, which costs more
+ * than splitting an article; each thread keeps the ones it opened, by locale. */
+static GPrivate cached_iterators = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
 /* Walks a UTF-8 string forward, converting byte offsets to code point offsets. Offsets
  * must be asked for in increasing order, which keeps the whole conversion linear. */
 typedef struct
@@ -102,6 +106,39 @@ is_false_break (const char *text,
   return g_ascii_islower (*next);
 }
 
+/* The calling thread's sentence iterator for @locale, set on @utext; owned by the thread. */
+static UBreakIterator *
+get_sentence_iterator (const char *locale,
+                       UText      *utext,
+                       UErrorCode *status)
+{
+  GHashTable *iterators = g_private_get (&cached_iterators);
+  UBreakIterator *iter;
+
+  if (iterators == NULL)
+    {
+      iterators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) ubrk_close);
+      g_private_set (&cached_iterators, iterators);
+    }
+
+  iter = g_hash_table_lookup (iterators, locale);
+  if (iter == NULL)
+    {
+      iter = ubrk_open (UBRK_SENTENCE, locale, NULL, 0, status);
+      if (U_FAILURE (*status))
+        {
+          ubrk_close (iter);
+          return NULL;
+        }
+      g_hash_table_insert (iterators, g_strdup (locale), iter);
+    }
+
+  ubrk_setUText (iter, utext, status);
+
+  return U_SUCCESS (*status) ? iter : NULL;
+}
+
 /**
  * rsh_segment_paragraphs:
  * @text: UTF-8 text whose paragraphs are separated by blank lines
@@ -174,7 +211,7 @@ rsh_segment_sentences (const char  *text,
   g_autoptr(GArray) paragraphs = NULL;
   g_autoptr(GArray) sentences = NULL;
   g_autofree char *locale = NULL;
-  UBreakIterator *iter;
+  UBreakIterator *iter = NULL;
   UErrorCode status = U_ZERO_ERROR;
   UText *utext = NULL;
   Cursor cursor = { text, 0, 0 };
@@ -190,15 +227,13 @@ rsh_segment_sentences (const char  *text,
   /* "ss=standard" turns on ICU's suppression list of abbreviations. */
   locale = g_strdup_printf ("%s@ss=standard", language ? language : "en");
   utext = utext_openUTF8 (NULL, text, (int64_t) len, &status);
-  iter = ubrk_open (UBRK_SENTENCE, locale, NULL, 0, &status);
   if (U_SUCCESS (status))
-    ubrk_setUText (iter, utext, &status);
+    iter = get_sentence_iterator (locale, utext, &status);
 
   if (U_FAILURE (status))
     {
       g_set_error (error, RSH_ERROR, RSH_ERROR_ENCODING,
                    "Could not split the text into sentences: %s", u_errorName (status));
-      ubrk_close (iter);
       utext_close (utext);
       return NULL;
     }
@@ -248,7 +283,8 @@ rsh_segment_sentences (const char  *text,
         }
     }
 
-  ubrk_close (iter);
+  /* The iterator stays with the thread; it must not keep pointing at this text. */
+  ubrk_setText (iter, NULL, 0, &status);
   utext_close (utext);
 
   return g_steal_pointer (&sentences);

@@ -9,14 +9,9 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "rashomon.h"
 #include "rsh-extract-private.h"
-
-/* Network limits of the basic fetcher. */
-#define FETCH_TIMEOUT_SECONDS 30
-#define FETCH_MAX_REDIRECTS   5
 
 #define READ_CHUNK_BYTES (64 * 1024)
 
@@ -46,6 +41,7 @@ struct _RshSource
   char           *extracted_published;
 
   RshSourceState  state;
+  double          progress;
   guint           load_serial;
   guint           outlet_by_user : 1;
   guint           published_by_user : 1;
@@ -75,18 +71,34 @@ enum {
   PROP_TEXT,
   PROP_CONTENT_TYPE,
   PROP_DUPLICATE_OF,
+  PROP_PROGRESS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* Carries a worker's progress to the main context of the thread that started the load.
+ * Reports are coalesced: at most one is waiting there at any time, with the latest figures. */
+typedef struct
+{
+  gatomicrefcount  refs;
+  GMutex           mutex;
+  GMainContext    *context;
+  GWeakRef         source;
+  guint            serial;
+  guint64          received;
+  gint64           total;
+  gboolean         scheduled;
+} ProgressRelay;
+
 /* Copies of everything a load needs, handed to the worker. */
 typedef struct
 {
-  char   *input;
-  GBytes *raw;
-  char   *content_type;
-  guint   serial;
+  char          *input;
+  GBytes        *raw;
+  char          *content_type;
+  guint          serial;
+  ProgressRelay *relay;
 } LoadRequest;
 
 /* Everything a load produced, built by the worker and applied on the main thread. */
@@ -100,9 +112,104 @@ typedef struct
   GArray       *sentences;
 } LoadResult;
 
+static void set_progress (RshSource *self,
+                          double     progress);
+
+static ProgressRelay *
+progress_relay_new (RshSource *source,
+                    guint      serial)
+{
+  ProgressRelay *relay = g_new0 (ProgressRelay, 1);
+
+  g_atomic_ref_count_init (&relay->refs);
+  g_mutex_init (&relay->mutex);
+  relay->context = g_main_context_ref_thread_default ();
+  g_weak_ref_init (&relay->source, source);
+  relay->serial = serial;
+  relay->total = -1;
+  return relay;
+}
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_ref_count_inc (&relay->refs);
+  return relay;
+}
+
+static void
+progress_relay_unref (ProgressRelay *relay)
+{
+  if (!g_atomic_ref_count_dec (&relay->refs))
+    return;
+  g_weak_ref_clear (&relay->source);
+  g_main_context_unref (relay->context);
+  g_mutex_clear (&relay->mutex);
+  g_free (relay);
+}
+
+/* On the context that started the load. */
+static gboolean
+progress_relay_dispatch_cb (gpointer user_data)
+{
+  ProgressRelay *relay = user_data;
+  g_autoptr(RshSource) source = g_weak_ref_get (&relay->source);
+  guint64 received;
+  gint64 total;
+
+  g_mutex_lock (&relay->mutex);
+  received = relay->received;
+  total = relay->total;
+  relay->scheduled = FALSE;
+  g_mutex_unlock (&relay->mutex);
+
+  /* A report that arrives after its load ended, or after a newer load began, is stale. */
+  if (source == NULL || source->load_serial != relay->serial ||
+      source->state != RSH_SOURCE_STATE_LOADING)
+    return G_SOURCE_REMOVE;
+
+  if (total > 0)
+    set_progress (source, CLAMP ((double) received / (double) total, 0.0, 1.0));
+  else if (total == 0)
+    set_progress (source, 1.0);
+  else
+    set_progress (source, -1.0);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker. An idle source, not g_main_context_invoke(): that one may run the
+ * function right here when the context happens to be free. */
+static void
+progress_relay_report (guint64  received,
+                       gint64   total,
+                       gpointer user_data)
+{
+  ProgressRelay *relay = user_data;
+  gboolean schedule;
+
+  g_mutex_lock (&relay->mutex);
+  relay->received = received;
+  relay->total = total;
+  schedule = !relay->scheduled;
+  relay->scheduled = TRUE;
+  g_mutex_unlock (&relay->mutex);
+
+  if (schedule)
+    {
+      g_autoptr(GSource) idle = g_idle_source_new ();
+
+      g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+      g_source_set_static_name (idle, "[rashomon] source progress");
+      g_source_set_callback (idle, progress_relay_dispatch_cb, progress_relay_ref (relay),
+                             (GDestroyNotify) progress_relay_unref);
+      g_source_attach (idle, relay->context);
+    }
+}
+
 static void
 load_request_free (LoadRequest *request)
 {
+  g_clear_pointer (&request->relay, progress_relay_unref);
   g_free (request->input);
   g_clear_pointer (&request->raw, g_bytes_unref);
   g_free (request->content_type);
@@ -190,6 +297,18 @@ set_string_prop (RshSource   *self,
 }
 
 static void
+set_progress (RshSource *self,
+              double     progress)
+{
+  g_assert (RSH_IS_SOURCE (self));
+
+  if (self->progress == progress)
+    return;
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
 set_state (RshSource      *self,
            RshSourceState  state)
 {
@@ -210,10 +329,12 @@ strv_equal0 (char **a,
 
 /* Reads at most RSH_SOURCE_MAX_BYTES from @stream, whatever its size claimed to be. */
 static GBytes *
-read_bounded (GInputStream  *stream,
-              const char    *name,
-              GCancellable  *cancellable,
-              GError       **error)
+read_bounded (GInputStream   *stream,
+              const char     *name,
+              gint64          size,
+              ProgressRelay  *relay,
+              GCancellable   *cancellable,
+              GError        **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autofree guint8 *chunk = g_malloc (READ_CHUNK_BYTES);
@@ -248,16 +369,19 @@ read_bounded (GInputStream  *stream,
           return NULL;
         }
       g_byte_array_append (buffer, chunk, (guint) n);
+      if (relay != NULL)
+        progress_relay_report (buffer->len, size, relay);
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 static GBytes *
-read_file (GFile         *file,
-           const char    *name,
-           GCancellable  *cancellable,
-           GError       **error)
+read_file (GFile          *file,
+           const char     *name,
+           ProgressRelay  *relay,
+           GCancellable   *cancellable,
+           GError        **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
@@ -331,115 +455,7 @@ read_file (GFile         *file,
       return NULL;
     }
 
-  return read_bounded (G_INPUT_STREAM (stream), name, cancellable, error);
-}
-
-static GBytes *
-fetch_url (const char    *url,
-           const char    *name,
-           char         **content_type,
-           char         **final_url,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(SoupSession) session = NULL;
-  g_autofree char *current = g_strdup (url);
-  g_autofree char *user_agent = g_strdup_printf ("Rashomon/%s", PACKAGE_VERSION);
-
-  session = soup_session_new_with_options ("timeout", FETCH_TIMEOUT_SECONDS,
-                                           "idle-timeout", FETCH_TIMEOUT_SECONDS,
-                                           "user-agent", user_agent,
-                                           NULL);
-
-  for (guint redirects = 0; ; redirects++)
-    {
-      g_autoptr(SoupMessage) message = NULL;
-      g_autoptr(GInputStream) stream = NULL;
-      g_autoptr(GError) local_error = NULL;
-      SoupMessageHeaders *headers;
-      guint status;
-      GBytes *bytes;
-
-      message = soup_message_new (SOUP_METHOD_GET, current);
-      if (message == NULL)
-        {
-          g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
-                       _("“%s” is not a valid web address."), name);
-          return NULL;
-        }
-      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
-
-      stream = soup_session_send (session, message, cancellable, &local_error);
-      if (stream == NULL)
-        {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          else
-            g_set_error (error, RSH_ERROR, RSH_ERROR_FETCH,
-                         _("“%s” could not be fetched: %s"), name, local_error->message);
-          return NULL;
-        }
-
-      status = soup_message_get_status (message);
-      headers = soup_message_get_response_headers (message);
-
-      if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
-        {
-          const char *location = soup_message_headers_get_one (headers, "Location");
-          g_autofree char *next = NULL;
-
-          if (redirects >= FETCH_MAX_REDIRECTS)
-            {
-              g_set_error (error, RSH_ERROR, RSH_ERROR_FETCH,
-                           _("“%s” could not be fetched: it redirects more than %u times."),
-                           name, FETCH_MAX_REDIRECTS);
-              return NULL;
-            }
-          if (location != NULL)
-            next = g_uri_resolve_relative (current, location, G_URI_FLAGS_NONE, NULL);
-          if (next == NULL || !is_http_url (next))
-            {
-              g_set_error (error, RSH_ERROR, RSH_ERROR_FETCH,
-                           _("“%s” could not be fetched: the server answered %u %s without "
-                             "a usable new address."),
-                           name, status, soup_message_get_reason_phrase (message));
-              return NULL;
-            }
-          g_input_stream_close (stream, NULL, NULL);
-          g_free (current);
-          current = g_steal_pointer (&next);
-          continue;
-        }
-
-      if (status >= 400 || !SOUP_STATUS_IS_SUCCESSFUL (status))
-        {
-          g_set_error (error, RSH_ERROR, RSH_ERROR_FETCH,
-                       _("“%s” could not be fetched: the server answered %u %s."),
-                       name, status, soup_message_get_reason_phrase (message));
-          return NULL;
-        }
-
-      if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-          soup_message_headers_get_content_length (headers) > RSH_SOURCE_MAX_BYTES)
-        {
-          g_autofree char *actual =
-            g_format_size ((guint64) soup_message_headers_get_content_length (headers));
-          g_autofree char *limit = g_format_size (RSH_SOURCE_MAX_BYTES);
-
-          g_set_error (error, RSH_ERROR, RSH_ERROR_TOO_LARGE,
-                       _("“%s” is too large (%s); Rashomon reads articles of up to %s."),
-                       name, actual, limit);
-          return NULL;
-        }
-
-      bytes = read_bounded (stream, name, cancellable, error);
-      if (bytes == NULL)
-        return NULL;
-
-      *content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
-      *final_url = g_steal_pointer (&current);
-      return bytes;
-    }
+  return read_bounded (G_INPUT_STREAM (stream), name, size, relay, cancellable, error);
 }
 
 /* "www.example.org/story" or "example.org/a/b": a host name with a dot and a letter-only
@@ -464,12 +480,13 @@ looks_like_web_address (const char *input)
 
 /* Obtains the bytes behind an input: a local file or a web page. */
 static GBytes *
-acquire (const char    *input,
-         const char    *name,
-         char         **content_type,
-         char         **base_url,
-         GCancellable  *cancellable,
-         GError       **error)
+acquire (const char     *input,
+         const char     *name,
+         ProgressRelay  *relay,
+         char          **content_type,
+         char          **base_url,
+         GCancellable   *cancellable,
+         GError        **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -477,7 +494,9 @@ acquire (const char    *input,
   const char *scheme;
 
   if (is_http_url (input))
-    return fetch_url (input, name, content_type, base_url, cancellable, error);
+    return rsh_fetcher_fetch (rsh_fetcher_get_default (), input,
+                              relay != NULL ? progress_relay_report : NULL, relay,
+                              content_type, base_url, cancellable, error);
 
   if (g_str_equal (input, "-"))
     {
@@ -502,7 +521,7 @@ acquire (const char    *input,
     file = g_file_new_for_path (input);
   else
     file = g_file_new_for_commandline_arg (input);
-  bytes = read_file (file, name, cancellable, &local_error);
+  bytes = read_file (file, name, relay, cancellable, &local_error);
 
   /* "example.org/story" is a link without its scheme more often than a file. */
   if (bytes == NULL && scheme == NULL &&
@@ -696,7 +715,10 @@ process (GBytes        *raw,
           if (markdown)
             is_html = FALSE;
           else if (!is_generic_type (content_type))
-            is_html = rsh_extract_content_is_html (content_type);
+            /* Servers label pages "text/plain" by mistake; markup is still markup. */
+            is_html = rsh_extract_content_is_html (content_type) ||
+                      (g_ascii_strncasecmp (content_type, "text/plain", 10) == 0 &&
+                       rsh_extract_sniff_html (data ? data : "", len));
           else
             is_html = rsh_extract_sniff_html (data ? data : "", len) || has_html_extension (name);
         }
@@ -787,7 +809,8 @@ run_load (LoadRequest   *request,
                        _("No file or link was given for this source."));
           return NULL;
         }
-      raw = acquire (request->input, name, &content_type, &base_url, cancellable, error);
+      raw = acquire (request->input, name, request->relay, &content_type, &base_url,
+                     cancellable, error);
       if (raw == NULL)
         return NULL;
     }
@@ -841,6 +864,7 @@ apply_result (RshSource  *self,
   set_string_prop (self, &self->text, ex->text, PROP_TEXT);
 
   set_string_prop (self, &self->error_message, NULL, PROP_ERROR_MESSAGE);
+  set_progress (self, 1.0);
   set_state (self, RSH_SOURCE_STATE_READY);
 
   g_object_thaw_notify (object);
@@ -855,11 +879,15 @@ apply_error (RshSource    *self,
   /* Cancelling is not a failure: go back to where the source was. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      g_object_freeze_notify (G_OBJECT (self));
+      set_progress (self, self->text != NULL ? 1.0 : 0.0);
       set_state (self, self->text != NULL ? RSH_SOURCE_STATE_READY : RSH_SOURCE_STATE_PENDING);
+      g_object_thaw_notify (G_OBJECT (self));
       return;
     }
 
   g_object_freeze_notify (G_OBJECT (self));
+  set_progress (self, 0.0);
   set_string_prop (self, &self->error_message, error->message, PROP_ERROR_MESSAGE);
   set_state (self, RSH_SOURCE_STATE_FAILED);
   g_object_thaw_notify (G_OBJECT (self));
@@ -879,6 +907,7 @@ load_blocking (RshSource     *self,
   g_assert (RSH_IS_SOURCE (self));
 
   request = load_request_new (self->input, raw, content_type, ++self->load_serial);
+  set_progress (self, 0.0);
   set_state (self, RSH_SOURCE_STATE_LOADING);
   result = run_load (request, cancellable, &local_error);
   load_request_free (request);
@@ -1047,6 +1076,10 @@ rsh_source_get_property (GObject    *object,
       g_value_set_string (value, rsh_source_get_duplicate_of (self));
       break;
 
+    case PROP_PROGRESS:
+      g_value_set_double (value, rsh_source_get_progress (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1186,6 +1219,17 @@ rsh_source_class_init (RshSourceClass *klass)
     g_param_spec_string ("duplicate-of", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RshSource:progress:
+   *
+   * How much of the file or page has been read: 0 to 1, or -1 while a page of unknown
+   * length arrives. 1 once the source is ready. Always changes on the main context of the
+   * thread that started the load.
+   */
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, -1.0, 1.0, 0.0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1237,6 +1281,19 @@ rsh_source_get_state (RshSource *self)
 {
   g_return_val_if_fail (RSH_IS_SOURCE (self), RSH_SOURCE_STATE_PENDING);
   return self->state;
+}
+
+/**
+ * rsh_source_get_progress:
+ * @self: a #RshSource
+ *
+ * Returns: the share of the input read so far (0 to 1), or -1 when its length is unknown
+ */
+double
+rsh_source_get_progress (RshSource *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE (self), 0.0);
+  return self->progress;
 }
 
 const char *
@@ -1488,6 +1545,7 @@ rsh_source_load_async (RshSource           *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) worker = NULL;
+  LoadRequest *request;
 
   g_return_if_fail (RSH_IS_SOURCE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -1495,13 +1553,20 @@ rsh_source_load_async (RshSource           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rsh_source_load_async);
 
+  /* The fetcher's session is best made by the thread that owns the main loop, before any
+   * worker sends with it. */
+  if (self->input != NULL && is_http_url (self->input))
+    rsh_fetcher_get_default ();
+
+  request = load_request_new (self->input, NULL, NULL, ++self->load_serial);
+  request->relay = progress_relay_new (self, request->serial);
+
+  set_progress (self, 0.0);
   set_state (self, RSH_SOURCE_STATE_LOADING);
 
   worker = g_task_new (self, cancellable, load_thread_done_cb, g_steal_pointer (&task));
   g_task_set_source_tag (worker, load_thread);
-  g_task_set_task_data (worker,
-                        load_request_new (self->input, NULL, NULL, ++self->load_serial),
-                        (GDestroyNotify) load_request_free);
+  g_task_set_task_data (worker, request, (GDestroyNotify) load_request_free);
   g_task_run_in_thread (worker, load_thread);
 }
 

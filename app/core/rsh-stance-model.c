@@ -15,26 +15,30 @@
 #include "rsh-core-resources.h"
 
 #define MODEL_MAGIC    "rashomon-stance-model"
+#define MODEL_VERSION  "2"
 #define MODEL_RESOURCE "/io/github/rashomon/Rashomon/models/stance-en.model"
 #define MAX_BINS       48
 #define LAMBDA         1.0
 
-/* A stump adds @left to its class's score where feature <= threshold, else @right. */
+/* A tree of depth two adds one of four values to its class's score: the root sends a row
+ * left where feature <= threshold, and each side splits again on its own feature. A stump
+ * (depth one) is a tree whose sides split on the root's own test, with equal leaves. */
 typedef struct
 {
   guint  klass;
   guint  feature;
   double threshold;
-  double left;
-  double right;
-} Stump;
+  guint  sub_feature[2];
+  double sub_threshold[2];
+  double leaf[2][2];       /* [side][sub-side] */
+} Tree;
 
 struct _RshStanceModel
 {
   guint   n_classes;
   guint   n_features;
   double *base;     /* n_classes */
-  GArray *stumps;   /* Stump */
+  GArray *trees;    /* Tree */
 };
 
 static RshStanceModel *
@@ -46,7 +50,7 @@ model_new (guint n_classes,
   self->n_classes = n_classes;
   self->n_features = n_features;
   self->base = g_new0 (double, n_classes);
-  self->stumps = g_array_new (FALSE, FALSE, sizeof (Stump));
+  self->trees = g_array_new (FALSE, FALSE, sizeof (Tree));
 
   return self;
 }
@@ -117,6 +121,74 @@ find_thresholds (const double *features,
   return n;
 }
 
+/* The best cut of one node from its histograms: returns the gain (0: none) and sets the
+ * feature and the bin whose upper threshold the cut is. */
+static double
+best_cut (const double *hist_g,
+          const double *hist_h,
+          double        sum_g,
+          double        sum_h,
+          guint         n_features,
+          const guint  *n_thresholds,
+          guint        *feature,
+          guint        *bin,
+          double       *left_g_out,
+          double       *left_h_out)
+{
+  double best_gain = 0;
+  double parent = sum_g * sum_g / (sum_h + LAMBDA);
+
+  for (guint f = 0; f < n_features; f++)
+    {
+      double left_g = 0, left_h = 0;
+
+      for (guint b = 0; b < n_thresholds[f]; b++)
+        {
+          double right_g, right_h, gain;
+
+          left_g += hist_g[f * (MAX_BINS + 1) + b];
+          left_h += hist_h[f * (MAX_BINS + 1) + b];
+          right_g = sum_g - left_g;
+          right_h = sum_h - left_h;
+          gain = left_g * left_g / (left_h + LAMBDA) +
+                 right_g * right_g / (right_h + LAMBDA) - parent;
+          if (gain > best_gain)
+            {
+              best_gain = gain;
+              *feature = f;
+              *bin = b;
+              *left_g_out = left_g;
+              *left_h_out = left_h;
+            }
+        }
+    }
+
+  return best_gain;
+}
+
+/* Numbers in the model file: thresholds exact enough to cut where training cut, scores
+ * to six digits. */
+static void
+append_number (GString *out,
+               double   value,
+               gboolean threshold)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_c (out, ' ');
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, threshold ? "%.9g" : "%.6g", value));
+}
+
+static double
+tree_value (const Tree  *s,
+             const double *x)
+{
+  guint side = x[s->feature] <= s->threshold ? 0 : 1;
+  guint sub = x[s->sub_feature[side]] <= s->sub_threshold[side] ? 0 : 1;
+
+  return s->leaf[side][sub];
+}
+
 /**
  * rsh_stance_model_train:
  * @features: (array): @n_samples rows of @n_features values
@@ -129,7 +201,7 @@ find_thresholds (const double *features,
  * @rate: shrinkage of each stump, such as 0.1
  *
  * Fits a multinomial model as a sum of one-feature stumps by Newton boosting of the
- * softmax log-loss. Deterministic: the same input gives the same model.
+ * softmax log-loss: rsh_stance_model_train_trees() with depth 1.
  *
  * Returns: (transfer full): the model
  */
@@ -143,18 +215,56 @@ rsh_stance_model_train (const double *features,
                         guint         n_rounds,
                         double        rate)
 {
+  return rsh_stance_model_train_trees (features, labels, weights, n_samples, n_features,
+                                       n_classes, n_rounds, rate, 1);
+}
+
+/**
+ * rsh_stance_model_train_trees:
+ * @features: (array): @n_samples rows of @n_features values
+ * @labels: (array length=n_samples): the class of each row, below @n_classes
+ * @weights: (nullable) (array length=n_samples): the weight of each row, or %NULL for 1
+ * @n_samples: how many rows
+ * @n_features: values per row
+ * @n_classes: how many classes
+ * @n_rounds: boosting rounds; each adds one tree per class
+ * @rate: shrinkage of each tree, such as 0.1
+ * @depth: 1 for one-feature stumps, 2 for trees that test a second feature on each side
+ *   (pairs of features: "the claim's words are there" and "a denial stands near them")
+ *
+ * Fits a multinomial model as a sum of small trees by Newton boosting of the softmax
+ * log-loss, cutting each feature between quantiles of its values. Deterministic: the same
+ * input gives the same model.
+ *
+ * Returns: (transfer full): the model
+ */
+RshStanceModel *
+rsh_stance_model_train_trees (const double *features,
+                              const guint  *labels,
+                              const double *weights,
+                              guint         n_samples,
+                              guint         n_features,
+                              guint         n_classes,
+                              guint         n_rounds,
+                              double        rate,
+                              guint         depth)
+{
   RshStanceModel *self;
   g_autofree double *thresholds = NULL;
   g_autofree guint *n_thresholds = NULL;
   g_autofree guint8 *bins = NULL;
   g_autofree double *scores = NULL;
   g_autofree double *probs = NULL;
+  g_autofree double *grad = NULL;
+  g_autofree double *hess = NULL;
   g_autofree double *hist_g = NULL;
   g_autofree double *hist_h = NULL;
+  gsize hist_size = (gsize) n_features * (MAX_BINS + 1);
   double total_w = 0;
 
   g_return_val_if_fail (features != NULL && labels != NULL, NULL);
   g_return_val_if_fail (n_samples > 0 && n_features > 0 && n_classes > 1, NULL);
+  g_return_val_if_fail (depth == 1 || depth == 2, NULL);
 
   self = model_new (n_classes, n_features);
 
@@ -197,11 +307,14 @@ rsh_stance_model_train (const double *features,
 
   scores = g_new (double, (gsize) n_samples * n_classes);
   probs = g_new (double, (gsize) n_samples * n_classes);
+  grad = g_new (double, n_samples);
+  hess = g_new (double, n_samples);
   for (guint i = 0; i < n_samples; i++)
     memcpy (scores + (gsize) i * n_classes, self->base, n_classes * sizeof (double));
 
-  hist_g = g_new (double, (gsize) n_features * (MAX_BINS + 1));
-  hist_h = g_new (double, (gsize) n_features * (MAX_BINS + 1));
+  /* One histogram for the root and one for each of its sides. */
+  hist_g = g_new (double, hist_size * 3);
+  hist_h = g_new (double, hist_size * 3);
 
   for (guint round = 0; round < n_rounds; round++)
     {
@@ -211,70 +324,110 @@ rsh_stance_model_train (const double *features,
 
       for (guint k = 0; k < n_classes; k++)
         {
-          double best_gain = 0;
-          Stump best = { k, 0, 0, 0, 0 };
-          double sum_g = 0, sum_h = 0;
+          Tree best = { k, 0, 0, { 0, 0 }, { 0, 0 }, { { 0, 0 }, { 0, 0 } } };
+          double sum_g = 0, sum_h = 0, left_g = 0, left_h = 0;
+          double side_g[2], side_h[2];
+          guint bin = 0;
 
-          memset (hist_g, 0, (gsize) n_features * (MAX_BINS + 1) * sizeof (double));
-          memset (hist_h, 0, (gsize) n_features * (MAX_BINS + 1) * sizeof (double));
+          memset (hist_g, 0, hist_size * 3 * sizeof (double));
+          memset (hist_h, 0, hist_size * 3 * sizeof (double));
 
           for (guint i = 0; i < n_samples; i++)
             {
               double p = probs[(gsize) i * n_classes + k];
               double w = weights ? weights[i] : 1.0;
-              double g = w * ((labels[i] == k ? 1.0 : 0.0) - p);
-              double h = w * MAX (p * (1 - p), 1e-6);
               const guint8 *row = bins + (gsize) i * n_features;
 
-              sum_g += g;
-              sum_h += h;
+              grad[i] = w * ((labels[i] == k ? 1.0 : 0.0) - p);
+              hess[i] = w * MAX (p * (1 - p), 1e-6);
+              sum_g += grad[i];
+              sum_h += hess[i];
               for (guint f = 0; f < n_features; f++)
                 {
-                  hist_g[f * (MAX_BINS + 1) + row[f]] += g;
-                  hist_h[f * (MAX_BINS + 1) + row[f]] += h;
+                  hist_g[f * (MAX_BINS + 1) + row[f]] += grad[i];
+                  hist_h[f * (MAX_BINS + 1) + row[f]] += hess[i];
                 }
             }
 
-          for (guint f = 0; f < n_features; f++)
-            {
-              double left_g = 0, left_h = 0;
-              double parent = sum_g * sum_g / (sum_h + LAMBDA);
-
-              for (guint b = 0; b < n_thresholds[f]; b++)
-                {
-                  double right_g, right_h, gain;
-
-                  left_g += hist_g[f * (MAX_BINS + 1) + b];
-                  left_h += hist_h[f * (MAX_BINS + 1) + b];
-                  right_g = sum_g - left_g;
-                  right_h = sum_h - left_h;
-                  gain = left_g * left_g / (left_h + LAMBDA) +
-                         right_g * right_g / (right_h + LAMBDA) - parent;
-                  if (gain > best_gain)
-                    {
-                      best_gain = gain;
-                      best.feature = f;
-                      best.threshold = thresholds[(gsize) f * MAX_BINS + b];
-                      best.left = rate * left_g / (left_h + LAMBDA);
-                      best.right = rate * right_g / (right_h + LAMBDA);
-                    }
-                }
-            }
-
-          if (best_gain <= 0)
+          if (best_cut (hist_g, hist_h, sum_g, sum_h, n_features, n_thresholds,
+                        &best.feature, &bin, &left_g, &left_h) <= 0)
             continue;
 
-          g_array_append_val (self->stumps, best);
-          for (guint i = 0; i < n_samples; i++)
+          best.threshold = thresholds[(gsize) best.feature * MAX_BINS + bin];
+          side_g[0] = left_g;
+          side_h[0] = left_h;
+          side_g[1] = sum_g - left_g;
+          side_h[1] = sum_h - left_h;
+          for (guint side = 0; side < 2; side++)
             {
-              double x = features[(gsize) i * n_features + best.feature];
+              double value = rate * side_g[side] / (side_h[side] + LAMBDA);
 
-              scores[(gsize) i * n_classes + k] += x <= best.threshold ? best.left : best.right;
+              best.sub_feature[side] = best.feature;
+              best.sub_threshold[side] = best.threshold;
+              best.leaf[side][0] = best.leaf[side][1] = value;
             }
+
+          if (depth == 2)
+            {
+              double *side_hist_g = hist_g + hist_size;
+              double *side_hist_h = hist_h + hist_size;
+
+              for (guint i = 0; i < n_samples; i++)
+                {
+                  const guint8 *row = bins + (gsize) i * n_features;
+                  gsize at = row[best.feature] <= bin ? 0 : hist_size;
+
+                  for (guint f = 0; f < n_features; f++)
+                    {
+                      side_hist_g[at + f * (MAX_BINS + 1) + row[f]] += grad[i];
+                      side_hist_h[at + f * (MAX_BINS + 1) + row[f]] += hess[i];
+                    }
+                }
+
+              for (guint side = 0; side < 2; side++)
+                {
+                  guint sub_feature = 0, sub_bin = 0;
+                  double sub_g = 0, sub_h = 0;
+
+                  if (best_cut (side_hist_g + side * hist_size, side_hist_h + side * hist_size,
+                                side_g[side], side_h[side], n_features, n_thresholds,
+                                &sub_feature, &sub_bin, &sub_g, &sub_h) <= 0)
+                    continue;
+                  best.sub_feature[side] = sub_feature;
+                  best.sub_threshold[side] = thresholds[(gsize) sub_feature * MAX_BINS + sub_bin];
+                  best.leaf[side][0] = rate * sub_g / (sub_h + LAMBDA);
+                  best.leaf[side][1] = rate * (side_g[side] - sub_g) /
+                                       (side_h[side] - sub_h + LAMBDA);
+                }
+            }
+
+          g_array_append_val (self->trees, best);
+          for (guint i = 0; i < n_samples; i++)
+            scores[(gsize) i * n_classes + k] +=
+              tree_value (&best, features + (gsize) i * n_features);
         }
     }
 
   return self;
+}
+
+/**
+ * rsh_stance_model_add_bias:
+ * @self: a model
+ * @klass: a class of the model
+ * @bias: what to add to the class's score
+ *
+ * Moves a class's decision threshold: a positive @bias makes the model name the class
+ * more often. Training programs use it to calibrate a rare class on held-out rows.
+ */
+void
+rsh_stance_model_add_bias (RshStanceModel *self,
+                           guint           klass,
+                           double          bias)
+{
+  g_return_if_fail (self != NULL && klass < self->n_classes);
+
+  self->base[klass] += bias;
 }
 
 /**
@@ -311,7 +464,8 @@ rsh_stance_model_new_from_bytes (GBytes  *bytes,
 
       if (i == 0)
         {
-          if (n != 2 || strcmp (fields[0], MODEL_MAGIC) != 0 || strcmp (fields[1], "1") != 0)
+          if (n != 2 || strcmp (fields[0], MODEL_MAGIC) != 0 ||
+              (strcmp (fields[1], "1") != 0 && strcmp (fields[1], MODEL_VERSION) != 0))
             break;
           continue;
         }
@@ -328,22 +482,40 @@ rsh_stance_model_new_from_bytes (GBytes  *bytes,
           for (guint k = 0; k < n_classes; k++)
             self->base[k] = g_ascii_strtod (fields[k + 1], NULL);
         }
-      else if (strcmp (fields[0], "stump") == 0 && self != NULL && n == 6)
+      else if (self != NULL && ((strcmp (fields[0], "stump") == 0 && n == 6) ||
+                                (strcmp (fields[0], "tree") == 0 && n == 12)))
         {
-          Stump stump;
+          Tree tree;
 
-          stump.klass = (guint) g_ascii_strtoull (fields[1], NULL, 10);
-          stump.feature = (guint) g_ascii_strtoull (fields[2], NULL, 10);
-          stump.threshold = g_ascii_strtod (fields[3], NULL);
-          stump.left = g_ascii_strtod (fields[4], NULL);
-          stump.right = g_ascii_strtod (fields[5], NULL);
-          if (stump.klass >= n_classes || stump.feature >= n_features)
+          tree.klass = (guint) g_ascii_strtoull (fields[1], NULL, 10);
+          tree.feature = (guint) g_ascii_strtoull (fields[2], NULL, 10);
+          tree.threshold = g_ascii_strtod (fields[3], NULL);
+          for (guint side = 0; side < 2; side++)
+            {
+              if (n == 6)
+                {
+                  tree.sub_feature[side] = tree.feature;
+                  tree.sub_threshold[side] = tree.threshold;
+                  tree.leaf[side][0] = tree.leaf[side][1] =
+                    g_ascii_strtod (fields[4 + side], NULL);
+                }
+              else
+                {
+                  tree.sub_feature[side] =
+                    (guint) g_ascii_strtoull (fields[4 + 4 * side], NULL, 10);
+                  tree.sub_threshold[side] = g_ascii_strtod (fields[5 + 4 * side], NULL);
+                  tree.leaf[side][0] = g_ascii_strtod (fields[6 + 4 * side], NULL);
+                  tree.leaf[side][1] = g_ascii_strtod (fields[7 + 4 * side], NULL);
+                }
+            }
+          if (tree.klass >= n_classes || tree.feature >= n_features ||
+              tree.sub_feature[0] >= n_features || tree.sub_feature[1] >= n_features)
             {
               rsh_stance_model_free (self);
               self = NULL;
               break;
             }
-          g_array_append_val (self->stumps, stump);
+          g_array_append_val (self->trees, tree);
         }
       else
         {
@@ -399,29 +571,50 @@ rsh_stance_model_load_default (GError **error)
 char *
 rsh_stance_model_serialize (RshStanceModel *self)
 {
-  GString *out = g_string_new (MODEL_MAGIC " 1\n"
+  GString *out = g_string_new (MODEL_MAGIC " " MODEL_VERSION "\n"
                                "# SPDX-FileCopyrightText: 2026 Rashomon contributors\n"
                                "# SPDX-License-Identifier: GPL-3.0-or-later\n"
-                               "# Boosted stumps over the features of rsh_align_features();\n"
-                               "# written by tests/bench/train-stance. Numbers only.\n");
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+                               "# Boosted stumps and trees of depth two over the features of\n"
+                               "# rsh_align_features(); written by tests/bench/train-stance.\n"
+                               "# stump CLASS FEATURE THRESHOLD LEFT RIGHT\n"
+                               "# tree CLASS FEATURE THRESHOLD, then for each side: FEATURE\n"
+                               "#   THRESHOLD LEFT RIGHT. Numbers only.\n");
 
   g_return_val_if_fail (self != NULL, NULL);
 
   g_string_append_printf (out, "classes %u\nfeatures %u\nbase", self->n_classes,
                           self->n_features);
   for (guint k = 0; k < self->n_classes; k++)
-    g_string_append_printf (out, " %s", g_ascii_dtostr (buf, sizeof buf, self->base[k]));
+    append_number (out, self->base[k], FALSE);
   g_string_append_c (out, '\n');
 
-  for (guint i = 0; i < self->stumps->len; i++)
+  for (guint i = 0; i < self->trees->len; i++)
     {
-      const Stump *s = &g_array_index (self->stumps, Stump, i);
+      const Tree *s = &g_array_index (self->trees, Tree, i);
 
-      g_string_append_printf (out, "stump %u %u", s->klass, s->feature);
-      g_string_append_printf (out, " %s", g_ascii_dtostr (buf, sizeof buf, s->threshold));
-      g_string_append_printf (out, " %s", g_ascii_dtostr (buf, sizeof buf, s->left));
-      g_string_append_printf (out, " %s\n", g_ascii_dtostr (buf, sizeof buf, s->right));
+      gboolean is_stump = TRUE;
+
+      for (guint side = 0; side < 2; side++)
+        if (s->sub_feature[side] != s->feature || s->sub_threshold[side] != s->threshold ||
+            s->leaf[side][0] != s->leaf[side][1])
+          is_stump = FALSE;
+
+      g_string_append_printf (out, "%s %u %u", is_stump ? "stump" : "tree", s->klass,
+                              s->feature);
+      append_number (out, s->threshold, TRUE);
+      for (guint side = 0; side < 2; side++)
+        {
+          if (is_stump)
+            {
+              append_number (out, s->leaf[side][0], FALSE);
+              continue;
+            }
+          g_string_append_printf (out, " %u", s->sub_feature[side]);
+          append_number (out, s->sub_threshold[side], TRUE);
+          append_number (out, s->leaf[side][0], FALSE);
+          append_number (out, s->leaf[side][1], FALSE);
+        }
+      g_string_append_c (out, '\n');
     }
 
   return g_string_free (out, FALSE);
@@ -449,11 +642,11 @@ rsh_stance_model_predict (RshStanceModel *self,
   g_return_if_fail (self != NULL && features != NULL && probabilities != NULL);
 
   memcpy (probabilities, self->base, self->n_classes * sizeof (double));
-  for (guint i = 0; i < self->stumps->len; i++)
+  for (guint i = 0; i < self->trees->len; i++)
     {
-      const Stump *s = &g_array_index (self->stumps, Stump, i);
+      const Tree *s = &g_array_index (self->trees, Tree, i);
 
-      probabilities[s->klass] += features[s->feature] <= s->threshold ? s->left : s->right;
+      probabilities[s->klass] += tree_value (s, features);
     }
   softmax (probabilities, self->n_classes);
 }
@@ -465,7 +658,7 @@ rsh_stance_model_free (RshStanceModel *self)
     return;
 
   g_free (self->base);
-  g_array_unref (self->stumps);
+  g_array_unref (self->trees);
   g_free (self);
 }
 

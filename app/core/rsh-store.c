@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "rsh-correction-private.h"
 #include "rsh-store-private.h"
 
 /* The fixed part of an SQLite file: magic, page size, …, user_version at 60, application_id
@@ -115,6 +116,18 @@ static const char * const migrations[] = {
   "  text       TEXT NOT NULL UNIQUE,"
   "  created_at TEXT NOT NULL"
   ");",
+  /* 1 → 2: the user's corrections, replayed in position order after every analysis;
+   * undone is 0 (active), 1 (undone, can be redone) or 2 (undone and left behind). */
+  "CREATE TABLE corrections ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  position   INTEGER NOT NULL,"
+  "  kind       TEXT NOT NULL,"
+  "  payload    TEXT NOT NULL,"
+  "  author     TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  undone     INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX corrections_position ON corrections (position);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RSH_STORE_SCHEMA_VERSION);
@@ -127,6 +140,7 @@ static const struct {
   { 1, "meta" },
   { 1, "sources" },
   { 1, "tracked_claims" },
+  { 2, "corrections" },
 };
 
 static void
@@ -1664,4 +1678,176 @@ rsh_store_next_source_id (RshStore *self)
     }
 
   return g_strdup_printf ("s%" G_GUINT64_FORMAT, highest + 1);
+}
+
+/**
+ * rsh_store_add_correction:
+ * @self: a #RshStore
+ * @correction: a correction not stored yet
+ * @error: return location for a #GError
+ *
+ * Appends @correction after every stored one and sets its id. Corrections undone before
+ * it can no longer be redone: they become %RSH_CORRECTION_SUPERSEDED, in the same
+ * transaction, and stay as history.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_store_add_correction (RshStore       *self,
+                          RshCorrection  *correction,
+                          GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *payload = NULL;
+  const char *what = _("Could not save the correction");
+
+  g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RSH_IS_CORRECTION (correction), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  payload = rsh_correction_dup_payload (correction);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!exec_sql (self->db, "UPDATE corrections SET undone = 2 WHERE undone = 1", what, error))
+    goto fail;
+
+  if (!prepare (self->db,
+                "INSERT INTO corrections (position, kind, payload, author, created_at, undone)"
+                " VALUES ((SELECT COALESCE (MAX (position), 0) + 1 FROM corrections),"
+                "         ?1, ?2, ?3, ?4, 0)",
+                &stmt, what, error))
+    goto fail;
+
+  bind_text (stmt, 1, rsh_correction_kind_to_string (rsh_correction_get_kind (correction)));
+  bind_text (stmt, 2, payload);
+  bind_text (stmt, 3, rsh_correction_get_author (correction));
+  bind_text (stmt, 4, rsh_correction_get_created_at (correction));
+
+  if (!step_done (self->db, stmt, what, error)
+      || !touch_modified (self->db, error)
+      || !commit_write (self, error))
+    goto fail;
+
+  rsh_correction_set_id (correction, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * rsh_store_set_correction_state:
+ * @self: a #RshStore
+ * @id: a stored correction's id
+ * @state: %RSH_CORRECTION_ACTIVE (redo) or %RSH_CORRECTION_UNDONE (undo)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_store_set_correction_state (RshStore            *self,
+                                gint64               id,
+                                RshCorrectionState   state,
+                                GError             **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *what = _("Could not save the correction");
+
+  g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!prepare (self->db, "UPDATE corrections SET undone = ?1 WHERE id = ?2", &stmt, what, error))
+    goto fail;
+
+  sqlite3_bind_int (stmt, 1, (int) state);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!step_done (self->db, stmt, what, error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND,
+                   _("Correction %" G_GINT64_FORMAT " is not in the project"), id);
+      goto fail;
+    }
+
+  if (!touch_modified (self->db, error) || !commit_write (self, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * rsh_store_load_corrections:
+ * @self: a #RshStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type RshCorrection) (nullable): every stored
+ *   correction, undone ones included, in the order they were made; %NULL on error
+ */
+GPtrArray *
+rsh_store_load_corrections (RshStore  *self,
+                            GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) corrections = NULL;
+  const char *what = _("Could not read the corrections");
+  int rc;
+
+  g_return_val_if_fail (RSH_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  corrections = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!ensure_open (self, error))
+    return NULL;
+
+  if (!prepare (self->db,
+                "SELECT id, kind, payload, author, created_at, undone FROM corrections"
+                " ORDER BY position, id", &stmt, what, error))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int undone = sqlite3_column_int (stmt, 5);
+      RshCorrection *correction;
+
+      correction = rsh_correction_new_from_stored (sqlite3_column_int64 (stmt, 0),
+                                                   column_text (stmt, 1), column_text (stmt, 2),
+                                                   column_text (stmt, 3), column_text (stmt, 4),
+                                                   CLAMP (undone, RSH_CORRECTION_ACTIVE,
+                                                          RSH_CORRECTION_SUPERSEDED),
+                                                   error);
+      if (correction == NULL)
+        return NULL;
+      g_ptr_array_add (corrections, correction);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_store_error (self->db, error, what);
+      return NULL;
+    }
+
+  return g_steal_pointer (&corrections);
 }

@@ -131,6 +131,11 @@ typedef struct
    * that began in July), as the first such quarter named; 0 while none was */
   int          fiscal_year;
   int          fiscal_quarter;
+  /* the last date the text named, as far as it says (month and day 0 when not): what "the
+   * following month" and "the previous Friday" count from */
+  int          ref_year;
+  int          ref_month;
+  int          ref_day;
 } Tagger;
 
 typedef struct
@@ -628,6 +633,17 @@ all_digits (const char *s,
   return TRUE;
 }
 
+/* Whether @s begins with @n ASCII digits. */
+static gboolean
+all_digits_prefix (const char *s,
+                   guint       n)
+{
+  for (guint k = 0; k < n; k++)
+    if (!g_ascii_isdigit (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* A cardinal number, written in digits or words ("twenty-four"). @vague is set for "several". */
 static gboolean
 parse_number (Tagger   *t,
@@ -823,6 +839,19 @@ future_in_past (Tagger *t,
          (i >= 2 && is_word (t, i - 1, "been") && is_word (t, i - 2, "had"));
 }
 
+static gboolean
+is_auxiliary (Tagger *t,
+              guint   i)
+{
+  static const char *const words[] = { "be", "been", "being", "is", "are", "am", "has",
+                                       "have", "'s", "'re", "'ve" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (is_word (t, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The tense of the clause around tokens [@start, @end): 1 future ("will meet Friday"), -2
  * past by a past word of the lexicon ("said", "had been due to"), -1 past by a word ending
  * in "-ed" (which may be a participle: "expected in May"), 0 unknown. The nearest tense word
@@ -832,6 +861,8 @@ clause_tense (Tagger *t,
               guint   start,
               guint   end)
 {
+  gboolean weak_past = FALSE;
+
   for (guint k = 1; k <= TENSE_WINDOW_BEFORE && k <= start; k++)
     {
       Token *token = tok (t, start - k);
@@ -844,10 +875,20 @@ clause_tense (Tagger *t,
         return future_in_past (t, start - k) ? -2 : 1;
       if (has (t, start - k, CLASS_PAST))
         return -2;
-      if (token->kind == TOKEN_WORD && strlen (token->norm) > 4 &&
+      if (token->kind == TOKEN_WORD && !token->capitalised && strlen (token->norm) > 4 &&
           g_str_has_suffix (token->norm, "ed"))
-        return -1;
+        {
+          /* a participle after "be", "is", "has" ("will be named") leaves the tense to the
+           * words before it */
+          if (start - k > 0 && is_auxiliary (t, start - k - 1))
+            continue;
+          /* a verb in -ed may be a participle ("as soon as trading opened" after "likely
+           * to"): a tense word further back still decides */
+          weak_past = TRUE;
+        }
     }
+  if (weak_past)
+    return -1;
 
   for (guint k = end; k < end + TENSE_WINDOW_AFTER && k < t->tokens->len; k++)
     {
@@ -861,7 +902,7 @@ clause_tense (Tagger *t,
         return future_in_past (t, k) ? -2 : 1;
       if (has (t, k, CLASS_PAST))
         return -2;
-      if (token->kind == TOKEN_WORD && strlen (token->norm) > 4 &&
+      if (token->kind == TOKEN_WORD && !token->capitalised && strlen (token->norm) > 4 &&
           g_str_has_suffix (token->norm, "ed"))
         return -1;
     }
@@ -1085,36 +1126,136 @@ date_value (Tagger *t,
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
-/* The @weekday (1 = Monday) nearest the anchor in direction @direction: -1 on or before,
- * 1 on or after; -2 and 2 exclude the anchor's own day ("last Friday"). */
-static gboolean
-weekday_date (Tagger *t,
-              int     weekday,
-              int     direction,
-              GDate  *out)
+/* The @weekday (1 = Monday) nearest @from in direction @direction: -1 on or before, 1 on
+ * or after; -2 and 2 exclude the day itself ("last Friday"). */
+static void
+weekday_from (const GDate *from,
+              int          weekday,
+              int          direction,
+              GDate       *out)
 {
-  int anchor_weekday;
+  int from_weekday;
   int delta;
 
-  if (!t->has_anchor)
-    return FALSE;
-  *out = t->anchor;
-  anchor_weekday = g_date_get_weekday (&t->anchor);
+  *out = *from;
+  from_weekday = g_date_get_weekday (from);
   if (direction < 0)
     {
-      delta = (anchor_weekday - weekday + 7) % 7;
+      delta = (from_weekday - weekday + 7) % 7;
       if (delta == 0 && direction == -2)
         delta = 7;
       g_date_subtract_days (out, delta);
     }
   else
     {
-      delta = (weekday - anchor_weekday + 7) % 7;
+      delta = (weekday - from_weekday + 7) % 7;
       if (delta == 0 && direction == 2)
         delta = 7;
       g_date_add_days (out, delta);
     }
+}
+
+static gboolean
+weekday_date (Tagger *t,
+              int     weekday,
+              int     direction,
+              GDate  *out)
+{
+  if (!t->has_anchor)
+    return FALSE;
+  weekday_from (&t->anchor, weekday, direction, out);
   return TRUE;
+}
+
+/* The reference day ("the previous day" counts from it): the last day the text named, else
+ * the anchor. */
+static gboolean
+reference_day (Tagger *t,
+               GDate  *out)
+{
+  g_date_clear (out, 1);
+  if (t->ref_day > 0 && g_date_valid_dmy (t->ref_day, t->ref_month, t->ref_year))
+    {
+      g_date_set_dmy (out, t->ref_day, t->ref_month, t->ref_year);
+      return TRUE;
+    }
+  if (!t->has_anchor)
+    return FALSE;
+  *out = t->anchor;
+  return TRUE;
+}
+
+/* Remembers the date @value names, if it is one ("2017", "2017-09", "2017-09-13T10:00"), as
+ * the reference of later expressions. */
+static void
+note_reference (Tagger     *t,
+                const char *value)
+{
+  int year = 0, month = 0, day = 0;
+  gsize n;
+
+  if (value == NULL || !all_digits_prefix (value, 4))
+    return;
+  n = strcspn (value, "T");
+  if (n == 4)
+    year = atoi (value);
+  else if (n == 7 && value[4] == '-' && all_digits_prefix (value + 5, 2))
+    sscanf (value, "%4d-%2d", &year, &month);
+  else if (n == 10 && value[4] == '-' && value[7] == '-' && all_digits_prefix (value + 5, 2))
+    sscanf (value, "%4d-%2d-%2d", &year, &month, &day);
+  else
+    return;
+  t->ref_year = year;
+  t->ref_month = month;
+  t->ref_day = day;
+}
+
+/* The calendar @unit (D, W, M or Y) @n times from the reference: "the following month" is
+ * the month after the last one the text named. The day, when the value is one, goes in @m. */
+static char *
+reference_shift (Tagger     *t,
+                 const char *unit,
+                 int         n,
+                 Match      *m)
+{
+  GDate day;
+  int year, month;
+
+  if (strcmp (unit, "D") == 0 || strcmp (unit, "W") == 0)
+    {
+      if (!reference_day (t, &day))
+        return NULL;
+      n *= strcmp (unit, "W") == 0 ? 7 : 1;
+      if (n < 0)
+        g_date_subtract_days (&day, -n);
+      else
+        g_date_add_days (&day, n);
+      if (strcmp (unit, "W") == 0)
+        return format_week (&day);
+      m->day = day;
+      m->has_day = TRUE;
+      return format_day (&day);
+    }
+  if (t->ref_year > 0)
+    {
+      year = t->ref_year;
+      month = t->ref_month;
+    }
+  else if (t->has_anchor)
+    {
+      year = g_date_get_year (&t->anchor);
+      month = g_date_get_month (&t->anchor);
+    }
+  else
+    return NULL;
+  if (strcmp (unit, "Y") == 0)
+    return g_strdup_printf ("%04d", year + n);
+  if (month <= 0)
+    return NULL;
+  month += n - 1;
+  year += month >= 0 ? month / 12 : (month - 11) / 12;
+  month = ((month % 12) + 12) % 12 + 1;
+  return g_strdup_printf ("%04d-%02d", year, month);
 }
 
 static int
@@ -1161,6 +1302,8 @@ season_year (Tagger     *t,
 static gboolean match_weekday (Tagger *t, guint i, Match *m);
 static gboolean match_dayref (Tagger *t, guint i, Match *m);
 static gboolean match_month_date (Tagger *t, guint i, Match *m);
+static gboolean sentence_has_word (Tagger *t, guint i, const char *word);
+static gboolean match_duration (Tagger *t, guint i, Match *m);
 
 /* A clock time: "3 p.m.", "10:30", "noon". */
 static gboolean
@@ -1250,6 +1393,8 @@ match_time (Tagger *t,
   const char *zone;
   Match day = { 0 };
   guint d;
+  gboolean found;
+  gboolean weekday = FALSE;
 
   if (!parse_clock (t, i, &j, &hour, &minute))
     return FALSE;
@@ -1262,12 +1407,25 @@ match_time (Tagger *t,
   if (is_punct (t, d, ",") || is_word (t, d, "on"))
     d++;
   day.start = d;
-  if ((match_month_date (t, d, &day) || match_weekday (t, d, &day) ||
-       match_dayref (t, d, &day)) && day.has_day)
-    j = day.end;
+  found = match_month_date (t, d, &day);
+  if (!found)
+    found = weekday = match_weekday (t, d, &day);
+  if (!found)
+    found = match_dayref (t, d, &day);
+  if (found && day.has_day)
+    {
+      /* "will leave at 4 a.m. Thursday": the tense is sought from the clock on */
+      if (weekday)
+        weekday_date (t, atoi (lookup (t, d, CLASS_WEEKDAY, NULL)),
+                      is_future (t, i, day.end) ? 1 : -1, &day.day);
+      j = day.end;
+    }
   else
     day.has_day = FALSE;
 
+  /* a time without a day is on the day the text last named, else the anchor's */
+  if (!day.has_day && reference_day (t, &day.day))
+    day.has_day = TRUE;
   m->end = j;
   m->type = RSH_TIMEX_TIME;
   m->value = clock_value (t, day.has_day ? &day.day : NULL, hour, minute, zone);
@@ -1373,6 +1531,27 @@ match_numeric_date (Tagger *t,
   return FALSE;
 }
 
+/* A year said in words, as broadcasts transcribe it: "nineteen ninety-six". */
+static gboolean
+parse_spoken_year (Tagger *t,
+                   guint   i,
+                   guint  *end,
+                   int    *year)
+{
+  int high, low;
+  gboolean vague;
+  guint k;
+
+  if (tok (t, i) == NULL || tok (t, i)->kind != TOKEN_WORD ||
+      !parse_number (t, i, &k, &high, &vague) || vague || k != i + 1 ||
+      (high != 18 && high != 19 && high != 20) || tok (t, k) == NULL ||
+      tok (t, k)->kind != TOKEN_WORD || !parse_number (t, k, end, &low, &vague) || vague ||
+      low < 10 || low > 99)
+    return FALSE;
+  *year = high * 100 + low;
+  return TRUE;
+}
+
 /* "September 13, 2017", "Sept. 30", "Sept. 2017", "Tuesday, Oct. 10", "January" */
 static gboolean
 match_month_date (Tagger *t,
@@ -1407,6 +1586,8 @@ match_month_date (Tagger *t,
     }
   else if (parse_year (t, j, &year))
     j++;
+  else if (parse_spoken_year (t, j, &k, &year))
+    j = k;
   else if ((is_word (t, j, "of") || is_punct (t, j, ",")) && parse_year (t, j + 1, &year))
     j += 2;
   else if (with_weekday)
@@ -1503,20 +1684,57 @@ match_year (Tagger *t,
       return FALSE;
     }
 
+  /* "by year-end", "around year end", "by year's end": the end of the anchor's year (the
+   * one just ended after "since") */
+  if (is_word (t, i, "year") && prev != NULL &&
+      (is_word (t, i + 1, "end") || (is_word (t, i + 1, "'s") && is_word (t, i + 2, "end"))) &&
+      (strcmp (prev->norm, "by") == 0 || strcmp (prev->norm, "at") == 0 ||
+       strcmp (prev->norm, "around") == 0 || strcmp (prev->norm, "until") == 0 ||
+       strcmp (prev->norm, "before") == 0 || strcmp (prev->norm, "after") == 0 ||
+       strcmp (prev->norm, "since") == 0 || strcmp (prev->norm, "near") == 0 ||
+       strcmp (prev->norm, "from") == 0 || strcmp (prev->norm, "to") == 0))
+    {
+      if (!t->has_anchor)
+        return FALSE;
+      m->end = is_word (t, i + 1, "end") ? i + 2 : i + 3;
+      m->type = RSH_TIMEX_DATE;
+      m->value = g_strdup_printf ("%04d", g_date_get_year (&t->anchor) -
+                                  (strcmp (prev->norm, "since") == 0 ? 1 : 0));
+      return TRUE;
+    }
+
+  /* spoken decades: "the nineties", in the century of the anchor unless still to come */
+  if (token->kind == TOKEN_WORD && g_str_has_suffix (token->norm, "ties") && prev != NULL &&
+      (strcmp (prev->norm, "the") == 0 || strcmp (prev->norm, "early") == 0 ||
+       strcmp (prev->norm, "mid") == 0 || strcmp (prev->norm, "late") == 0))
+    {
+      g_autofree char *stem = g_strndup (token->norm, strlen (token->norm) - 3);
+      g_autofree char *tens = g_strconcat (stem, "y", NULL);
+      const char *arg = g_hash_table_lookup (t->lexicon->phrases[CLASS_NUMBER], tens);
+      int decade = arg != NULL ? atoi (arg) : 0;
+
+      if (decade >= 20 && decade <= 90 && decade % 10 == 0)
+        {
+          int century = t->has_anchor ? g_date_get_year (&t->anchor) / 100 : 19;
+
+          if (t->has_anchor && decade > g_date_get_year (&t->anchor) % 100)
+            century--;
+          m->end = i + 1;
+          m->type = RSH_TIMEX_DATE;
+          m->value = g_strdup_printf ("%03d", century * 10 + decade / 10);
+          return TRUE;
+        }
+    }
+
   /* spoken years: "nineteen ninety-six", "the year two thousand" */
   {
-    int high, low;
-    gboolean vague;
-    guint k, e;
+    guint e;
 
-    if (token->kind == TOKEN_WORD && parse_number (t, i, &k, &high, &vague) && !vague &&
-        k == i + 1 && (high == 18 || high == 19 || high == 20) &&
-        parse_number (t, k, &e, &low, &vague) && !vague && low >= 10 && low <= 99 &&
-        tok (t, k)->kind == TOKEN_WORD)
+    if (parse_spoken_year (t, i, &e, &year))
       {
         m->end = e;
         m->type = RSH_TIMEX_DATE;
-        m->value = g_strdup_printf ("%04d", high * 100 + low);
+        m->value = g_strdup_printf ("%04d", year);
         return TRUE;
       }
     if (is_word (t, i, "year") && is_word (t, i + 1, "two") && is_word (t, i + 2, "thousand"))
@@ -1582,6 +1800,10 @@ match_dayref (Tagger *t,
     }
   if (arg == NULL)
     return FALSE;
+  /* "USA Today", "VOA Today" are names */
+  if (tok (t, i)->capitalised && i > 0 && tok (t, i - 1)->kind == TOKEN_WORD &&
+      tok (t, i - 1)->capitalised)
+    return FALSE;
 
   m->end = j;
   m->type = night ? RSH_TIMEX_TIME : RSH_TIMEX_DATE;
@@ -1631,7 +1853,9 @@ match_weekday (Tagger *t,
 
   m->end = j;
   m->type = RSH_TIMEX_DATE;
-  if (weekday_date (t, atoi (arg), is_future (t, i, j) ? 1 : -1, &m->day))
+  /* "Wednesday's ruling" has happened */
+  if (weekday_date (t, atoi (arg), !is_word (t, j, "'s") && is_future (t, i, j) ? 1 : -1,
+                    &m->day))
     {
       m->has_day = TRUE;
       m->value = format_day (&m->day);
@@ -1657,15 +1881,42 @@ match_relative (Tagger *t,
   int n;
   int number;
   Token *prev = i > 0 ? tok (t, i - 1) : NULL;
+  gboolean from_reference;
 
   rel = lookup (t, i, CLASS_RELATIVE, &j);
   if (rel == NULL)
     return FALSE;
   n = atoi (rel);
+  /* "the following month", "the previous Friday", "the next day" count from the last date
+   * the text named, not from the anchor */
+  from_reference = prev != NULL && strcmp (prev->norm, "the") == 0 && j == i + 1 &&
+                   (is_word (t, i, "following") || is_word (t, i, "previous") ||
+                    is_word (t, i, "preceding") || is_word (t, i, "next"));
+
+  /* "the latest period" of an earnings report is its quarter */
+  if (n < 0 && is_word (t, j, "period") && !is_word (t, i, "past") && t->has_anchor &&
+      sentence_has_word (t, i, "quarter"))
+    {
+      m->end = j + 1;
+      m->type = RSH_TIMEX_DATE;
+      m->value = shift_value (t, "Q", -1);
+      m->report_quarter = TRUE;
+      return TRUE;
+    }
 
   arg = lookup (t, j, CLASS_UNIT, &k);
   if (arg != NULL)
     {
+      if (from_reference && k == j + 1 && !g_str_has_suffix (tok (t, j)->norm, "s") &&
+          (strcmp (arg, "D") == 0 ||
+           (!is_word (t, i, "next") && (strcmp (arg, "W") == 0 || strcmp (arg, "M") == 0 ||
+                                        strcmp (arg, "Y") == 0))))
+        {
+          m->end = k;
+          m->type = RSH_TIMEX_DATE;
+          m->value = reference_shift (t, arg, n, m);
+          return TRUE;
+        }
       /* "the past year" is a duration */
       if (prev != NULL && has (t, i - 1, CLASS_DETERMINER) && has (t, i, CLASS_LASTPAST))
         return FALSE;
@@ -1703,8 +1954,35 @@ match_relative (Tagger *t,
 
   if (parse_month (t, j, &k, &number, FALSE))
     {
+      int day;
+      guint e;
+
       m->end = k;
       m->type = RSH_TIMEX_DATE;
+      /* "last Oct. 23": the latest such day before the anchor; "next May 2" the first after */
+      if (parse_day_of_month (t, k, &e, &day) && n != 0 && t->has_anchor &&
+          !(tok (t, e) && tok (t, e)->joined))
+        {
+          m->end = e;
+          for (int step = 0; step < 2 && m->value == NULL; step++)
+            {
+              int y = g_date_get_year (&t->anchor) + (n < 0 ? -step : step);
+              GDate date;
+
+              if (!g_date_valid_dmy (day, number, y))
+                continue;
+              g_date_clear (&date, 1);
+              g_date_set_dmy (&date, day, number, y);
+              if ((n < 0 && g_date_compare (&date, &t->anchor) < 0) ||
+                  (n > 0 && g_date_compare (&date, &t->anchor) > 0))
+                {
+                  m->day = date;
+                  m->has_day = TRUE;
+                  m->value = format_day (&date);
+                }
+            }
+          return TRUE;
+        }
       if (t->has_anchor)
         {
           int year = g_date_get_year (&t->anchor);
@@ -1724,10 +2002,17 @@ match_relative (Tagger *t,
   if (arg != NULL && tok (t, j)->capitalised)
     {
       int direction = n < 0 ? -2 : n > 0 ? 2 : (is_future (t, i, k) ? 1 : -1);
+      GDate from;
 
       m->end = k;
       m->type = RSH_TIMEX_DATE;
-      if (weekday_date (t, atoi (arg), direction, &m->day))
+      if (from_reference && reference_day (t, &from))
+        {
+          weekday_from (&from, atoi (arg), direction, &m->day);
+          m->has_day = TRUE;
+          m->value = format_day (&m->day);
+        }
+      else if (weekday_date (t, atoi (arg), direction, &m->day))
         {
           m->has_day = TRUE;
           m->value = format_day (&m->day);
@@ -1781,6 +2066,25 @@ match_relative (Tagger *t,
     }
 
   arg = lookup (t, j, CLASS_PART_OF_DAY, &k);
+  /* "the next morning", "the previous evening": a day from the reference */
+  if (arg != NULL && from_reference && k == j + 1)
+    {
+      m->end = k;
+      m->type = RSH_TIMEX_TIME;
+      if (reference_day (t, &m->day))
+        {
+          g_autofree char *day = NULL;
+
+          if (n < 0)
+            g_date_subtract_days (&m->day, -n);
+          else
+            g_date_add_days (&m->day, n);
+          m->has_day = TRUE;
+          day = format_day (&m->day);
+          m->value = g_strdup_printf ("%sT%s", day, arg);
+        }
+      return TRUE;
+    }
   if (arg != NULL && n <= 0)
     {
       m->end = k;
@@ -1856,6 +2160,20 @@ match_ago (Tagger *t,
   if (lookup (t, j, CLASS_AGO, &k) == NULL)
     return FALSE;
 
+  /* "the year-earlier nine months" is the length of the stretch it names */
+  if (tok (t, j)->joined && strcmp (unit, "Y") == 0)
+    {
+      Match stretch = { .start = k };
+
+      if (match_duration (t, k, &stretch) && stretch.value != NULL)
+        {
+          *m = stretch;
+          m->start = i;
+          return TRUE;
+        }
+      g_free (stretch.value);
+    }
+
   m->end = k;
   m->type = RSH_TIMEX_DATE;
   if (vague)
@@ -1909,6 +2227,8 @@ match_duration (Tagger *t,
   int n = 1;
   gboolean vague = FALSE;
   gboolean lastpast = FALSE;
+  gboolean half = FALSE;
+  guint end = 0;
   Token *prev = i > 0 ? tok (t, i - 1) : NULL;
 
   if (lookup (t, i, CLASS_LASTPAST, &k) != NULL)
@@ -1920,10 +2240,37 @@ match_duration (Tagger *t,
   if (parse_number (t, j, &k, &n, &vague))
     {
       Token *number = tok (t, j);
+      guint e;
+      int second;
+      gboolean second_vague;
+
+      /* "5 1/2 hours" */
+      if (number->kind == TOKEN_NUMBER && is_word (t, k, "1") && is_punct (t, k + 1, "/") &&
+          is_word (t, k + 2, "2") && tok (t, k + 1)->adjacent && tok (t, k + 2)->adjacent)
+        {
+          half = TRUE;
+          k += 3;
+        }
+      /* "two to six days", "two or three weeks": the first number counts in the unit of the
+       * second, and is an expression of its own */
+      else if (!vague && (is_word (t, k, "to") || is_word (t, k, "or")) &&
+               parse_number (t, k + 1, &e, &second, &second_vague) && !second_vague &&
+               tok (t, k + 1)->kind == number->kind && second > n &&
+               lookup (t, e, CLASS_UNIT, NULL) != NULL)
+        {
+          end = k;
+          k = e;
+        }
+      /* "two more weeks", "an additional year" */
+      if (is_word (t, k, "more") || is_word (t, k, "additional") || is_word (t, k, "extra") ||
+          is_word (t, k, "further"))
+        k++;
 
       /* "a second time" is an ordinal */
       unit = lookup (t, k, CLASS_UNIT, &k);
       if (unit == NULL || strcmp (unit, "H1") == 0)
+        return FALSE;
+      if (half && strcmp (unit, "H") != 0 && strcmp (unit, "Y") != 0 && strcmp (unit, "D") != 0)
         return FALSE;
       if (strcmp (unit, "Q") == 0 && is_word (t, k, "of"))
         return FALSE;
@@ -1974,9 +2321,26 @@ match_duration (Tagger *t,
        g_unichar_islower (g_utf8_get_char (g_utf8_next_char (t->text + tok (t, k - 1)->bstart)))))
     return FALSE;
 
-  m->end = k;
+  /* "will one day be": a vague future, no length */
+  if (n == 1 && !half && end == 0 && strcmp (unit, "D") == 0 && k == j + 2 &&
+      is_word (t, j, "one") && prev != NULL &&
+      (strcmp (prev->norm, "will") == 0 || strcmp (prev->norm, "would") == 0 ||
+       strcmp (prev->norm, "could") == 0 || strcmp (prev->norm, "may") == 0 ||
+       strcmp (prev->norm, "might") == 0 || strcmp (prev->norm, "'ll") == 0))
+    {
+      m->end = k;
+      m->type = RSH_TIMEX_DATE;
+      m->value = g_strdup ("FUTURE_REF");
+      return TRUE;
+    }
+
+  m->end = end > 0 ? end : k;
   m->type = RSH_TIMEX_DURATION;
-  m->value = duration_value (unit, n, vague);
+  if (half)
+    m->value = g_strdup_printf (strcmp (unit, "H") == 0 ? "PT%dH30M" :
+                                strcmp (unit, "Y") == 0 ? "P%dY6M" : "P%dDT12H", n);
+  else
+    m->value = duration_value (unit, n, vague);
   return TRUE;
 }
 
@@ -1999,6 +2363,44 @@ match_quarter (Tagger *t,
     {
       /* "the 1988 third quarter" */
       m->end = j + 1;
+      m->type = RSH_TIMEX_DATE;
+      m->value = g_strdup_printf ("%04d-Q%d", year, n);
+      return TRUE;
+    }
+  /* "the same period last year", "the comparable quarter a year ago": in an earnings report,
+   * the quarter of the report a year before */
+  if ((is_word (t, i, "same") || is_word (t, i, "corresponding") ||
+       is_word (t, i, "comparable")) && prev != NULL && strcmp (prev->norm, "the") == 0 &&
+      (is_word (t, i + 1, "period") || is_word (t, i + 1, "quarter")) && t->has_anchor &&
+      (is_word (t, i + 1, "quarter") || sentence_has_word (t, i, "quarter")))
+    {
+      guint e = 0;
+
+      if (is_word (t, i + 2, "last") && is_word (t, i + 3, "year"))
+        e = i + 4;
+      else if ((is_word (t, i + 2, "a") || is_word (t, i + 2, "one")) &&
+               is_word (t, i + 3, "year") &&
+               (is_word (t, i + 4, "ago") || is_word (t, i + 4, "earlier")))
+        e = i + 5;
+      if (e > 0)
+        {
+          m->end = e;
+          m->type = RSH_TIMEX_DATE;
+          m->value = quarter_back (t, 5);
+          m->report_quarter = TRUE;
+          m->report_years_back = 1;
+          return TRUE;
+        }
+    }
+
+  /* "the 1988 period" of an earnings report is that year's quarter of the report */
+  if (parse_year (t, i, &year) && is_word (t, i + 1, "period") && t->has_anchor &&
+      sentence_has_word (t, i, "quarter"))
+    {
+      g_autofree char *reported = shift_value (t, "Q", -1);
+
+      n = t->fiscal_quarter > 0 ? t->fiscal_quarter : reported[6] - '0';
+      m->end = i + 2;
       m->type = RSH_TIMEX_DATE;
       m->value = g_strdup_printf ("%04d-Q%d", year, n);
       return TRUE;
@@ -2030,6 +2432,19 @@ match_quarter (Tagger *t,
           lookup (t, f, CLASS_FISCAL, &f);
           if (parse_year (t, f, &year))
             j = f + 1;
+          /* "the first half of the year", "the fourth quarter of last year" */
+          else if (t->has_anchor && is_word (t, j, "of") && is_word (t, j + 2, "year") &&
+                   !is_word (t, j + 3, "'s"))
+            {
+              const char *rel = lookup (t, j + 1, CLASS_RELATIVE, NULL);
+
+              if (is_word (t, j + 1, "the") || (rel != NULL && !is_word (t, j + 1, "past")))
+                {
+                  year = g_date_get_year (&t->anchor) +
+                         (is_word (t, j + 1, "the") ? 0 : atoi (rel));
+                  j += 3;
+                }
+            }
         }
       if (year == 0 && !t->has_anchor)
         {
@@ -2186,6 +2601,16 @@ match_vague (Tagger *t,
   value = lookup (t, i, CLASS_VAGUE, &j);
   if (value == NULL)
     return FALSE;
+  /* "the past three summers" counts something else */
+  {
+    guint e;
+    int n;
+    gboolean vague;
+
+    if (is_word (t, j - 1, "past") && parse_number (t, j, &e, &n, &vague) && !vague &&
+        !is_word (t, j, "a") && !is_word (t, j, "an"))
+      return FALSE;
+  }
 
   m->end = j;
   /* "recent weeks", "the months ahead" (PXW, PXM) are stretches of vague length */
@@ -2637,6 +3062,9 @@ rsh_timex_tag (const char  *text,
               tagger.fiscal_year = atoi (m.value);
               tagger.fiscal_quarter = m.value[6] - '0';
             }
+
+          if (m.type == RSH_TIMEX_DATE || m.type == RSH_TIMEX_TIME)
+            note_reference (&tagger, m.value);
 
           {
             Token *first = tok (&tagger, m.start);

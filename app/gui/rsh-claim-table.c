@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rsh-application.h"
 #include "rsh-claim-table.h"
 #include "rsh-stance-chip.h"
 
@@ -18,21 +21,51 @@
 #define CELL_CLAIM_KEY  "rsh-claim-table-claim"
 #define CELL_SOURCE_KEY "rsh-claim-table-source-id"
 
+#define CLAIM_COLUMN_WIDTH  290
+#define COUNT_COLUMN_WIDTH  84
+#define SOURCE_COLUMN_WIDTH 136
+/* Before the first allocation: wide enough for a maximised window. */
+#define GUESSED_PAGE_WIDTH  1920
+
 struct _RshClaimTable
 {
   GtkWidget            parent_instance;
 
-  /* owned */
+  /* template widgets */
+  GtkWidget           *box;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
+  GtkStack            *stack;
   GtkScrolledWindow   *scroller;
+  GtkColumnView       *view;
+
+  /* owned */
   GtkColumnViewColumn *claim_column;
   GtkColumnViewColumn *count_column;
   GtkSorter           *count_sorter;
   GtkSortListModel    *sort_model;
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSingleSelection  *selection;
   GPtrArray           *source_columns;
+  GtkColumnViewColumn *before_spacer;
+  GtkColumnViewColumn *after_spacer;
+  guint                live_first;
+  guint                live_end;
+  guint                live_columns_source;
   RshComparison       *comparison;
-
-  /* borrowed */
-  GtkColumnView       *view;
+  GListModel          *sources;
+  GPtrArray           *source_ids;
+  GListModel          *claims;
+  GHashTable          *counts;
+  GHashTable          *haystacks;
+  GHashTable          *cell_mentions;
+  char                *search_text;
+  char               **search_words;
+  RshClaimMatchFunc    match_func;
+  gpointer             match_data;
+  GDestroyNotify       match_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (RshClaimTable, rsh_claim_table, GTK_TYPE_WIDGET)
@@ -117,53 +150,77 @@ dup_column_title (RshSource *source)
   return g_strdup_printf ("%s\n%s", name, date);
 }
 
+
+/* What the cell of @source_id shows for @claim: the source's strongest statement, whose
+ * stance is its position, or else its first. Worked out once per claim and kept, because a
+ * row of 200 sources binds 200 cells and each would walk every mention of the claim. */
 static RshMention *
-find_mention (RshClaim   *claim,
-              const char *source_id)
+find_mention (RshClaimTable *self,
+              RshClaim      *claim,
+              const char    *source_id)
 {
-  GListModel *mentions = rsh_claim_get_mentions (claim);
-  g_autoptr(RshMention) fallback = NULL;
-  gboolean hedged = FALSE;
-  RshStance stance = rsh_claim_get_position (claim, source_id, &hedged);
+  GHashTable *by_source;
 
-  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+  by_source = g_hash_table_lookup (self->cell_mentions, claim);
+  if (by_source == NULL)
     {
-      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+      guint n = g_list_model_get_n_items (mentions);
 
-      if (g_strcmp0 (rsh_mention_get_source_id (mention), source_id) != 0)
-        continue;
+      /* Borrowed mentions: the claim keeps them, and the table keeps the claims. */
+      by_source = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+          const char *id = rsh_mention_get_source_id (mention);
+          RshMention *kept;
 
-      /* The position is the source's strongest statement: show that one's words. */
-      if (rsh_mention_get_stance (mention) == stance)
-        return g_steal_pointer (&mention);
-      if (fallback == NULL)
-        fallback = g_steal_pointer (&mention);
+          if (id == NULL)
+            continue;
+
+          kept = g_hash_table_lookup (by_source, id);
+          if (kept == NULL ||
+              (rsh_mention_get_stance (kept) != rsh_claim_get_position (claim, id, NULL) &&
+               rsh_mention_get_stance (mention) == rsh_claim_get_position (claim, id, NULL)))
+            g_hash_table_insert (by_source, (gpointer)id, mention);
+        }
+      g_hash_table_insert (self->cell_mentions, claim, by_source);
     }
 
-  return g_steal_pointer (&fallback);
+  return g_hash_table_lookup (by_source, source_id);
 }
 
 static guint
 count_sources (RshClaimTable *self,
                RshClaim      *claim)
 {
+  gpointer cached;
   guint count = 0;
-  guint n;
 
-  if (self->comparison == NULL)
+  if (self->source_ids == NULL)
     return 0;
 
-  n = g_list_model_get_n_items (rsh_comparison_get_sources (self->comparison));
-  for (guint i = 0; i < n; i++)
+  /* Sorting asks for each count many times: 200 sources make that expensive. */
+  if (g_hash_table_lookup_extended (self->counts, claim, NULL, &cached))
+    return GPOINTER_TO_UINT (cached);
+
+  for (guint i = 0; i < self->source_ids->len; i++)
     {
-      const char *source_id = rsh_comparison_get_source_id (self->comparison, i);
+      const char *source_id = g_ptr_array_index (self->source_ids, i);
 
       if (source_id != NULL &&
           rsh_claim_get_position (claim, source_id, NULL) != RSH_STANCE_ABSENT)
         count++;
     }
+  g_hash_table_insert (self->counts, claim, GUINT_TO_POINTER (count));
 
   return count;
+}
+
+static guint
+count_columns (RshClaimTable *self)
+{
+  return self->source_ids != NULL ? self->source_columns->len : 0;
 }
 
 static int
@@ -191,6 +248,239 @@ compare_count (gconstpointer a,
                            : count_a > count_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* Tracked claims stay on top whatever the column sorted by, and in either direction. */
+static int
+compare_tracked (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  gboolean tracked_a = rsh_claim_get_user_defined ((RshClaim *)a);
+  gboolean tracked_b = rsh_claim_get_user_defined ((RshClaim *)b);
+
+  if (tracked_a == tracked_b)
+    return GTK_ORDERING_EQUAL;
+
+  return tracked_a ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
+/* Typographic quotes fold to plain ones, so "Kaspersky's" finds "Kaspersky’s". */
+static gunichar
+fold_punctuation (gunichar c)
+{
+  switch (c)
+    {
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201F: case 0x2033:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+      return '-';
+    default:
+      return c;
+    }
+}
+
+static char *
+dup_haystack (RshClaim *claim)
+{
+  GListModel *mentions = rsh_claim_get_mentions (claim);
+  g_autoptr(GString) text = g_string_new (rsh_claim_get_text (claim));
+  guint n = g_list_model_get_n_items (mentions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      const char *parts[] = {
+        rsh_mention_get_quote (mention),
+        rsh_mention_get_speaker (mention),
+        rsh_mention_get_written_speaker (mention),
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+        if (parts[j] != NULL && parts[j][0] != '\0')
+          {
+            /* A separator no word contains, so words never match across two fields. */
+            g_string_append_c (text, '\n');
+            g_string_append (text, parts[j]);
+          }
+    }
+
+  return rsh_claim_table_fold_text (text->str);
+}
+
+/* The search as it stands without an engine index: every folded word somewhere in the
+ * claim's wording, its quotes or the names of their speakers. */
+static gboolean
+match_words_in_memory (RshClaim           *claim,
+                       const char * const *words,
+                       gpointer            user_data)
+{
+  RshClaimTable *self = user_data;
+  const char *haystack;
+
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  haystack = g_hash_table_lookup (self->haystacks, claim);
+  if (haystack == NULL)
+    {
+      char *text = dup_haystack (claim);
+
+      g_hash_table_insert (self->haystacks, claim, text);
+      haystack = text;
+    }
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (haystack, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+filter_claim_cb (gpointer item,
+                 gpointer user_data)
+{
+  RshClaimTable *self = user_data;
+
+  if (self->search_words == NULL)
+    return TRUE;
+
+  return self->match_func (item, (const char * const *)self->search_words, self->match_data);
+}
+
+/* TRUE if every word of @wider is inside a word of @narrower: then whatever matches
+ * @narrower matches @wider too, and a search grown by a letter only rechecks what it
+ * shows. */
+static gboolean
+words_narrow (char **wider,
+              char **narrower)
+{
+  if (wider == NULL)
+    return TRUE;
+  if (narrower == NULL)
+    return FALSE;
+
+  for (guint i = 0; wider[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; narrower[j] != NULL && !found; j++)
+        found = strstr (narrower[j], wider[i]) != NULL;
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char **
+split_search (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) pieces = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  folded = rsh_claim_table_fold_text (text);
+  pieces = g_strsplit_set (folded, " \t\r\n", -1);
+  words = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  for (guint i = 0; pieces[i] != NULL; i++)
+    if (pieces[i][0] != '\0' && !g_strv_contains ((const char * const *)words->pdata, pieces[i]))
+      g_ptr_array_add (words, g_strdup (pieces[i]));
+
+  if (words->len == 0)
+    return NULL;
+
+  return (char **)g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}
+
+static void
+update_status (RshClaimTable *self)
+{
+  guint n_total = self->claims != NULL ? g_list_model_get_n_items (self->claims) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  gboolean pending = gtk_filter_list_model_get_pending (self->filter_model) > 0;
+  g_autofree char *text = NULL;
+
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  if (self->search_words != NULL)
+    /* Translators: how many claims match the search, out of all of them */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u claim", "%u of %u claims",
+                                         n_total),
+                            n_shown, n_total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_total),
+                            n_total);
+  gtk_label_set_label (self->count_label, text);
+
+  /* While the filter still runs, an empty table only means "not found yet". */
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->search_words != NULL && !pending && n_shown == 0
+                                    ? "no-matches" : "table");
+}
+
+static void
+apply_search (RshClaimTable *self,
+              const char    *text)
+{
+  g_auto(GStrv) old_words = NULL;
+  GtkFilterChange change;
+
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  if (g_strcmp0 (self->search_text, text) == 0)
+    return;
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+
+  old_words = g_steal_pointer (&self->search_words);
+  self->search_words = split_search (text);
+
+  if (old_words == NULL && self->search_words == NULL)
+    return;
+
+  if (words_narrow (old_words, self->search_words))
+    change = words_narrow (self->search_words, old_words) ? GTK_FILTER_CHANGE_DIFFERENT
+                                                          : GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (words_narrow (self->search_words, old_words))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  /* Equal word sets ("a b" and "b a") change nothing. */
+  if (change == GTK_FILTER_CHANGE_DIFFERENT && old_words != NULL && self->search_words != NULL &&
+      words_narrow (old_words, self->search_words) && words_narrow (self->search_words, old_words))
+    return;
+
+  /* Without a function the filter matches everything at once, not in idle steps: a new
+   * comparison, or a search cleared, shows every row immediately. */
+  if (self->search_words == NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  else if (old_words == NULL)
+    gtk_custom_filter_set_filter_func (self->filter, filter_claim_cb, self, NULL);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_status (self);
+}
+
+/* What the cells of one source's column share: its factory owns it. */
+typedef struct
+{
+  RshClaimTable *table;
+  char          *source_id;
+} ColumnData;
+
+static void
+column_data_free (ColumnData *data)
+{
+  g_free (data->source_id);
+  g_free (data);
+}
+
 static void
 claim_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -203,6 +493,8 @@ claim_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, "claim-wording");
   gtk_widget_add_css_class (icon, "user-defined");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  /* Hidden until bound, which also spares a pointer query (see stance_bind_cb()). */
+  gtk_widget_set_visible (icon, FALSE);
   gtk_widget_set_tooltip_text (icon, _("A claim you track"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("A claim you track"),
@@ -229,9 +521,33 @@ claim_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  gboolean tracked = rsh_claim_get_user_defined (claim);
 
-  gtk_widget_set_visible (icon, rsh_claim_get_user_defined (claim));
+  g_object_set_data_full (G_OBJECT (box), CELL_CLAIM_KEY, g_object_ref (claim), g_object_unref);
+  gtk_widget_set_visible (icon, tracked);
   gtk_label_set_label (GTK_LABEL (label), rsh_claim_get_text (claim));
+
+  /* The star is one cue; the row says it in words too. */
+  if (tracked)
+    {
+      gtk_widget_add_css_class (box, "tracked");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Tracked claim"),
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (box, "tracked");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+claim_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 RshClaimTable            *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), CELL_CLAIM_KEY, NULL);
 }
 
 static void
@@ -253,8 +569,7 @@ count_bind_cb (GtkSignalListItemFactory *factory,
                RshClaimTable            *self)
 {
   RshClaim *claim = gtk_list_item_get_item (item);
-  guint n = self->comparison != NULL
-            ? g_list_model_get_n_items (rsh_comparison_get_sources (self->comparison)) : 0;
+  guint n = count_columns (self);
   guint count = count_sources (self, claim);
   g_autofree char *text = NULL;
   g_autofree char *spoken = NULL;
@@ -265,7 +580,10 @@ count_bind_cb (GtkSignalListItemFactory *factory,
                                          "Mentioned by %u of %u sources", n),
                             count, n);
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* Hidden while its tooltip changes: see stance_bind_cb(). */
+  gtk_widget_set_visible (gtk_list_item_get_child (item), FALSE);
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), spoken);
+  gtk_widget_set_visible (gtk_list_item_get_child (item), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
                                   -1);
@@ -286,7 +604,7 @@ cell_pressed_cb (GtkGestureClick *gesture,
 static void
 stance_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
-                 const char               *source_id)
+                 ColumnData               *column)
 {
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *chip = rsh_stance_chip_new ();
@@ -311,13 +629,15 @@ stance_setup_cb (GtkSignalListItemFactory *factory,
 static void
 stance_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                const char               *source_id)
+                ColumnData               *column)
 {
+  RshClaimTable *self = column->table;
+  const char *source_id = column->source_id;
   RshClaim *claim = gtk_list_item_get_item (item);
   GtkWidget *cell = gtk_list_item_get_child (item);
   GtkWidget *chip = gtk_widget_get_first_child (cell);
   GtkWidget *absent = gtk_widget_get_next_sibling (chip);
-  g_autoptr(RshMention) mention = NULL;
+  RshMention *mention = NULL;
   gboolean hedged = FALSE;
   RshStance stance = rsh_claim_get_position (claim, source_id, &hedged);
   g_autofree char *tooltip = NULL;
@@ -325,13 +645,19 @@ stance_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (cell), CELL_CLAIM_KEY, g_object_ref (claim), g_object_unref);
   g_object_set_data_full (G_OBJECT (cell), CELL_SOURCE_KEY, g_strdup (source_id), g_free);
 
+  /* On X11, GTK 4.8 asks the server where the pointer is each time a visible widget's
+   * tooltip is set, a round trip per call: with 200 cells to a row that was most of a
+   * scrolling frame. Hidden widgets skip the query, so the chip (whose setters reset its
+   * tooltip) and the cell are hidden while they change. */
+  gtk_widget_set_visible (cell, FALSE);
+  gtk_widget_set_visible (chip, FALSE);
   rsh_stance_chip_set_stance (RSH_STANCE_CHIP (chip), stance);
   rsh_stance_chip_set_hedged (RSH_STANCE_CHIP (chip), hedged);
   gtk_widget_set_visible (chip, stance != RSH_STANCE_ABSENT);
   gtk_widget_set_visible (absent, stance == RSH_STANCE_ABSENT);
 
   if (stance != RSH_STANCE_ABSENT)
-    mention = find_mention (claim, source_id);
+    mention = find_mention (self, claim, source_id);
 
   if (mention != NULL && rsh_mention_get_quote (mention) != NULL)
     {
@@ -346,12 +672,13 @@ stance_bind_cb (GtkSignalListItemFactory *factory,
   /* The chip's own tooltip (the reporting verb) would hide the quote. */
   rsh_stance_chip_set_cue (RSH_STANCE_CHIP (chip), NULL);
   gtk_widget_set_tooltip_text (cell, tooltip);
+  gtk_widget_set_visible (cell, TRUE);
 }
 
 static void
 stance_unbind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
-                  const char               *source_id)
+                  ColumnData               *column)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
 
@@ -359,46 +686,213 @@ stance_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), CELL_SOURCE_KEY, NULL);
 }
 
+static gboolean
+column_shown (RshClaimTable       *self,
+              GtkColumnViewColumn *column,
+              guint               *position)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) shown = g_list_model_get_item (columns, i);
+
+      if (shown == column)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+hide_column (RshClaimTable       *self,
+             GtkColumnViewColumn *column)
+{
+  if (column_shown (self, column, NULL))
+    gtk_column_view_remove_column (self->view, column);
+}
+
 static void
 remove_source_columns (RshClaimTable *self)
 {
   for (guint i = 0; i < self->source_columns->len; i++)
-    gtk_column_view_remove_column (self->view, g_ptr_array_index (self->source_columns, i));
+    hide_column (self, g_ptr_array_index (self->source_columns, i));
+  hide_column (self, self->before_spacer);
+  hide_column (self, self->after_spacer);
   g_ptr_array_set_size (self->source_columns, 0);
+  self->live_first = self->live_end = 0;
+}
+
+static int
+get_column_width (GtkColumnViewColumn *column,
+                  int                  fallback)
+{
+  int width = gtk_column_view_column_get_fixed_width (column);
+
+  return width > 0 ? width : fallback;
+}
+
+/* GtkColumnView (in GTK 4.8) makes, lays out and draws a cell for every column of every row
+ * it shows, seen or not: with 200 sources, 200 cells per row, each a stance chip whose setup
+ * costs a template and, on X11, a round trip to the server. So only the source columns
+ * near the visible part are in the view; two empty spacer columns as wide as the others
+ * stand in for them, so the scrollbar and the positions don't move. Columns come in within
+ * three quarters of a page and leave beyond a page and a quarter: scrolling across adds a
+ * column or two per frame rather than a page of them at once. */
+static void
+update_live_columns (RshClaimTable *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double x;
+  guint n = self->source_columns->len;
+  guint first = n, end = 0;
+  double before = 0, after = 0;
+  guint position;
+
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  if (page <= 1)
+    page = GUESSED_PAGE_WIDTH;
+
+  x = get_column_width (self->claim_column, CLAIM_COLUMN_WIDTH) +
+      get_column_width (self->count_column, COUNT_COLUMN_WIDTH);
+  for (guint i = 0; i < n; i++)
+    {
+      double width = get_column_width (g_ptr_array_index (self->source_columns, i),
+                                       SOURCE_COLUMN_WIDTH);
+      gboolean near = x + width >= value - 0.75 * page && x <= value + 1.75 * page;
+      gboolean kept = i >= self->live_first && i < self->live_end &&
+                      x + width >= value - 1.25 * page && x <= value + 2.25 * page;
+
+      if (near || kept)
+        {
+          first = MIN (first, i);
+          end = i + 1;
+        }
+      x += width;
+    }
+  if (first == n)
+    first = end = 0;
+
+  if (first == self->live_first && end == self->live_end &&
+      (end == 0 || column_shown (self, g_ptr_array_index (self->source_columns, first), NULL)))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double width = get_column_width (g_ptr_array_index (self->source_columns, i),
+                                       SOURCE_COLUMN_WIDTH);
+
+      if (i < first)
+        before += width;
+      else if (i >= end)
+        after += width;
+    }
+
+  for (guint i = 0; i < n; i++)
+    if (i < first || i >= end)
+      hide_column (self, g_ptr_array_index (self->source_columns, i));
+  if (before <= 0)
+    hide_column (self, self->before_spacer);
+  if (after <= 0)
+    hide_column (self, self->after_spacer);
+
+  /* The claim and the count come first; then the spacer, the live columns, the spacer. */
+  position = 2;
+  if (before > 0)
+    {
+      gtk_column_view_column_set_fixed_width (self->before_spacer, (int)before);
+      if (!column_shown (self, self->before_spacer, NULL))
+        gtk_column_view_insert_column (self->view, position, self->before_spacer);
+      position++;
+    }
+  for (guint i = first; i < end; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->source_columns, i);
+      guint shown_at;
+
+      if (!column_shown (self, column, &shown_at) || shown_at != position)
+        gtk_column_view_insert_column (self->view, position, column);
+      position++;
+    }
+  if (after > 0)
+    {
+      gtk_column_view_column_set_fixed_width (self->after_spacer, (int)after);
+      if (!column_shown (self, self->after_spacer, NULL))
+        gtk_column_view_append_column (self->view, self->after_spacer);
+    }
+
+  self->live_first = first;
+  self->live_end = end;
+}
+
+static gboolean
+update_live_columns_cb (gpointer user_data)
+{
+  RshClaimTable *self = user_data;
+
+  self->live_columns_source = 0;
+  update_live_columns (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolling happens during allocation: cells are made just after it, before the next
+ * frame is drawn. */
+static void
+hadjustment_changed_cb (RshClaimTable *self,
+                        GtkAdjustment *adjustment)
+{
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  if (self->live_columns_source == 0)
+    self->live_columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_live_columns_cb,
+                                                 self, NULL);
 }
 
 static void
 add_source_columns (RshClaimTable *self)
 {
-  GListModel *sources = rsh_comparison_get_sources (self->comparison);
+  guint n = g_list_model_get_n_items (self->sources);
 
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
-      const char *source_id = rsh_comparison_get_source_id (self->comparison, i);
+      g_autoptr(RshSource) source = g_list_model_get_item (self->sources, i);
+      const char *source_id = g_ptr_array_index (self->source_ids, i);
       g_autoptr(GtkListItemFactory) factory = NULL;
       g_autofree char *title = NULL;
       GtkColumnViewColumn *column;
+      ColumnData *data;
 
       if (source_id == NULL)
         continue;
 
+      /* The factory owns what its handlers share; the table outlives its columns. */
+      data = g_new0 (ColumnData, 1);
+      data->table = self;
+      data->source_id = g_strdup (source_id);
       factory = gtk_signal_list_item_factory_new ();
-      /* Each handler holds its own copy of the id, freed with the factory. */
-      g_signal_connect_data (factory, "setup", G_CALLBACK (stance_setup_cb),
-                             g_strdup (source_id), (GClosureNotify)(void (*)(void))g_free, 0);
-      g_signal_connect_data (factory, "bind", G_CALLBACK (stance_bind_cb),
-                             g_strdup (source_id), (GClosureNotify)(void (*)(void))g_free, 0);
-      g_signal_connect_data (factory, "unbind", G_CALLBACK (stance_unbind_cb),
-                             g_strdup (source_id), (GClosureNotify)(void (*)(void))g_free, 0);
+      g_object_set_data_full (G_OBJECT (factory), "rsh-column-data", data,
+                              (GDestroyNotify)column_data_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (stance_setup_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (stance_bind_cb), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (stance_unbind_cb), data);
 
+      /* Not in the view yet: update_live_columns() adds the ones near the visible part. */
       title = dup_column_title (source);
       column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 136);
-      gtk_column_view_append_column (self->view, column);
+      gtk_column_view_column_set_fixed_width (column, SOURCE_COLUMN_WIDTH);
       g_ptr_array_add (self->source_columns, column);
     }
+
+  update_live_columns (self);
 }
 
 static void
@@ -407,26 +901,24 @@ view_activate_cb (RshClaimTable *self,
                   GtkColumnView *view)
 {
   g_autoptr(RshClaim) claim = NULL;
-  GListModel *sources;
 
   g_assert (RSH_IS_CLAIM_TABLE (self));
 
-  claim = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
-  if (claim == NULL || self->comparison == NULL)
+  claim = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  if (claim == NULL || self->source_ids == NULL)
     return;
 
   /* A whole row (Enter on it) opens the first source, left to right, that mentions it. */
-  sources = rsh_comparison_get_sources (self->comparison);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+  for (guint i = 0; i < self->source_ids->len; i++)
     {
-      const char *source_id = rsh_comparison_get_source_id (self->comparison, i);
-      g_autoptr(RshMention) mention = NULL;
+      const char *source_id = g_ptr_array_index (self->source_ids, i);
+      RshMention *mention;
 
       if (source_id == NULL ||
           rsh_claim_get_position (claim, source_id, NULL) == RSH_STANCE_ABSENT)
         continue;
 
-      mention = find_mention (claim, source_id);
+      mention = find_mention (self, claim, source_id);
       if (mention != NULL)
         {
           g_signal_emit (self, signals[MENTION_ACTIVATED], 0, source_id, mention);
@@ -436,20 +928,123 @@ view_activate_cb (RshClaimTable *self,
 }
 
 static void
+search_changed_cb (RshClaimTable  *self,
+                   GtkSearchEntry *entry)
+{
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  apply_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Enter in the search goes to the first match, as in a file chooser's location bar. */
+static void
+search_activate_cb (RshClaimTable  *self,
+                    GtkSearchEntry *entry)
+{
+  g_autoptr(RshClaim) first = NULL;
+
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  apply_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  first = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+  if (first != NULL)
+    rsh_claim_table_select_claim (self, first);
+}
+
+/* Closing the bar (Escape, its button) drops the search, so no claim stays hidden. */
+static void
+search_mode_notify_cb (RshClaimTable *self,
+                       GParamSpec    *pspec,
+                       GtkSearchBar  *bar)
+{
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  if (!gtk_search_bar_get_search_mode (bar))
+    rsh_claim_table_set_search (self, NULL);
+}
+
+static void
+filter_items_changed_cb (RshClaimTable *self,
+                         guint          position,
+                         guint          removed,
+                         guint          added,
+                         GListModel    *model)
+{
+  update_status (self);
+}
+
+static void
+filter_pending_notify_cb (RshClaimTable *self,
+                          GParamSpec    *pspec,
+                          GObject       *model)
+{
+  update_status (self);
+}
+
+static void
+clear_caches (RshClaimTable *self)
+{
+  g_hash_table_remove_all (self->counts);
+  g_hash_table_remove_all (self->haystacks);
+  g_hash_table_remove_all (self->cell_mentions);
+}
+
+static void
+show_claims (RshClaimTable *self,
+             GListModel    *sources,
+             GPtrArray     *source_ids,
+             GListModel    *claims)
+{
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  /* Unplug the rows first so no cell binds against half-built columns. */
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
+  remove_source_columns (self);
+  clear_caches (self);
+
+  g_clear_object (&self->sources);
+  g_clear_object (&self->claims);
+  g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+
+  if (sources != NULL && claims != NULL)
+    {
+      self->sources = g_object_ref (sources);
+      self->source_ids = g_ptr_array_ref (source_ids);
+      self->claims = g_object_ref (claims);
+      add_source_columns (self);
+      gtk_sorter_changed (self->count_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+      gtk_sort_list_model_set_model (self->sort_model, claims);
+    }
+
+  update_status (self);
+}
+
+static void
 rsh_claim_table_dispose (GObject *object)
 {
   RshClaimTable *self = (RshClaimTable *)object;
 
-  if (self->scroller != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->scroller));
-      self->scroller = NULL;
-    }
+  /* The models go before the widgets that report on them. */
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+
+  g_clear_handle_id (&self->live_columns_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RSH_TYPE_CLAIM_TABLE);
+
   g_clear_object (&self->claim_column);
   g_clear_object (&self->count_column);
   g_clear_object (&self->count_sorter);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->comparison);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->claims);
+  g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+  if (self->match_destroy != NULL)
+    g_clear_pointer (&self->match_data, self->match_destroy);
+  self->match_destroy = NULL;
 
   G_OBJECT_CLASS (rsh_claim_table_parent_class)->dispose (object);
 }
@@ -460,6 +1055,13 @@ rsh_claim_table_finalize (GObject *object)
   RshClaimTable *self = (RshClaimTable *)object;
 
   g_clear_pointer (&self->source_columns, g_ptr_array_unref);
+  g_clear_object (&self->before_spacer);
+  g_clear_object (&self->after_spacer);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->haystacks, g_hash_table_unref);
+  g_clear_pointer (&self->cell_mentions, g_hash_table_unref);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->search_words, g_strfreev);
 
   G_OBJECT_CLASS (rsh_claim_table_parent_class)->finalize (object);
 }
@@ -535,6 +1137,23 @@ rsh_claim_table_class_init (RshClaimTableClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, RSH_TYPE_MENTION);
 
+  rsh_application_ensure_resources ();
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rashomon/Rashomon/ui/rsh-claim-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, RshClaimTable, box);
+  gtk_widget_class_bind_template_child (widget_class, RshClaimTable, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RshClaimTable, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RshClaimTable, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RshClaimTable, stack);
+  gtk_widget_class_bind_template_child (widget_class, RshClaimTable, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RshClaimTable, view);
+  gtk_widget_class_bind_template_callback (widget_class, view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_notify_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "claimtable");
 }
@@ -547,25 +1166,26 @@ rsh_claim_table_init (RshClaimTable *self)
   g_autoptr(GtkSorter) wording_sorter = NULL;
   g_autoptr(GtkSorter) claim_sorter = NULL;
   GtkMultiSorter *sorter;
-  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->source_columns = g_ptr_array_new_with_free_func (g_object_unref);
-
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_row_separators (self->view, TRUE);
-  gtk_column_view_set_show_column_separators (self->view, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "claim-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims by source"),
-                                  -1);
-  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (view_activate_cb), self);
+  /* Empty columns holding the place of the source columns out of the view's reach. */
+  self->before_spacer = gtk_column_view_column_new (NULL, NULL);
+  self->after_spacer = gtk_column_view_column_new (NULL, NULL);
+  self->counts = g_hash_table_new (NULL, NULL);
+  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->cell_mentions = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify)g_hash_table_unref);
+  self->match_func = match_words_in_memory;
+  self->match_data = self;
 
   g_signal_connect (claim_factory, "setup", G_CALLBACK (claim_setup_cb), self);
   g_signal_connect (claim_factory, "bind", G_CALLBACK (claim_bind_cb), self);
+  g_signal_connect (claim_factory, "unbind", G_CALLBACK (claim_unbind_cb), self);
   self->claim_column = gtk_column_view_column_new (_("Claim"), g_steal_pointer (&claim_factory));
   gtk_column_view_column_set_expand (self->claim_column, TRUE);
-  gtk_column_view_column_set_fixed_width (self->claim_column, 290);
+  gtk_column_view_column_set_fixed_width (self->claim_column, CLAIM_COLUMN_WIDTH);
   gtk_column_view_column_set_resizable (self->claim_column, TRUE);
   claim_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_wording, NULL, NULL));
   gtk_column_view_column_set_sorter (self->claim_column, claim_sorter);
@@ -575,25 +1195,46 @@ rsh_claim_table_init (RshClaimTable *self)
   g_signal_connect (count_factory, "bind", G_CALLBACK (count_bind_cb), self);
   /* Translators: the header of the column counting the sources that mention each claim */
   self->count_column = gtk_column_view_column_new (_("Sources"), g_steal_pointer (&count_factory));
+  gtk_column_view_column_set_fixed_width (self->count_column, COUNT_COLUMN_WIDTH);
   self->count_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_count, self, NULL));
   gtk_column_view_column_set_sorter (self->count_column, self->count_sorter);
   gtk_column_view_append_column (self->view, self->count_column);
 
-  /* The header's choice first, the wording to break ties. */
+  /* Tracked claims first, then the header's choice, then the wording to break ties. */
   sorter = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_tracked,
+                                                                      NULL, NULL)));
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->view)));
   wording_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_wording, NULL, NULL));
   gtk_multi_sorter_append (sorter, g_object_ref (wording_sorter));
   self->sort_model = gtk_sort_list_model_new (NULL, GTK_SORTER (sorter));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
 
-  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
-  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+  /* Filtering runs in slices from idle callbacks, so typing stays fluid on large tables. */
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
+                                                  GTK_FILTER (g_object_ref (self->filter)));
+  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "notify::pending",
+                           G_CALLBACK (filter_pending_notify_cb), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Typing on the table starts a search. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   rsh_claim_table_sort_by_sources (self);
+  update_status (self);
 }
 
 /**
@@ -627,42 +1268,92 @@ rsh_claim_table_get_comparison (RshClaimTable *self)
  * @comparison: (nullable): the comparison to show
  *
  * Shows a row per claim of @comparison and a column per source, rebuilt from scratch
- * because each analysis may bring other sources.
+ * because each analysis may bring other sources. The search in progress stays.
  */
 void
 rsh_claim_table_set_comparison (RshClaimTable *self,
                                 RshComparison *comparison)
 {
+  g_autoptr(GPtrArray) source_ids = NULL;
+
   g_return_if_fail (RSH_IS_CLAIM_TABLE (self));
   g_return_if_fail (comparison == NULL || RSH_IS_COMPARISON (comparison));
 
   if (!g_set_object (&self->comparison, comparison))
     return;
 
-  gtk_sort_list_model_set_model (self->sort_model, NULL);
-  remove_source_columns (self);
   if (comparison != NULL)
     {
-      add_source_columns (self);
-      gtk_sorter_changed (self->count_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-      gtk_sort_list_model_set_model (self->sort_model, rsh_comparison_get_claims (comparison));
+      GListModel *sources = rsh_comparison_get_sources (comparison);
+      guint n = g_list_model_get_n_items (sources);
+
+      source_ids = g_ptr_array_new_full (n, g_free);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (source_ids, g_strdup (rsh_comparison_get_source_id (comparison, i)));
+      show_claims (self, sources, source_ids, rsh_comparison_get_claims (comparison));
     }
+  else
+    show_claims (self, NULL, NULL, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+}
+
+/**
+ * rsh_claim_table_set_claims:
+ * @self: a #RshClaimTable
+ * @sources: (nullable): a #GListModel of #RshSource, one column each, by rsh_source_get_id()
+ * @claims: (nullable): a #GListModel of #RshClaim, one row each
+ *
+ * Shows claims that come from somewhere other than a comparison (a saved selection, a
+ * benchmark). Sources without an id get no column. rsh_claim_table_get_comparison() is
+ * %NULL afterwards.
+ */
+void
+rsh_claim_table_set_claims (RshClaimTable *self,
+                            GListModel    *sources,
+                            GListModel    *claims)
+{
+  g_autoptr(GPtrArray) source_ids = NULL;
+
+  g_return_if_fail (RSH_IS_CLAIM_TABLE (self));
+  g_return_if_fail (sources == NULL || G_IS_LIST_MODEL (sources));
+  g_return_if_fail (claims == NULL || G_IS_LIST_MODEL (claims));
+
+  if (self->comparison != NULL)
+    {
+      g_clear_object (&self->comparison);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+    }
+
+  if (sources == NULL || claims == NULL)
+    {
+      show_claims (self, NULL, NULL, NULL);
+      return;
+    }
+
+  source_ids = g_ptr_array_new_full (g_list_model_get_n_items (sources), g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      g_ptr_array_add (source_ids, g_strdup (rsh_source_get_id (source)));
+    }
+  show_claims (self, sources, source_ids, claims);
 }
 
 /**
  * rsh_claim_table_get_model:
  * @self: a #RshClaimTable
  *
- * Returns: (transfer none): the claims in the order shown
+ * Returns: (transfer none): the claims shown, in the order shown: sorted, and filtered by
+ *   the search (which runs in steps: see rsh_claim_table_get_filtering())
  */
 GListModel *
 rsh_claim_table_get_model (RshClaimTable *self)
 {
   g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 /**
@@ -683,7 +1374,8 @@ rsh_claim_table_get_column_view (RshClaimTable *self)
  * rsh_claim_table_sort_by_wording:
  * @self: a #RshClaimTable
  *
- * Orders the claims alphabetically, as a click on the "Claim" header does.
+ * Orders the claims alphabetically, as a click on the "Claim" header does. Tracked claims
+ * stay first.
  */
 void
 rsh_claim_table_sort_by_wording (RshClaimTable *self)
@@ -697,7 +1389,7 @@ rsh_claim_table_sort_by_wording (RshClaimTable *self)
  * rsh_claim_table_sort_by_sources:
  * @self: a #RshClaimTable
  *
- * Puts the claims most sources mention first (the default).
+ * Puts the claims most sources mention first (the default), after the tracked claims.
  */
 void
 rsh_claim_table_sort_by_sources (RshClaimTable *self)
@@ -726,7 +1418,7 @@ rsh_claim_table_count_sources (RshClaimTable *self,
 
 /**
  * rsh_claim_table_cell_get_claim:
- * @cell: a stance cell of a #RshClaimTable
+ * @cell: a stance cell or a claim cell of a #RshClaimTable
  *
  * Returns: (transfer none) (nullable): the claim of the cell's row
  */
@@ -766,7 +1458,7 @@ rsh_claim_table_activate_cell (GtkWidget *cell)
   GtkWidget *table;
   RshClaim *claim;
   const char *source_id;
-  g_autoptr(RshMention) mention = NULL;
+  RshMention *mention;
 
   g_return_val_if_fail (GTK_IS_WIDGET (cell), FALSE);
 
@@ -776,11 +1468,266 @@ rsh_claim_table_activate_cell (GtkWidget *cell)
   if (table == NULL || claim == NULL || source_id == NULL)
     return FALSE;
 
-  mention = find_mention (claim, source_id);
+  mention = find_mention (RSH_CLAIM_TABLE (table), claim, source_id);
   if (mention == NULL)
     return FALSE;
 
   g_signal_emit (table, signals[MENTION_ACTIVATED], 0, source_id, mention);
 
   return TRUE;
+}
+
+/**
+ * rsh_claim_table_start_search:
+ * @self: a #RshClaimTable
+ *
+ * Shows the search bar and puts the focus in its entry, keeping what it held.
+ */
+void
+rsh_claim_table_start_search (RshClaimTable *self)
+{
+  g_return_if_fail (RSH_IS_CLAIM_TABLE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * rsh_claim_table_get_search:
+ * @self: a #RshClaimTable
+ *
+ * Returns: (nullable): the search the rows are filtered by, as typed
+ */
+const char *
+rsh_claim_table_get_search (RshClaimTable *self)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), NULL);
+
+  return self->search_words != NULL ? self->search_text : NULL;
+}
+
+/**
+ * rsh_claim_table_set_search:
+ * @self: a #RshClaimTable
+ * @text: (nullable): words to search for, or %NULL to show every claim
+ *
+ * Filters the rows at once, without the entry's typing delay, and shows the search bar
+ * while there is a search. A claim is shown if each word, ignoring case and accents, is in
+ * its wording or in one of its quotes or speakers' names (or whatever the match function
+ * set with rsh_claim_table_set_match_func() decides).
+ */
+void
+rsh_claim_table_set_search (RshClaimTable *self,
+                            const char    *text)
+{
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
+
+  g_return_if_fail (RSH_IS_CLAIM_TABLE (self));
+
+  apply_search (self, copy);
+  /* Setting the text empties the entry first, and an empty search entry reports at once:
+   * that half-way state must not reach the filter. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), copy) != 0)
+    {
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), copy);
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+    }
+  if (self->search_words != NULL)
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+}
+
+/**
+ * rsh_claim_table_get_filtering:
+ * @self: a #RshClaimTable
+ *
+ * Returns: %TRUE while the search has claims left to check
+ */
+gboolean
+rsh_claim_table_get_filtering (RshClaimTable *self)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), FALSE);
+
+  return gtk_filter_list_model_get_pending (self->filter_model) > 0;
+}
+
+/**
+ * rsh_claim_table_get_count_text:
+ * @self: a #RshClaimTable
+ *
+ * Returns: what the search bar says of the rows, such as "12 of 60 claims"
+ */
+const char *
+rsh_claim_table_get_count_text (RshClaimTable *self)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), NULL);
+
+  return gtk_label_get_label (self->count_label);
+}
+
+/**
+ * rsh_claim_table_get_no_matches:
+ * @self: a #RshClaimTable
+ *
+ * Returns: %TRUE if the table shows "No Claims Match" instead of rows
+ */
+gboolean
+rsh_claim_table_get_no_matches (RshClaimTable *self)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-matches") == 0;
+}
+
+/**
+ * rsh_claim_table_set_match_func:
+ * @self: a #RshClaimTable
+ * @func: (nullable): decides whether a claim matches the searched words, or %NULL for the
+ *   built-in search of the wording, quotes and speakers held in memory
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * Replaces how a search matches claims, for instance with a lookup in the project's
+ * full-text index. The search runs again with the new function.
+ */
+void
+rsh_claim_table_set_match_func (RshClaimTable    *self,
+                                RshClaimMatchFunc func,
+                                gpointer          user_data,
+                                GDestroyNotify    destroy)
+{
+  g_return_if_fail (RSH_IS_CLAIM_TABLE (self));
+
+  if (self->match_destroy != NULL)
+    self->match_destroy (self->match_data);
+
+  if (func != NULL)
+    {
+      self->match_func = func;
+      self->match_data = user_data;
+      self->match_destroy = destroy;
+    }
+  else
+    {
+      self->match_func = match_words_in_memory;
+      self->match_data = self;
+      self->match_destroy = NULL;
+    }
+
+  if (self->search_words != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * rsh_claim_table_fold_text:
+ * @text: text in UTF-8
+ *
+ * Folds @text for searching: lower case, accents dropped, typographic quotes and dashes
+ * made plain, so "Peña’s" and "pena's" are equal.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+rsh_claim_table_fold_text (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_steal_pointer (&folded);
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch ((int)g_unichar_type (c))
+        {
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+          break;
+
+        default:
+          g_string_append_unichar (out, fold_punctuation (c));
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rsh_claim_table_select_claim:
+ * @self: a #RshClaimTable
+ * @claim: a claim of the table
+ *
+ * Selects the row of @claim and scrolls to it. A search that hides it is cleared first.
+ *
+ * Returns: %TRUE if @claim is in the table
+ */
+gboolean
+rsh_claim_table_select_claim (RshClaimTable *self,
+                              RshClaim      *claim)
+{
+  GListModel *rows;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), FALSE);
+  g_return_val_if_fail (RSH_IS_CLAIM (claim), FALSE);
+
+  for (guint pass = 0; pass < 2 && position == GTK_INVALID_LIST_POSITION; pass++)
+    {
+      rows = G_LIST_MODEL (self->filter_model);
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(RshClaim) row = g_list_model_get_item (rows, i);
+
+          if (row == claim)
+            {
+              position = i;
+              break;
+            }
+        }
+
+      /* Hidden by the search: showing everything again is synchronous (no words). */
+      if (position == GTK_INVALID_LIST_POSITION && pass == 0)
+        {
+          if (self->search_words == NULL)
+            break;
+          rsh_claim_table_set_search (self, NULL);
+        }
+    }
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): its inner list view has the action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+
+  return TRUE;
+}
+
+/**
+ * rsh_claim_table_get_selected_claim:
+ * @self: a #RshClaimTable
+ *
+ * Returns: (transfer none) (nullable): the claim of the selected row
+ */
+RshClaim *
+rsh_claim_table_get_selected_claim (RshClaimTable *self)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
 }

@@ -11,6 +11,20 @@
 
 G_BEGIN_DECLS
 
+/**
+ * RshClaimMatchFunc:
+ * @claim: a claim of the table
+ * @words: (array zero-terminated=1): the searched words, folded by rsh_claim_table_fold_text()
+ * @user_data: the data given with the function
+ *
+ * Decides whether @claim matches a search: every word must be found.
+ *
+ * Returns: %TRUE if @claim is to be shown
+ */
+typedef gboolean (*RshClaimMatchFunc) (RshClaim           *claim,
+                                       const char * const *words,
+                                       gpointer            user_data);
+
 #define RSH_TYPE_CLAIM_TABLE (rsh_claim_table_get_type ())
 G_DECLARE_FINAL_TYPE (RshClaimTable, rsh_claim_table, RSH, CLAIM_TABLE, GtkWidget)
 
@@ -18,6 +32,9 @@ GtkWidget     *rsh_claim_table_new                (void);
 RshComparison *rsh_claim_table_get_comparison     (RshClaimTable *self);
 void           rsh_claim_table_set_comparison     (RshClaimTable *self,
                                                    RshComparison *comparison);
+void           rsh_claim_table_set_claims         (RshClaimTable *self,
+                                                   GListModel    *sources,
+                                                   GListModel    *claims);
 GListModel    *rsh_claim_table_get_model          (RshClaimTable *self);
 GtkColumnView *rsh_claim_table_get_column_view    (RshClaimTable *self);
 void           rsh_claim_table_sort_by_wording    (RshClaimTable *self);
@@ -27,5 +44,21 @@ guint          rsh_claim_table_count_sources      (RshClaimTable *self,
 RshClaim      *rsh_claim_table_cell_get_claim     (GtkWidget     *cell);
 const char    *rsh_claim_table_cell_get_source_id (GtkWidget     *cell);
 gboolean       rsh_claim_table_activate_cell      (GtkWidget     *cell);
+
+void           rsh_claim_table_start_search       (RshClaimTable *self);
+const char    *rsh_claim_table_get_search         (RshClaimTable *self);
+void           rsh_claim_table_set_search         (RshClaimTable *self,
+                                                   const char    *text);
+gboolean       rsh_claim_table_get_filtering      (RshClaimTable *self);
+const char    *rsh_claim_table_get_count_text     (RshClaimTable *self);
+gboolean       rsh_claim_table_get_no_matches     (RshClaimTable *self);
+void           rsh_claim_table_set_match_func     (RshClaimTable    *self,
+                                                   RshClaimMatchFunc func,
+                                                   gpointer          user_data,
+                                                   GDestroyNotify    destroy);
+char          *rsh_claim_table_fold_text          (const char    *text);
+gboolean       rsh_claim_table_select_claim       (RshClaimTable *self,
+                                                   RshClaim      *claim);
+RshClaim      *rsh_claim_table_get_selected_claim (RshClaimTable *self);
 
 G_END_DECLS

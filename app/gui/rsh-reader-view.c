@@ -8,13 +8,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rsh-reader-view.h"
 #include "rsh-stance-chip.h"
-
-/* How far from a statement its speaker and cue word are looked for, in bytes. */
-#define SEARCH_WINDOW 320
 
 typedef struct
 {
@@ -86,114 +82,24 @@ compare_mentions (gconstpointer a,
   return start_a < start_b ? -1 : start_a > start_b ? 1 : 0;
 }
 
-/* Finds @needle (ASCII case ignored) outside [@span_start, @span_end) and within the search
- * window around it, nearest to the span; returns its character offsets. */
-static gboolean
-find_near (const char *text,
-           gsize       text_len,
-           const char *needle,
-           gsize       span_start,
-           gsize       span_end,
-           int        *start,
-           int        *end)
-{
-  gsize needle_len = needle != NULL ? strlen (needle) : 0;
-  gsize from = span_start > SEARCH_WINDOW ? span_start - SEARCH_WINDOW : 0;
-  gsize to = MIN (text_len, span_end + SEARCH_WINDOW);
-  gsize best = G_MAXSIZE;
-  gsize best_distance = G_MAXSIZE;
-
-  if (needle_len == 0 || to < needle_len)
-    return FALSE;
-
-  for (gsize i = from; i + needle_len <= to; i++)
-    {
-      gsize distance;
-
-      if (i + needle_len > span_start && i < span_end)
-        continue;
-      if (g_ascii_strncasecmp (text + i, needle, needle_len) != 0)
-        continue;
-      /* Whole words only: "said" is not in "saidi". */
-      if ((i > 0 && g_ascii_isalnum (text[i - 1])) ||
-          (i + needle_len < text_len && g_ascii_isalnum (text[i + needle_len])))
-        continue;
-
-      distance = i + needle_len <= span_start ? span_start - (i + needle_len) : i - span_end;
-      if (distance < best_distance)
-        {
-          best_distance = distance;
-          best = i;
-        }
-    }
-
-  if (best == G_MAXSIZE)
-    return FALSE;
-
-  *start = (int) g_utf8_pointer_to_offset (text, text + best);
-  *end = (int) g_utf8_pointer_to_offset (text, text + best + needle_len);
-  return TRUE;
-}
-
+/* Where the engine found the statement's speaker and cue; -1 where they aren't written. */
 static void
-locate_speaker_and_cue (const char   *text,
-                        MentionSpans *spans)
+locate_speaker_and_cue (MentionSpans *spans)
 {
-  RshMention *mention = spans->mention;
-  const char *speaker = rsh_mention_get_speaker (mention);
-  const char *cue = rsh_mention_get_cue (mention);
-  gsize text_len = strlen (text);
-  glong n_chars = g_utf8_strlen (text, -1);
-  gsize span_start, span_end;
+  guint start, end;
 
   spans->speaker_start = spans->speaker_end = -1;
   spans->cue_start = spans->cue_end = -1;
 
-  if (rsh_mention_get_start (mention) > (guint) n_chars)
-    return;
-
-  span_start = g_utf8_offset_to_pointer (text, rsh_mention_get_start (mention)) - text;
-  span_end = g_utf8_offset_to_pointer (text, MIN ((glong) rsh_mention_get_end (mention), n_chars))
-             - text;
-
-  if (cue != NULL)
-    find_near (text, text_len, cue, span_start, span_end, &spans->cue_start, &spans->cue_end);
-
-  if (speaker != NULL &&
-      !find_near (text, text_len, speaker, span_start, span_end,
-                  &spans->speaker_start, &spans->speaker_end))
+  if (rsh_mention_get_speaker_span (spans->mention, &start, &end))
     {
-      /* "Captain Ilse Varga" is often just "Varga" the second time. */
-      const char *last = strrchr (speaker, ' ');
-
-      if (last != NULL && strlen (last + 1) >= 3)
-        find_near (text, text_len, last + 1, span_start, span_end,
-                   &spans->speaker_start, &spans->speaker_end);
+      spans->speaker_start = (int) start;
+      spans->speaker_end = (int) end;
     }
-}
-
-/* A speaker or cue guessed inside another statement's words belongs to that statement's
- * content ("Corran Water has never …" quoted from someone else), not to this one. */
-static void
-drop_guesses_inside_statements (GArray *all)
-{
-  for (guint i = 0; i < all->len; i++)
+  if (rsh_mention_get_cue_span (spans->mention, &start, &end))
     {
-      MentionSpans *spans = &g_array_index (all, MentionSpans, i);
-
-      for (guint j = 0; j < all->len; j++)
-        {
-          RshMention *other = g_array_index (all, MentionSpans, j).mention;
-          int start = (int) rsh_mention_get_start (other);
-          int end = (int) rsh_mention_get_end (other);
-
-          if (j == i)
-            continue;
-          if (spans->speaker_start >= 0 && spans->speaker_start < end && spans->speaker_end > start)
-            spans->speaker_start = spans->speaker_end = -1;
-          if (spans->cue_start >= 0 && spans->cue_start < end && spans->cue_end > start)
-            spans->cue_start = spans->cue_end = -1;
-        }
+      spans->cue_start = (int) start;
+      spans->cue_end = (int) end;
     }
 }
 
@@ -456,7 +362,7 @@ rebuild (RshReaderView *self)
       const char *actor_id = rsh_mention_get_actor_id (mention);
 
       spans.mention = mention;
-      locate_speaker_and_cue (text, &spans);
+      locate_speaker_and_cue (&spans);
       g_array_append_val (self->spans, spans);
 
       if (actor_id != NULL)
@@ -466,7 +372,6 @@ rebuild (RshReaderView *self)
           g_hash_table_insert (self->counts, g_strdup (actor_id), GUINT_TO_POINTER (n + 1));
         }
     }
-  drop_guesses_inside_statements (self->spans);
 
   /* A chip before each statement names its stance in words and an icon, so colour is never
    * the only sign. Inserted from the end, the offsets of earlier ones stay valid. */

@@ -12,23 +12,28 @@
 
 struct _RshSourceRow
 {
-  GtkWidget     parent_instance;
+  GtkWidget       parent_instance;
 
   /* template widgets */
-  GtkBox       *box;
-  GtkStack     *state_stack;
-  GtkSpinner   *spinner;
-  GtkLabel     *title_label;
-  GtkLabel     *subtitle_label;
-  GtkLabel     *error_label;
-  GtkButton    *retry_button;
-  GtkButton    *edit_button;
-  GtkButton    *remove_button;
+  GtkBox         *box;
+  GtkStack       *state_stack;
+  GtkSpinner     *spinner;
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+  GtkProgressBar *progress_bar;
+  GtkLabel       *error_label;
+  GtkButton      *retry_button;
+  GtkButton      *edit_button;
+  GtkButton      *remove_button;
 
   /* owned */
-  RshSource    *source;
-  GSignalGroup *source_signals;
+  RshSource      *source;
+  GSignalGroup   *source_signals;
+  guint           pulse_id;
 };
+
+/* How often an indeterminate progress bar moves. */
+#define PULSE_INTERVAL_MS 120
 
 G_DEFINE_FINAL_TYPE (RshSourceRow, rsh_source_row, GTK_TYPE_WIDGET)
 
@@ -96,12 +101,73 @@ dup_fallback_title (RshSource *source)
   return g_file_get_basename (file);
 }
 
+/* The row's title already names the file or link: the reason under it need not repeat it.
+ * "“https://x/y” could not be fetched: …" shows as "Could not be fetched: …". */
+static char *
+dup_reason (const char *message,
+            const char *title)
+{
+  g_autofree char *prefix = g_strdup_printf ("“%s” ", title);
+  char first[8] = { 0, };
+  const char *rest;
+
+  if (!g_str_has_prefix (message, prefix) || message[strlen (prefix)] == '\0')
+    return g_strdup (message);
+
+  rest = message + strlen (prefix);
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (rest)), first);
+  return g_strconcat (first, g_utf8_next_char (rest), NULL);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  RshSourceRow *self = user_data;
+
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A bar while a source is read: its share when known, else a pulse; none otherwise. */
+static void
+update_progress (RshSourceRow *self)
+{
+  gboolean loading;
+  double progress;
+
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  loading = self->source != NULL &&
+            rsh_source_get_state (self->source) == RSH_SOURCE_STATE_LOADING;
+  progress = loading ? rsh_source_get_progress (self->source) : 0.0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), loading);
+
+  if (loading && progress < 0.0)
+    {
+      if (self->pulse_id == 0)
+        {
+          gtk_progress_bar_pulse (self->progress_bar);
+          self->pulse_id = g_timeout_add (PULSE_INTERVAL_MS, pulse_cb, self);
+          g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->pulse_id),
+                                    "[rashomon-gui] source row pulse");
+        }
+      return;
+    }
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress, 0.0, 1.0));
+}
+
 static void
 update_row (RshSourceRow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *reason = NULL;
   const char *message = NULL;
   const char *outlet;
   RshSourceState state;
@@ -118,6 +184,7 @@ update_row (RshSourceRow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->edit_button), FALSE);
       gtk_spinner_set_spinning (self->spinner, FALSE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      update_progress (self);
       return;
     }
 
@@ -136,8 +203,18 @@ update_row (RshSourceRow *self)
     case RSH_SOURCE_STATE_PENDING:
     case RSH_SOURCE_STATE_LOADING:
       gtk_stack_set_visible_child_name (self->state_stack, "loading");
-      subtitle = g_strdup (is_web_link (rsh_source_get_input (self->source)) ? _("Fetching…")
-                                                                               : _("Reading…"));
+      if (is_web_link (rsh_source_get_input (self->source)))
+        {
+          double progress = rsh_source_get_progress (self->source);
+
+          if (state == RSH_SOURCE_STATE_LOADING && progress > 0.0 && progress < 1.0)
+            /* Translators: a page being downloaded, and how much of it has arrived */
+            subtitle = g_strdup_printf (_("Fetching… %d %%"), (int) (progress * 100.0));
+          else
+            subtitle = g_strdup (_("Fetching…"));
+        }
+      else
+        subtitle = g_strdup (_("Reading…"));
       break;
 
     case RSH_SOURCE_STATE_FAILED:
@@ -169,8 +246,11 @@ update_row (RshSourceRow *self)
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  if (message != NULL)
+    reason = dup_reason (message, title);
+  gtk_label_set_label (self->error_label, reason != NULL ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  update_progress (self);
 
   if (message != NULL)
     {
@@ -231,6 +311,7 @@ rsh_source_row_dispose (GObject *object)
 {
   RshSourceRow *self = (RshSourceRow *)object;
 
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->source_signals != NULL)
     g_signal_group_set_target (self->source_signals, NULL);
   g_clear_object (&self->source_signals);
@@ -345,6 +426,7 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, error_label);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, edit_button);
@@ -409,6 +491,20 @@ rsh_source_row_set_source (RshSourceRow *self,
   g_signal_group_set_target (self->source_signals, source);
   update_row (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+/**
+ * rsh_source_row_get_progress_bar:
+ * @self: a #RshSourceRow
+ *
+ * Returns: (transfer none): the bar shown while the source is read
+ */
+GtkWidget *
+rsh_source_row_get_progress_bar (RshSourceRow *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
+
+  return GTK_WIDGET (self->progress_bar);
 }
 
 const char *

@@ -36,5 +36,8 @@ GtkWidget  *rsh_window_get_timeline_table  (RshWindow    *self);
 GtkWidget  *rsh_window_get_claim_table     (RshWindow    *self);
 void        rsh_window_edit_source_details (RshWindow    *self,
                                             RshSource    *source);
+gboolean    rsh_window_track_claim         (RshWindow    *self,
+                                            const char   *text,
+                                            GError      **error);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ struct _RshWindow
 
   /* owned */
   RshProject           *project;
+  char                 *pending_tracked;
   RshComparison        *comparison;
   GSignalGroup         *project_signals;
   GSignalGroup         *sources_signals;
@@ -373,6 +374,8 @@ update_view (RshWindow *self)
                                  self->comparison != NULL && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to",
                                  self->comparison != NULL && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.track-claim", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", n_mentions > 0);
 }
 
 static void
@@ -391,6 +394,36 @@ update_progress (RshWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+}
+
+/* A claim the user just asked to track: once an analysis has positioned every source on
+ * it, its row (pinned on top) is selected and brought into view. */
+static void
+reveal_pending_tracked (RshWindow *self)
+{
+  GListModel *claims;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (self->pending_tracked == NULL || self->comparison == NULL)
+    return;
+
+  claims = rsh_comparison_get_claims (self->comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+
+      if (rsh_claim_get_user_defined (claim) &&
+          g_strcmp0 (rsh_claim_get_text (claim), self->pending_tracked) == 0)
+        {
+          g_clear_pointer (&self->pending_tracked, g_free);
+          if (self->reading)
+            rsh_window_show_view (self, "comparison");
+          adw_view_stack_set_visible_child_name (self->views, "comparison");
+          rsh_claim_table_select_claim (self->claim_table, claim);
+          return;
+        }
+    }
 }
 
 static void
@@ -412,6 +445,7 @@ set_comparison (RshWindow     *self,
                               comparison);
     }
   update_view (self);
+  reveal_pending_tracked (self);
 }
 
 static void
@@ -1366,6 +1400,204 @@ rsh_window_edit_source_details (RshWindow *self,
   gtk_widget_grab_focus (outlet_entry);
 }
 
+/* Tracking a claim: the dialog asks for the wording; rsh_window_track_claim() does the rest. */
+typedef struct
+{
+  RshWindow *window;
+  GtkEntry  *entry;
+  GtkLabel  *error_label;
+} TrackRequest;
+
+static void
+track_request_free (TrackRequest *request)
+{
+  g_clear_object (&request->window);
+  g_free (request);
+}
+
+/* Two wordings that differ only in case, accents or spacing are the same claim to track. */
+static char *
+dup_claim_key (const char *text)
+{
+  g_autofree char *folded = rsh_claim_table_fold_text (text);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (key, "%s%s", key->len > 0 ? " " : "", words[i]);
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static gboolean
+check_tracked_claim (RshWindow   *self,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autofree char *key = dup_claim_key (text);
+  const char * const *tracked;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (key[0] == '\0')
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("Type the claim to follow, such as “The harbour master knew of the leak”."));
+      return FALSE;
+    }
+
+  tracked = self->project != NULL ? rsh_project_get_tracked_claims (self->project) : NULL;
+  for (guint i = 0; tracked != NULL && tracked[i] != NULL; i++)
+    {
+      g_autofree char *other = dup_claim_key (tracked[i]);
+
+      if (g_strcmp0 (key, other) == 0)
+        {
+          g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                       _("You already track “%s”: it is pinned at the top of the comparison."),
+                       tracked[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+track_show_error (TrackRequest *request,
+                  const char   *message)
+{
+  gtk_label_set_label (request->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (request->error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (request->entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (request->entry), "error");
+}
+
+static void
+track_entry_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  TrackRequest *request = g_object_get_data (G_OBJECT (dialog), "rsh-track-request");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = dup_claim_key (gtk_editable_get_text (entry));
+  gboolean valid = check_tracked_claim (request->window, gtk_editable_get_text (entry), &error);
+
+  /* A duplicate is said at once; an empty entry only when the user tries to confirm it. */
+  track_show_error (request, !valid && key[0] != '\0' ? error->message : NULL);
+  adw_message_dialog_set_response_enabled (dialog, "track", valid);
+}
+
+/* Enter on a refused wording: the default response is off, so say why here. */
+static void
+track_entry_activate_cb (GtkEntry         *entry,
+                         AdwMessageDialog *dialog)
+{
+  TrackRequest *request = g_object_get_data (G_OBJECT (dialog), "rsh-track-request");
+  g_autoptr(GError) error = NULL;
+
+  if (!check_tracked_claim (request->window, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    track_show_error (request, error->message);
+}
+
+static void
+track_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          TrackRequest     *request)
+{
+  RshWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (g_strcmp0 (response, "track") != 0)
+    return;
+
+  if (!rsh_window_track_claim (self, gtk_editable_get_text (GTK_EDITABLE (request->entry)),
+                               &error))
+    show_toast (self, error->message);
+}
+
+static void
+track_claim_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  TrackRequest *request;
+  GtkWidget *box;
+  GtkWidget *entry;
+  GtkWidget *error_label;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Track a Claim"),
+                                                       _("What claim do you want to follow? "
+                                                         "Every source gets a position on it, "
+                                                         "with the sentences behind it.")));
+
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "claim-entry");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
+                                  _("e.g. The harbour master knew of the leak"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claim to track"), -1);
+
+  error_label = gtk_label_new (NULL);
+  gtk_widget_set_name (error_label, "claim-error");
+  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (error_label), 36);
+  gtk_widget_add_css_class (error_label, "caption");
+  gtk_widget_add_css_class (error_label, "error");
+  gtk_widget_set_visible (error_label, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error_label, NULL,
+                                  -1);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), error_label);
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "track", _("_Track"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "track", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "track", FALSE);
+  adw_message_dialog_set_default_response (dialog, "track");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  request = g_new0 (TrackRequest, 1);
+  request->window = g_object_ref (self);
+  request->entry = GTK_ENTRY (entry);
+  request->error_label = GTK_LABEL (error_label);
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-track-request", request,
+                          (GDestroyNotify) track_request_free);
+
+  g_signal_connect (entry, "changed", G_CALLBACK (track_entry_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (track_entry_activate_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (track_dialog_response_cb), request);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Ctrl+F: the search lives on the comparison, so that view comes forward. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+
+  rsh_window_show_view (self, "comparison");
+  rsh_claim_table_start_search (self->claim_table);
+}
+
 static void
 source_row_edit_requested_cb (RshSourceRow *row,
                               RshSource    *source,
@@ -2206,6 +2438,7 @@ rsh_window_finalize (GObject *object)
   RshWindow *self = (RshWindow *)object;
 
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->pending_tracked, g_free);
 
   G_OBJECT_CLASS (rsh_window_parent_class)->finalize (object);
 }
@@ -2329,6 +2562,8 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-to", "(ssb)", export_to_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.track-claim", NULL, track_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   /* Links dragged from Firefox may come only as text/x-moz-url. */
   gdk_content_register_deserializer ("text/x-moz-url", G_TYPE_STRING, deserialize_moz_url,
@@ -2356,6 +2591,10 @@ rsh_window_class_init (RshWindowClass *klass)
                                        "win.show-view", "s", "statements");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-view", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.track-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
 }
 
 static void
@@ -2946,4 +3185,41 @@ rsh_window_get_exporting (RshWindow *self)
   g_return_val_if_fail (RSH_IS_WINDOW (self), FALSE);
 
   return self->exporting;
+}
+
+/**
+ * rsh_window_track_claim:
+ * @self: a #RshWindow
+ * @text: the claim to follow, as the user wrote it
+ * @error: return location for a #GError
+ *
+ * Tracks @text in the project and analyses again; when the analysis is in, the claim's row
+ * is pinned at the top of the comparison, selected and scrolled to. An empty wording, or
+ * one already tracked (ignoring case, accents and spacing), is an %RSH_ERROR_INVALID.
+ *
+ * Returns: %TRUE if the claim is now tracked
+ */
+gboolean
+rsh_window_track_claim (RshWindow   *self,
+                        const char  *text,
+                        GError     **error)
+{
+  g_autofree char *claim = NULL;
+
+  g_return_val_if_fail (RSH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_tracked_claim (self, text, error))
+    return FALSE;
+
+  claim = g_strstrip (g_strdup (text));
+  if (!rsh_project_add_tracked_claim (self->project, claim, error))
+    return FALSE;
+
+  g_free (self->pending_tracked);
+  self->pending_tracked = g_steal_pointer (&claim);
+  schedule_analyze (self);
+
+  return TRUE;
 }

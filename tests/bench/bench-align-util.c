@@ -121,16 +121,16 @@ intern (GPtrArray  *texts,
   return texts->len - 1;
 }
 
-/* Whether a body belongs to the held-out fifth: FNV-1a of its id, modulo 5. */
-static gboolean
-is_dev_body (const char *body_id)
+/* The fifth a body belongs to: FNV-1a of its id, modulo 5; 0 is the held-out one. */
+static guint
+body_fold (const char *body_id)
 {
   guint32 h = 2166136261u;
 
   for (const char *p = body_id; *p; p++)
     h = (h ^ (guchar) *p) * 16777619u;
 
-  return h % 5 == 0;
+  return h % 5;
 }
 
 static gboolean
@@ -189,12 +189,13 @@ bench_load_fnc1 (const char  *dir,
       const char *text;
       BenchPair pair;
 
-      if (g_strv_length (row) < 3 || is_dev_body (row[1]) != dev)
+      if (g_strv_length (row) < 3 || (body_fold (row[1]) == 0) != dev)
         continue;
       text = g_hash_table_lookup (body_text, row[1]);
       if (text == NULL || !label_from_string (row[2], &pair.label))
         continue;
 
+      pair.fold = body_fold (row[1]);
       pair.claim = intern (set->claims, claim_index, row[0]);
       pair.body = intern (set->bodies, body_index, text);
       g_array_append_val (set->pairs, pair);
@@ -253,6 +254,7 @@ bench_load_emergent (const char  *dir,
       if (!label_from_string (row[3], &pair.label))
         continue;
 
+      pair.fold = 0;
       pair.claim = intern (set->claims, claim_index, row[1]);
       pair.body = intern (set->bodies, body_index, row[2]);
       g_array_append_val (set->pairs, pair);
@@ -310,6 +312,66 @@ bench_features (RshAligner *aligner,
   }
 
   return features;
+}
+
+/* RSH_BENCH_DROP="3,17": zeroes those features in every row, to measure what each is
+ * worth in a cross-validation. */
+void
+bench_drop_features (double *features,
+                     guint   n_rows)
+{
+  g_auto(GStrv) drop = NULL;
+
+  if (g_getenv ("RSH_BENCH_DROP") == NULL)
+    return;
+
+  drop = g_strsplit (g_getenv ("RSH_BENCH_DROP"), ",", -1);
+  for (guint d = 0; drop[d] != NULL; d++)
+    {
+      guint64 f = g_ascii_strtoull (drop[d], NULL, 10);
+
+      if (*drop[d] == '\0' || f >= RSH_ALIGN_N_FEATURES)
+        continue;
+      for (guint i = 0; i < n_rows; i++)
+        features[(gsize) i * RSH_ALIGN_N_FEATURES + f] = 0;
+    }
+}
+
+/* The FNC-1 score of @predicted against @gold as a percentage, and the F1 of each class
+ * into @f1 (RSH_N_RELATIONS values). */
+double
+bench_fnc_evaluate (const guint *gold,
+                    const guint *predicted,
+                    guint        n,
+                    double      *f1)
+{
+  guint confusion[RSH_N_RELATIONS][RSH_N_RELATIONS] = { { 0, }, };
+  double score = 0, best = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      confusion[gold[i]][predicted[i]]++;
+      best += gold[i] == RSH_RELATION_UNRELATED ? 0.25 : 1.0;
+      if ((gold[i] == RSH_RELATION_UNRELATED) == (predicted[i] == RSH_RELATION_UNRELATED))
+        score += 0.25;
+      if (gold[i] != RSH_RELATION_UNRELATED && gold[i] == predicted[i])
+        score += 0.75;
+    }
+
+  for (guint k = 0; k < RSH_N_RELATIONS; k++)
+    {
+      guint tp = confusion[k][k], fp = 0, fn = 0;
+
+      for (guint o = 0; o < RSH_N_RELATIONS; o++)
+        if (o != k)
+          {
+            fp += confusion[o][k];
+            fn += confusion[k][o];
+          }
+      f1[k] = tp > 0 ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
+    }
+
+  return best > 0 ? 100 * score / best : 0;
 }
 
 /* Prints the FNC-1 score of @predicted against @set's labels, and the F1 of each class;

@@ -18,6 +18,7 @@ typedef struct
   guint claim;     /* index into the claim texts */
   guint body;      /* index into the body texts */
   guint label;     /* RshRelation */
+  guint fold;      /* FNC-1: FNV-1a of the body id modulo 5 (0: held out); else 0 */
 } BenchPair;
 
 typedef struct
@@ -42,8 +43,14 @@ gboolean  bench_load_emergent    (const char  *dir,
                                   GError     **error);
 double    bench_fnc_report       (BenchSet    *set,
                                   const guint *predicted);
+double    bench_fnc_evaluate     (const guint *gold,
+                                  const guint *predicted,
+                                  guint        n,
+                                  double      *f1);
 double   *bench_features         (RshAligner  *aligner,
                                   BenchSet    *set);
+void      bench_drop_features    (double      *features,
+                                  guint        n_rows);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchSet, bench_set_free)
 

@@ -8,9 +8,10 @@
  * accuracy on the `test` claims. Nothing is written. `--errors` lists the wrong answers;
  * `--cv` only cross-validates on the train claims (five folds by claim), to choose settings
  * and features without looking at the test claims (`--cv --errors` lists its mistakes).
- * For such experiments RSH_BENCH_ROUNDS and RSH_BENCH_RATE override the boosting settings
- * (50 rounds at 0.1, chosen by that cross-validation) and RSH_BENCH_DROP="41,52" zeroes
- * features to see what they are worth.
+ * For such experiments RSH_BENCH_ROUNDS, RSH_BENCH_RATE and RSH_BENCH_DEPTH override the
+ * boosting settings (100 rounds at 0.05 of one-feature stumps, chosen by that
+ * cross-validation: trees of depth two did worse on these short texts) and
+ * RSH_BENCH_DROP="41,52" zeroes features to see what they are worth.
  */
 
 #include "config.h"
@@ -21,8 +22,9 @@
 #include "rashomon.h"
 #include "bench-align-util.h"
 
-static guint  rounds = 50;
-static double rate = 0.1;
+static guint  rounds = 100;
+static double rate = 0.05;
+static guint  depth = 1;
 
 static RshStanceModel *
 fit (const double *x,
@@ -40,7 +42,8 @@ fit (const double *x,
       fy[i] = y[rows[i]];
     }
 
-  return rsh_stance_model_train (fx, fy, NULL, n, RSH_ALIGN_N_FEATURES, 3, rounds, rate);
+  return rsh_stance_model_train_trees (fx, fy, NULL, n, RSH_ALIGN_N_FEATURES, 3, rounds, rate,
+                                       depth);
 }
 
 /* Trains on the rows @train_rows of @x (labels @y) and writes the class probabilities of
@@ -95,12 +98,15 @@ main (int   argc,
   gboolean cv = FALSE;
   const char *env_rounds = g_getenv ("RSH_BENCH_ROUNDS");
   const char *env_rate = g_getenv ("RSH_BENCH_RATE");
+  const char *env_depth = g_getenv ("RSH_BENCH_DEPTH");
   gboolean verbose = FALSE;
 
   if (env_rounds != NULL)
     rounds = (guint) g_ascii_strtoull (env_rounds, NULL, 10);
   if (env_rate != NULL)
     rate = g_ascii_strtod (env_rate, NULL);
+  if (env_depth != NULL)
+    depth = CLAMP ((guint) g_ascii_strtoull (env_depth, NULL, 10), 1, 2);
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--cv"))
@@ -128,23 +134,8 @@ main (int   argc,
   train_features = bench_features (aligner, train);
   test_features = bench_features (aligner, test);
 
-  /* RSH_BENCH_DROP="3,17": zero those features, to measure what each is worth (with --cv). */
-  if (g_getenv ("RSH_BENCH_DROP") != NULL)
-    {
-      g_auto(GStrv) drop = g_strsplit (g_getenv ("RSH_BENCH_DROP"), ",", -1);
-
-      for (guint d = 0; drop[d] != NULL; d++)
-        {
-          guint64 f = g_ascii_strtoull (drop[d], NULL, 10);
-
-          if (*drop[d] == '\0' || f >= RSH_ALIGN_N_FEATURES)
-            continue;
-          for (guint i = 0; i < train->pairs->len; i++)
-            train_features[(gsize) i * RSH_ALIGN_N_FEATURES + f] = 0;
-          for (guint i = 0; i < test->pairs->len; i++)
-            test_features[(gsize) i * RSH_ALIGN_N_FEATURES + f] = 0;
-        }
-    }
+  bench_drop_features (train_features, train->pairs->len);
+  bench_drop_features (test_features, test->pairs->len);
 
   labels = g_new (guint, train->pairs->len);
   train_claims = g_new (guint, MAX (train->pairs->len, 1));

@@ -12,7 +12,9 @@
  * system expression matches a gold one it overlaps), strict extent F1 (same span), and value
  * F1 (a relaxed match with the same normalised value). Documents are split by a hash of their
  * file name into a "tune" half (the rules were adjusted looking at it) and a "held-out"
- * half; both are printed, then all. --errors lists the misses of one half.
+ * half; both are printed, then all. --errors lists the misses of one half, then counts them
+ * by kind and by the shape of the gold and system values ("VALUE week -> week"), most
+ * frequent first, so that the categories that dominate show.
  */
 
 #include "config.h"
@@ -230,6 +232,96 @@ print_scores (const char   *label,
 #undef F1
 }
 
+/* The shape of a TIMEX3 value, for counting errors by kind: "day", "week", "quarter",
+ * "PAST_REF", "duration" … */
+static const char *
+value_shape (const char *type,
+             const char *value)
+{
+  gsize n;
+
+  if (value == NULL || *value == '\0')
+    return "none";
+  if (g_str_has_suffix (value, "_REF"))
+    return value;
+  if (g_strcmp0 (type, "SET") == 0)
+    return "set";
+  if (value[0] == 'P')
+    return "duration";
+  if (strchr (value, 'T') != NULL)
+    return "time";
+  if (strchr (value, 'X') != NULL)
+    return "underspecified";
+  n = strlen (value);
+  if (n == 2)
+    return "century";
+  if (n == 3)
+    return "decade";
+  if (n == 4)
+    return "year";
+  if (strstr (value, "-WE") != NULL)
+    return "weekend";
+  if (n >= 6 && value[5] == 'W')
+    return "week";
+  if (n >= 6 && value[5] == 'Q')
+    return "quarter";
+  if (n >= 6 && value[5] == 'H')
+    return "half";
+  if (n >= 6 && g_ascii_isalpha (value[5]))
+    return "season";
+  if (n == 7)
+    return "month";
+  if (n == 10)
+    return "day";
+  return "other";
+}
+
+/* Counts one error of @kind under its shapes in @categories. */
+static void
+count_error (GHashTable *categories,
+             const char *kind,
+             const char *gold_shape,
+             const char *system_shape)
+{
+  char *key = system_shape ? g_strdup_printf ("%s %s -> %s", kind, gold_shape, system_shape)
+                           : g_strdup_printf ("%s %s", kind, gold_shape);
+
+  g_hash_table_insert (categories, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (categories,
+                                                                                key)) + 1));
+}
+
+static int
+compare_category (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  GHashTable *categories = user_data;
+  guint na = GPOINTER_TO_UINT (g_hash_table_lookup (categories, *(const char **) a));
+  guint nb = GPOINTER_TO_UINT (g_hash_table_lookup (categories, *(const char **) b));
+
+  if (na != nb)
+    return na > nb ? -1 : 1;
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static void
+print_categories (GHashTable *categories)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, categories);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort_with_data (keys, compare_category, categories);
+  printf ("error categories (kind, gold shape -> system shape), most frequent first:\n");
+  for (guint i = 0; i < keys->len; i++)
+    printf ("%5u  %s\n", GPOINTER_TO_UINT (g_hash_table_lookup (categories, keys->pdata[i])),
+            (const char *) keys->pdata[i]);
+}
+
 static gboolean
 overlaps (guint a_start,
           guint a_end,
@@ -243,8 +335,10 @@ static void
 score (Document        *doc,
        const GPtrArray *system,
        Counts          *c,
-       gboolean         show_errors)
+       GHashTable      *categories)
 {
+  gboolean show_errors = categories != NULL;
+
   c->gold += doc->gold->len;
   c->system += system->len;
 
@@ -269,6 +363,11 @@ score (Document        *doc,
         }
       c->relaxed_gold += relaxed;
       c->value_gold += value;
+      if (show_errors && !relaxed)
+        count_error (categories, "MISS ", value_shape (gold->type, gold->value), NULL);
+      else if (show_errors && !value)
+        count_error (categories, "VALUE", value_shape (gold->type, gold->value),
+                     value_shape (rsh_timex_type_to_string (found->type), found->value));
       if (show_errors && !relaxed)
         {
           glong from = MAX ((glong) gold->start - 30, 0);
@@ -313,6 +412,9 @@ score (Document        *doc,
       c->relaxed_system += relaxed;
       c->value_system += value;
       if (show_errors && !relaxed)
+        count_error (categories, "EXTRA",
+                     value_shape (rsh_timex_type_to_string (timex->type), timex->value), NULL);
+      if (show_errors && !relaxed)
         {
           /* a little context around the false alarm */
           glong from = MAX ((glong) timex->start - 30, 0);
@@ -351,6 +453,8 @@ main (int   argc,
   guint ndocs[2] = { 0 };
   guint timexes = 0;
   gint64 elapsed = 0;
+  g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
 
   if (argc == 3 && strcmp (argv[1], "--errors") == 0)
     errors = argv[2];
@@ -418,11 +522,13 @@ main (int   argc,
       show = errors != NULL &&
              (strcmp (errors, "all") == 0 ||
               (strcmp (errors, "held-out") == 0) == doc->held_out);
-      score (doc, system, &counts[doc->held_out], show);
-      score (doc, system, &all, FALSE);
+      score (doc, system, &counts[doc->held_out], show ? categories : NULL);
+      score (doc, system, &all, NULL);
       ndocs[doc->held_out]++;
     }
 
+  if (errors != NULL)
+    print_categories (categories);
   printf ("TempEval-3 style on TimeBank + AQUAINT (%s), anchored on each DCT\n", dir);
   print_scores ("tune", &counts[0], ndocs[0]);
   print_scores ("held-out", &counts[1], ndocs[1]);
