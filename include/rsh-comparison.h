@@ -61,10 +61,41 @@ void              rsh_export_options_free     (RshExportOptions       *options);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RshExportOptions, rsh_export_options_free)
 
 /**
- * RshTimelineEvent:
+ * RshTimeCertainty:
+ * @RSH_TIME_CERTAINTY_UNKNOWN: nothing bounds the statement in time
+ * @RSH_TIME_CERTAINTY_STATED: the statement's own time expression, resolved against a known
+ *   date ("said Tuesday")
+ * @RSH_TIME_CERTAINTY_PUBLISHED: no expression of its own: its source's publication date
+ * @RSH_TIME_CERTAINTY_INFERRED: its source has no date: an interval inferred from the dates
+ *   the source names and from the dated sources it cites or that cite it
  *
- * One attributed statement placed in time. @earliest and @latest are ISO 8601 dates,
- * possibly partial, or %NULL where unknown.
+ * How a timeline event's statement time was found.
+ */
+typedef enum
+{
+  RSH_TIME_CERTAINTY_UNKNOWN,
+  RSH_TIME_CERTAINTY_STATED,
+  RSH_TIME_CERTAINTY_PUBLISHED,
+  RSH_TIME_CERTAINTY_INFERRED,
+} RshTimeCertainty;
+
+/**
+ * RshTimelineEvent:
+ * @earliest: (nullable): when the statement was made, at the earliest
+ * @latest: (nullable): when the statement was made, at the latest
+ * @label: a short text: who did what to which claim
+ * @certainty: how @earliest and @latest were found
+ * @start: first code point of the statement's content in its source's text
+ * @end: end of that content, exclusive
+ * @about_text: (nullable): the time expression inside the content that dates what the
+ *   statement talks about ("in 2014" in "said the leak began in 2014")
+ * @about_earliest: (nullable): when that happened, at the earliest
+ * @about_latest: (nullable): when that happened, at the latest
+ *
+ * One attributed statement placed in time. Dates are ISO 8601, possibly partial
+ * ("2017-09", "2017"), or %NULL where unknown. The statement time (@earliest, @latest) and
+ * the time of what it talks about (@about_earliest, @about_latest) are kept apart: "The
+ * agency said on Tuesday that the leak began in 2014" was said on Tuesday about 2014.
  */
 typedef struct
 {
@@ -75,10 +106,19 @@ typedef struct
   char      *earliest;
   char      *latest;
   char      *label;
+  RshTimeCertainty certainty;
+  guint      start;
+  guint      end;
+  char      *about_text;
+  char      *about_earliest;
+  char      *about_latest;
 } RshTimelineEvent;
 
 #define RSH_TYPE_TIMELINE_EVENT (rsh_timeline_event_get_type ())
 GType             rsh_timeline_event_get_type (void);
+const char       *rsh_time_certainty_to_string (RshTimeCertainty        certainty);
+int               rsh_timeline_event_compare  (const RshTimelineEvent *a,
+                                               const RshTimelineEvent *b);
 RshTimelineEvent *rsh_timeline_event_copy     (const RshTimelineEvent *event);
 void              rsh_timeline_event_free     (RshTimelineEvent       *event);
 

@@ -84,6 +84,22 @@ gboolean       rsh_project_set_source_outlet  (RshProject           *self,
                                                RshSource            *source,
                                                const char           *outlet,
                                                GError              **error);
+gboolean       rsh_project_set_source_title   (RshProject           *self,
+                                               RshSource            *source,
+                                               const char           *title,
+                                               GError              **error);
+GPtrArray     *rsh_project_get_source_versions
+                                              (RshProject           *self,
+                                               RshSource            *source,
+                                               GError              **error);
+gboolean       rsh_project_restore_source_version
+                                              (RshProject           *self,
+                                               RshSource            *source,
+                                               guint                 number,
+                                               GError              **error);
+GStrv          rsh_project_search_claims      (RshProject           *self,
+                                               const char           *query,
+                                               GError              **error);
 gboolean       rsh_project_add_tracked_claim  (RshProject           *self,
                                                const char           *text,
                                                GError              **error);

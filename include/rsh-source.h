@@ -45,6 +45,8 @@ const char         *rsh_source_get_title         (RshSource            *self);
 const char         *rsh_source_get_outlet        (RshSource            *self);
 void                rsh_source_set_outlet        (RshSource            *self,
                                                   const char           *outlet);
+void                rsh_source_set_title         (RshSource            *self,
+                                                  const char           *title);
 const char * const *rsh_source_get_authors       (RshSource            *self);
 const char         *rsh_source_get_published     (RshSource            *self);
 gboolean            rsh_source_set_published     (RshSource            *self,

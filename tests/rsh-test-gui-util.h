@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*RshTestPredicate) (gpointer data);
 
+void rsh_test_gui_init        (int              *argc,
+                               char           ***argv);
 void rsh_test_wait_until      (RshTestPredicate  predicate,
                                gpointer          data,
                                const char       *what);

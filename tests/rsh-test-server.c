@@ -27,6 +27,9 @@
  *   /binary                                  binary bytes as text/html
  *   /trickle /trickle-chunked                an article in 8 pieces, 80 ms apart
  *   /user-agent                              the User-Agent it was sent, as text/plain
+ *   /changing                                a page that changes: the first request gets
+ *                                            /news/ferry, the second an updated story
+ *                                            (RSH_TEST_SERVER_CHANGED_TITLE), later ones 404
  */
 
 #include "config.h"
@@ -104,6 +107,18 @@ static const Article articles[RSH_TEST_SERVER_N_ARTICLES] = {
     "<p>Shopkeepers warned that deliveries of fresh food would stop by the weekend.</p>"
     "</article></body></html>" },
 };
+
+/* Invented: the second answer of /changing, the ferry story updated. */
+static const char changed_page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  "<title>" RSH_TEST_SERVER_CHANGED_TITLE "</title>"
+  "<meta property=\"og:site_name\" content=\"Lakeside Daily\">"
+  "</head><body><article><h1>" RSH_TEST_SERVER_CHANGED_TITLE "</h1>"
+  "<p>The ferry to Ostrel will not sail again before March, the operator said on Thursday, "
+  "after divers found cracks in the pier's main pillars.</p>"
+  "<p>The harbour master, Tomas Veld, denied that the cracks had been reported last year.</p>"
+  "<p>A water taxi will keep carrying schoolchildren and patients twice a day.</p>"
+  "</article></body></html>";
 
 /* Declared windows-1252, and it is: curly apostrophe 0x92, e acute 0xE9. */
 static const char fares_page[] =
@@ -554,6 +569,21 @@ handle_cb (SoupServer        *server,
       soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (message, "text/plain; charset=utf-8", SOUP_MEMORY_COPY,
                                         agent ? agent : "", agent ? strlen (agent) : 0);
+    }
+  else if (g_str_equal (path, "/changing"))
+    {
+      guint hit;
+
+      g_mutex_lock (&self->mutex);
+      hit = GPOINTER_TO_UINT (g_hash_table_lookup (self->hits, path));
+      g_mutex_unlock (&self->mutex);
+
+      if (hit == 1)
+        respond (message, "text/html; charset=utf-8", articles[0].html, strlen (articles[0].html));
+      else if (hit == 2)
+        respond (message, "text/html; charset=utf-8", changed_page, sizeof changed_page - 1);
+      else
+        soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
     }
   else if (g_str_equal (path, "/trickle"))
     serve_trickle (self, message, FALSE);

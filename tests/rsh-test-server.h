@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define RSH_TEST_SERVER_HUGE_BYTES   ((guint64) 1 << 30)
 /* How many good, different articles /news/<n> serves (one story, three outlets). */
 #define RSH_TEST_SERVER_N_ARTICLES   3
+/* The title of the second answer of /changing. */
+#define RSH_TEST_SERVER_CHANGED_TITLE "Ostrel ferry halted until March as pier cracks found"
 
 typedef struct _RshTestServer RshTestServer;
 

@@ -14,6 +14,7 @@
 
 #include <rashomon.h>
 
+#include "rsh-test-server.h"
 #include "rsh-test-util.h"
 
 typedef struct
@@ -889,6 +890,139 @@ test_edit (void)
   rsh_test_remove_tree (dir);
 }
 
+static void
+link_added_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshSource) source = rsh_project_add_uri_finish (RSH_PROJECT (object), result,
+                                                            &error);
+
+  g_assert_no_error (error);
+  g_main_loop_quit (user_data);
+}
+
+/* A project with one web page, saved: the CLI itself only stores files. */
+static void
+save_link_project (const char *uri,
+                   const char *path)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RshProject) project = rsh_project_new ();
+  g_autoptr(GError) error = NULL;
+
+  rsh_project_add_uri_async (project, uri, NULL, link_added_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+}
+
+/* reload keeps every version and fails cleanly on a dead link; edit set-title sticks;
+ * search finds claims of the current version and takes any text. */
+static void
+test_reload_search (void)
+{
+  g_autoptr(RshTestServer) server = rsh_test_server_new ();
+  g_autofree char *uri = rsh_test_server_uri (server, "/changing");
+  g_autofree char *dir = g_dir_make_tmp ("rashomon-cli-XXXXXX", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "ferry.rashomon", NULL);
+  g_autoptr(GError) error = NULL;
+
+  save_link_project (uri, project_path);
+
+  {
+    g_auto(Run) run = { 0, };
+    g_auto(GStrv) lines = NULL;
+
+    run_cli (&run, NULL, (const char * const[]) { "reload", "--project", project_path, uri,
+                                                  NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    lines = g_strsplit (run.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_true (g_str_has_prefix (lines[0], "1\t"));
+    g_assert_false (g_str_has_suffix (lines[0], "current"));
+    g_assert_true (g_str_has_prefix (lines[1], "2\t"));
+    g_assert_true (g_str_has_suffix (lines[1], "\tcurrent"));
+    g_assert_cmpuint (rsh_test_server_get_hits (server, "/changing"), ==, 2);
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "edit", "--project", project_path,
+                                                  "set-title", "s1", "Ferry halt", NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "s1\tFerry halt\n");
+  }
+
+  /* The page is gone: an error, and the project as it was. */
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "reload", "--project", project_path, "s1",
+                                                  NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "404"));
+    g_assert_nonnull (strstr (run.err, "version read before is kept"));
+  }
+
+  {
+    g_autoptr(RshProject) project = rsh_project_open (project_path, NULL, &error);
+    g_autoptr(RshSource) source = NULL;
+    g_autoptr(GPtrArray) versions = NULL;
+
+    g_assert_no_error (error);
+    source = g_list_model_get_item (rsh_project_get_sources (project), 0);
+    g_assert_cmpstr (rsh_source_get_title (source), ==, "Ferry halt");
+    g_assert_nonnull (strstr (rsh_source_get_text (source), "pillars"));
+    versions = rsh_project_get_source_versions (project, source, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (versions->len, ==, 2);
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "search", "--project", project_path,
+                                                  "PILLAR", NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "c"));
+    g_assert_nonnull (strchr (run.out, '\t'));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "search", "--project", project_path,
+                                                  "pillars", "xylophone", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "search", "--project", project_path,
+                                                  "\"NEAR(", "OR", "*", NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, NULL, (const char * const[]) { "search", "pillars", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+  }
+
+  g_clear_pointer (&server, rsh_test_server_free);
+  rsh_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -904,6 +1038,7 @@ main (int   argc,
   g_test_add_func ("/cli/analyze/stdin", test_stdin);
   g_test_add_func ("/cli/analyze/project", test_project);
   g_test_add_func ("/cli/edit", test_edit);
+  g_test_add_func ("/cli/reload-search", test_reload_search);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/version-help", test_version_help);
 

@@ -12,6 +12,8 @@
 
 #include <rashomon.h>
 
+#include "app/core/rsh-correction-private.h"
+
 /* Two short invented accounts of one event. */
 static const char text_a[] =
   "Flooding at Brenn Valley\n\n"
@@ -338,7 +340,8 @@ test_json_round_trip (void)
   static const char * const mention_members[] = {
     "source", "start", "end", "quote", "actor", "cue", "stance", "hedged", "time", NULL };
   static const char * const event_members[] = {
-    "claim", "actor", "source", "stance", "earliest", "latest", "label", NULL };
+    "claim", "actor", "source", "stance", "earliest", "latest", "label", "certainty", "about",
+    NULL };
   JsonObject *root;
   JsonArray *array;
   JsonArray *claims;
@@ -539,6 +542,306 @@ test_async (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+
+/* The first event of @source_id whose label holds @word. */
+static const RshTimelineEvent *
+find_event (RshComparison *comparison,
+            const char    *source_id,
+            const char    *word)
+{
+  const GPtrArray *timeline = rsh_comparison_get_timeline (comparison);
+
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      const RshTimelineEvent *event = g_ptr_array_index (timeline, i);
+
+      if (g_strcmp0 (event->source_id, source_id) == 0 && strstr (event->label, word) != NULL)
+        return event;
+    }
+
+  return NULL;
+}
+
+static void
+assert_sorted (RshComparison *comparison)
+{
+  const GPtrArray *timeline = rsh_comparison_get_timeline (comparison);
+
+  for (guint i = 1; i < timeline->len; i++)
+    g_assert_cmpint (rsh_timeline_event_compare (g_ptr_array_index (timeline, i - 1),
+                                                 g_ptr_array_index (timeline, i)), <=, 0);
+}
+
+static RshComparison *
+analyze_store (GListStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  RshComparison *comparison = rsh_comparison_analyze (G_LIST_MODEL (store), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return comparison;
+}
+
+/* When a statement was made and when what it talks about happened are two dates: the first
+ * from the statement's own time (else the publication), the second from a time inside its
+ * content, resolved against the first. */
+static void
+test_event_time (void)
+{
+  /* 2026-03-05 is a Thursday; 2026-03-02 a Monday. */
+  const char *leak = "Leak at Orsk plant\n\n"
+                     "The agency said on Tuesday that the leak began in 2014. "
+                     "Plant workers said the valves were replaced last month.";
+  const char *ban = "Fishing ban upheld\n\n"
+                    "The regulator said on Friday that the ban began last month.";
+  g_autoptr(RshSource) a = make_source ("leak.txt", leak, "leak", "2026-03-05");
+  g_autoptr(RshSource) b = make_source ("ban.txt", ban, "ban", "2026-03-02");
+  g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshComparison) comparison = NULL;
+  g_autoptr(RshComparison) corrected = NULL;
+  g_autoptr(GPtrArray) corrections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const RshTimelineEvent *event;
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  g_list_store_append (store, a);
+  g_list_store_append (store, b);
+  comparison = analyze_store (store);
+  assert_sorted (comparison);
+
+  event = find_event (comparison, "leak", "leak began");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->earliest, ==, "2026-03-03");
+  g_assert_cmpstr (event->latest, ==, "2026-03-03");
+  g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_STATED);
+  g_assert_cmpstr (event->about_text, ==, "2014");
+  g_assert_cmpstr (event->about_earliest, ==, "2014");
+  g_assert_cmpstr (event->about_latest, ==, "2014");
+  {
+    g_autofree char *quote = g_utf8_substring (leak, event->start, event->end);
+
+    g_assert_nonnull (strstr (quote, "leak began in 2014"));
+  }
+
+  /* No time of its own: said when published, about the month before. */
+  event = find_event (comparison, "leak", "valves");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->earliest, ==, "2026-03-05");
+  g_assert_cmpstr (event->latest, ==, "2026-03-05");
+  g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_PUBLISHED);
+  g_assert_cmpstr (event->about_text, ==, "last month");
+  g_assert_cmpstr (event->about_earliest, ==, "2026-02");
+
+  /* "last month" counts from the Friday it was said, not from Monday's publication. */
+  event = find_event (comparison, "ban", "ban began");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->earliest, ==, "2026-02-27");
+  g_assert_cmpstr (event->about_earliest, ==, "2026-01");
+  g_assert_cmpstr (event->about_latest, ==, "2026-01");
+
+  /* The statement time stays the event's place: Friday's statement comes before Tuesday's. */
+  {
+    const GPtrArray *timeline = rsh_comparison_get_timeline (comparison);
+    const RshTimelineEvent *first = g_ptr_array_index (timeline, 0);
+
+    g_assert_cmpstr (first->source_id, ==, "ban");
+  }
+
+  json = rsh_comparison_to_json (comparison);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "timeline");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      JsonObject *about;
+
+      if (strstr (json_object_get_string_member (object, "label"), "leak began") == NULL)
+        continue;
+      about = json_object_get_object_member (object, "about");
+      g_assert_cmpstr (json_object_get_string_member (about, "text"), ==, "2014");
+      g_assert_cmpstr (json_object_get_string_member (about, "earliest"), ==, "2014");
+      g_assert_cmpstr (json_object_get_string_member (object, "earliest"), ==, "2026-03-03");
+      g_assert_cmpstr (json_object_get_string_member (object, "certainty"), ==, "stated");
+      found = TRUE;
+    }
+  g_assert_true (found);
+
+  /* A correction replayed keeps both dates of every statement. */
+  {
+    GListModel *mentions = rsh_comparison_get_mentions (comparison);
+
+    for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+      {
+        g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+        g_autofree char *id = NULL;
+
+        if (strstr (rsh_mention_get_quote (mention), "leak began") == NULL)
+          continue;
+        id = rsh_correction_dup_mention_id (mention);
+        g_ptr_array_add (corrections,
+                         rsh_correction_new_set_stance (comparison, id, RSH_STANCE_DISPUTES,
+                                                        -1, &error));
+        g_assert_no_error (error);
+      }
+  }
+  g_assert_cmpuint (corrections->len, ==, 1);
+  corrected = rsh_correction_replay (comparison, corrections);
+  g_assert_true (corrected != comparison);
+  assert_sorted (corrected);
+  event = find_event (corrected, "leak", "leak began");
+  g_assert_nonnull (event);
+  g_assert_cmpint (event->stance, ==, RSH_STANCE_DISPUTES);
+  g_assert_cmpstr (event->earliest, ==, "2026-03-03");
+  g_assert_cmpstr (event->about_text, ==, "2014");
+  g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_STATED);
+}
+
+/* Three invented accounts of a council row: the Gazette's dated report, an undated radio
+ * piece answering "Tuesday's report in the Gazette", and a dated follow-up that cites the
+ * radio. */
+static const char gazette_text[] =
+  "Eastport council paid twice\n\n"
+  "The council paid twice for dredging the eastern basin, records show. "
+  "Councillor Mira Holt said the bills were never checked.";
+static const char radio_text[] =
+  "Council rejects dredging story\n\n"
+  "The council denied Tuesday's report in the Gazette that it paid twice for dredging. "
+  "A spokesman said on Tuesday that the records had been misread.";
+static const char courier_text[] =
+  "Dredging row goes on\n\n"
+  "The council told Coast Radio that the records had been misread. "
+  "The auditor said on Monday that the costs would be reviewed.";
+
+static GListStore *
+make_dredging_story (const char *radio_published)
+{
+  GListStore *store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshSource) gazette = make_source ("gazette.txt", gazette_text, "gazette",
+                                              "2026-03-10");
+  g_autoptr(RshSource) radio = make_source ("radio.txt", radio_text, "radio", radio_published);
+  g_autoptr(RshSource) courier = make_source ("courier.txt", courier_text, "courier",
+                                              "2026-03-20");
+
+  rsh_source_set_outlet (gazette, "The Harbour Gazette");
+  rsh_source_set_outlet (radio, "Coast Radio");
+  rsh_source_set_outlet (courier, "Valley Courier");
+  g_list_store_append (store, radio);
+  g_list_store_append (store, gazette);
+  g_list_store_append (store, courier);
+
+  return store;
+}
+
+/* An undated source is no older than the dated report it answers and no younger than the
+ * dated one that cites it; its "Tuesday" gets no precise date. */
+static void
+test_undated_cites (void)
+{
+  g_autoptr(GListStore) store = make_dredging_story (NULL);
+  g_autoptr(RshComparison) comparison = analyze_store (store);
+  const GPtrArray *timeline = rsh_comparison_get_timeline (comparison);
+  guint n_radio = 0;
+  gboolean past_gazette = FALSE;
+
+  assert_sorted (comparison);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      const RshTimelineEvent *event = g_ptr_array_index (timeline, i);
+
+      if (g_strcmp0 (event->source_id, "radio") != 0)
+        {
+          /* every Gazette statement comes before the radio's */
+          if (g_strcmp0 (event->source_id, "gazette") == 0)
+            g_assert_false (past_gazette);
+          continue;
+        }
+      past_gazette = TRUE;
+      g_assert_cmpstr (event->earliest, ==, "2026-03-10");
+      g_assert_cmpstr (event->latest, ==, "2026-03-20");
+      g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_INFERRED);
+      /* Tuesday's report in the Gazette names no date of its own */
+      g_assert_null (event->about_earliest);
+      g_assert_null (event->about_latest);
+      n_radio++;
+    }
+  g_assert_cmpuint (n_radio, >=, 2);
+  g_assert_true (past_gazette);
+
+  /* The courier's auditor spoke on the Monday before its Friday. */
+  g_assert_cmpstr (find_event (comparison, "courier", "costs")->earliest, ==, "2026-03-16");
+}
+
+/* The date the user sets wins over anything inferred, even one before the report it
+ * answers; then "on Tuesday" resolves against it. */
+static void
+test_user_date_wins (void)
+{
+  /* 2026-03-12 is a Thursday */
+  g_autoptr(GListStore) store = make_dredging_story ("2026-03-12");
+  g_autoptr(RshComparison) comparison = analyze_store (store);
+  const RshTimelineEvent *event;
+
+  assert_sorted (comparison);
+  event = find_event (comparison, "radio", "records");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->earliest, ==, "2026-03-10");
+  g_assert_cmpstr (event->latest, ==, "2026-03-10");
+  g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_STATED);
+
+  /* "denied Tuesday's report": after Tuesday, by the day it was published */
+  event = find_event (comparison, "radio", "paid twice");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->earliest, ==, "2026-03-10");
+  g_assert_cmpstr (event->latest, ==, "2026-03-12");
+  g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_STATED);
+
+  {
+    g_autoptr(RshSource) radio = g_list_model_get_item (G_LIST_MODEL (store), 0);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RshComparison) earlier = NULL;
+
+    /* even a date before the report it answers */
+    g_assert_true (rsh_source_set_published (radio, "2026-03-01", &error));
+    g_assert_no_error (error);
+    earlier = analyze_store (store);
+    event = find_event (earlier, "radio", "paid twice");
+    g_assert_cmpstr (event->latest, ==, "2026-03-01");
+    event = find_event (earlier, "radio", "records");
+    g_assert_cmpstr (event->earliest, ==, "2026-02-24");
+    g_assert_cmpstr (event->latest, ==, "2026-02-24");
+    assert_sorted (earlier);
+    g_assert_cmpstr (((RshTimelineEvent *) g_ptr_array_index (rsh_comparison_get_timeline (earlier),
+                                                              0))->source_id, ==, "radio");
+  }
+}
+
+/* The order: earliest bound first (a month from its first day), then the latest (an open
+ * end last); "no later than" by that date; nothing known last. */
+static void
+test_event_order (void)
+{
+  RshTimelineEvent month = { .earliest = (char *) "2017-09", .latest = (char *) "2017-09" };
+  RshTimelineEvent day = { .earliest = (char *) "2017-09-01", .latest = (char *) "2017-09-01" };
+  RshTimelineEvent later = { .earliest = (char *) "2017-09-15", .latest = (char *) "2017-09-15" };
+  RshTimelineEvent open = { .earliest = (char *) "2017-09-01" };
+  RshTimelineEvent before = { .latest = (char *) "2017-08-31" };
+  RshTimelineEvent nothing = { 0 };
+
+  g_assert_cmpint (rsh_timeline_event_compare (&day, &month), <, 0);
+  g_assert_cmpint (rsh_timeline_event_compare (&month, &later), <, 0);
+  g_assert_cmpint (rsh_timeline_event_compare (&month, &open), <, 0);
+  g_assert_cmpint (rsh_timeline_event_compare (&before, &day), <, 0);
+  g_assert_cmpint (rsh_timeline_event_compare (&later, &nothing), <, 0);
+  g_assert_cmpint (rsh_timeline_event_compare (&nothing, &nothing), ==, 0);
+  g_assert_cmpint (rsh_timeline_event_compare (&open, &day), >, 0);
+  g_assert_cmpstr (rsh_time_certainty_to_string (RSH_TIME_CERTAINTY_INFERRED), ==, "inferred");
+}
+
 static void
 test_formats (void)
 {
@@ -569,6 +872,10 @@ main (int   argc,
   g_test_add_func ("/core/comparison/csv", test_csv);
   g_test_add_func ("/core/comparison/async", test_async);
   g_test_add_func ("/core/comparison/formats", test_formats);
+  g_test_add_func ("/core/comparison/event-time", test_event_time);
+  g_test_add_func ("/core/comparison/undated-cites", test_undated_cites);
+  g_test_add_func ("/core/comparison/user-date-wins", test_user_date_wins);
+  g_test_add_func ("/core/comparison/event-order", test_event_order);
 
   return g_test_run ();
 }

@@ -904,6 +904,271 @@ test_add_text (void)
   rsh_test_remove_tree (dir);
 }
 
+static void
+wait_until_idle (RshProject *project)
+{
+  while (rsh_project_get_busy (project))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GPtrArray *
+get_versions (RshProject *project,
+              RshSource  *source)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *versions = rsh_project_get_source_versions (project, source, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (versions);
+  return versions;
+}
+
+static gboolean
+reload_and_wait (RshProject  *project,
+                 RshSource   *source,
+                 GError     **error)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncWait wait = { loop, NULL };
+  gboolean ok;
+
+  rsh_project_reload_source_async (project, source, NULL, async_done_cb, &wait);
+  ok = rsh_project_reload_source_finish (project, wait_for_result (&wait), error);
+  g_clear_object (&wait.result);
+  return ok;
+}
+
+/* "Reload from Web": a page that changed becomes a second version, the first is kept and
+ * can be made current again, the user's title and outlet outlive both, and a page that is
+ * gone leaves the source as it was. */
+static void
+test_reload_versions (void)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshTestServer) server = rsh_test_server_new ();
+  g_autofree char *uri = rsh_test_server_uri (server, "/changing");
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *path = g_build_filename (dir, "reload.rashomon", NULL);
+  g_autofree char *first_text = NULL;
+  AsyncWait wait = { loop, NULL };
+  RshProject *project = rsh_project_new ();
+  RshSourceVersion *version;
+
+  rsh_project_add_uri_async (project, uri, NULL, async_done_cb, &wait);
+  source = rsh_project_add_uri_finish (project, wait_for_result (&wait), &error);
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, rsh_test_server_article_title (0));
+  first_text = g_strdup (rsh_source_get_text (source));
+
+  versions = get_versions (project, source);
+  g_assert_cmpuint (versions->len, ==, 1);
+  version = g_ptr_array_index (versions, 0);
+  g_assert_cmpuint (version->number, ==, 1);
+  g_assert_true (version->current);
+  g_assert_cmpuint (version->size, ==, strlen (rsh_test_server_article_html (0)));
+  g_assert_cmpstr (version->url, ==, rsh_source_get_url (source));
+  g_assert_nonnull (version->fetched_at);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  g_assert_true (rsh_project_set_source_title (project, source, "  The ferry story  ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "The ferry story");
+  g_assert_true (rsh_project_set_source_outlet (project, source, "Ostrel Gazette", &error));
+  g_assert_no_error (error);
+  g_assert_true (rsh_project_analyze (project, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The page changed: a new version, the old one kept, the user's metadata intact, and
+   * the comparison made again from the new text. */
+  g_assert_true (reload_and_wait (project, source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rsh_test_server_get_hits (server, "/changing"), ==, 2);
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+  g_assert_nonnull (strstr (rsh_source_get_text (source), "before March"));
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "The ferry story");
+  g_assert_cmpstr (rsh_source_get_outlet (source), ==, "Ostrel Gazette");
+  g_assert_true (rsh_project_get_busy (project));
+  wait_until_idle (project);
+  {
+    g_auto(GStrv) found = rsh_project_search_claims (project, "pillars", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (found), >=, 1);
+  }
+
+  versions = get_versions (project, source);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_false (((RshSourceVersion *) g_ptr_array_index (versions, 0))->current);
+  g_assert_true (((RshSourceVersion *) g_ptr_array_index (versions, 1))->current);
+  g_assert_cmpuint (((RshSourceVersion *) g_ptr_array_index (versions, 1))->number, ==, 2);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  /* The page is gone now: an error that says so, and nothing lost. */
+  g_assert_false (reload_and_wait (project, source, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_FETCH);
+  g_assert_nonnull (strstr (error->message, "404"));
+  g_assert_nonnull (strstr (error->message, "version read before is kept"));
+  g_clear_error (&error);
+  g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
+  g_assert_nonnull (strstr (rsh_source_get_text (source), "before March"));
+  versions = get_versions (project, source);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  /* Back to the first version: its text again, still two versions, still our title. */
+  g_assert_false (rsh_project_restore_source_version (project, source, 7, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (rsh_project_restore_source_version (project, source, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_source_get_text (source), ==, first_text);
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "The ferry story");
+  versions = get_versions (project, source);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_true (((RshSourceVersion *) g_ptr_array_index (versions, 0))->current);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  wait_until_idle (project);
+
+  /* All of it is in the file, offline. */
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&server, rsh_test_server_free);
+  {
+    g_autoptr(RshProject) reopened = rsh_project_open (path, NULL, &error);
+    RshSource *back;
+
+    g_assert_no_error (error);
+    back = source_at (reopened, 0);
+    g_assert_cmpstr (rsh_source_get_text (back), ==, first_text);
+    g_assert_cmpstr (rsh_source_get_title (back), ==, "The ferry story");
+    g_assert_cmpstr (rsh_source_get_outlet (back), ==, "Ostrel Gazette");
+    versions = get_versions (reopened, back);
+    g_assert_cmpuint (versions->len, ==, 2);
+    g_assert_true (((RshSourceVersion *) g_ptr_array_index (versions, 0))->current);
+    g_clear_pointer (&versions, g_ptr_array_unref);
+
+    /* Clearing the title goes back to the page's own. */
+    g_assert_true (rsh_project_set_source_title (reopened, back, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (rsh_source_get_title (back), ==, rsh_test_server_article_title (0));
+  }
+  {
+    g_autoptr(RshProject) again = rsh_project_open (path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rsh_source_get_title (source_at (again, 0)), ==,
+                     rsh_test_server_article_title (0));
+  }
+
+  g_clear_object (&source);
+  g_assert_finalize_object (project);
+  rsh_test_remove_tree (dir);
+}
+
+static gboolean
+contains_id (const char * const *ids,
+             const char         *id)
+{
+  return ids != NULL && g_strv_contains (ids, id);
+}
+
+static char **
+search (RshProject *project,
+        const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  char **found = rsh_project_search_claims (project, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The search box: words ANDed, the last as a prefix, case and accents ignored, any text
+ * accepted, and the index follows the corrections. */
+static void
+test_search_claims (void)
+{
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-project");
+  g_autofree char *a = rsh_test_write_file (dir, "board.txt", first_article, -1);
+  g_autofree char *b = rsh_test_write_file (dir, "farmers.txt", second_article, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(RshClaim) claim = NULL;
+  RshProject *project = new_project_with (a, b);
+  GListModel *claims;
+  const char *id;
+
+  /* Nothing to find before the first analysis. */
+  {
+    g_auto(GStrv) found = search (project, "reservoir");
+
+    g_assert_cmpuint (g_strv_length (found), ==, 0);
+  }
+
+  g_assert_true (rsh_project_analyze (project, NULL, &error));
+  g_assert_no_error (error);
+  claims = rsh_comparison_get_claims (rsh_project_get_comparison (project));
+  g_assert_cmpuint (g_list_model_get_n_items (claims), >=, 1);
+
+  {
+    g_auto(GStrv) all = search (project, "  ");
+    g_auto(GStrv) reservoir = search (project, "RESERVOIR");
+    g_auto(GStrv) nothing = search (project, "reservoir xylophone");
+    const char *hostile[] = { "\"", "reservoir\"", "NEAR(reservoir", "* OR -", "wording:x",
+                              "(((", "reservoir AND", "^", "'; DROP TABLE sources; --" };
+
+    g_assert_cmpuint (g_strv_length (all), ==, g_list_model_get_n_items (claims));
+    g_assert_cmpuint (g_strv_length (reservoir), >=, 1);
+    g_assert_cmpuint (g_strv_length (nothing), ==, 0);
+
+    for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+      {
+        g_auto(GStrv) found = search (project, hostile[i]);
+
+        g_assert_cmpuint (g_strv_length (found), <=, g_strv_length (all));
+      }
+  }
+
+  /* A wording of our own, with accents: found without them, by a prefix, in any case. */
+  claim = g_list_model_get_item (claims, 0);
+  id = rsh_claim_get_id (claim);
+  correction = rsh_correction_new_set_wording (rsh_project_get_comparison (project), id,
+                                               "The Korvel réservoir inspector Dalkvé resigned",
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_true (rsh_project_apply_correction (project, correction, &error));
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) exact = search (project, "dalkve");
+    g_auto(GStrv) prefix = search (project, "inspector, DALK");
+    g_auto(GStrv) accented = search (project, "Dálkvé");
+    g_auto(GStrv) middle = search (project, "alkve");
+
+    g_assert_true (contains_id ((const char * const *) exact, id));
+    g_assert_cmpuint (g_strv_length (exact), ==, 1);
+    g_assert_true (contains_id ((const char * const *) prefix, id));
+    g_assert_true (contains_id ((const char * const *) accented, id));
+    g_assert_cmpuint (g_strv_length (middle), ==, 0);
+  }
+
+  /* Undone, the wording is gone from the index too. */
+  g_assert_true (rsh_project_undo (project, &error));
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) found = search (project, "dalkve");
+
+    g_assert_cmpuint (g_strv_length (found), ==, 0);
+  }
+
+  g_assert_finalize_object (project);
+  rsh_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +1189,8 @@ main (int   argc,
   g_test_add_func ("/core/project/add-uri", test_add_uri);
   g_test_add_func ("/core/project/add-uri-bad", test_add_uri_bad);
   g_test_add_func ("/core/project/add-text", test_add_text);
+  g_test_add_func ("/core/project/reload-versions", test_reload_versions);
+  g_test_add_func ("/core/project/search-claims", test_search_claims);
 
   return g_test_run ();
 }

@@ -347,6 +347,100 @@ test_trailer (void)
                       trailer_start);
 }
 
+
+/* The seed as a one-source comparison, published on @published or undated. */
+static RshComparison *
+analyze_seed (const char *published)
+{
+  g_autofree char *path = seed_path ();
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(RshSource) source = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(GError) error = NULL;
+  RshComparison *comparison;
+
+  if (path == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  source = rsh_source_new (path);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (rsh_source_load_bytes (source, bytes, "text/plain; charset=utf-8", &error));
+  g_assert_no_error (error);
+  if (published != NULL)
+    {
+      g_assert_true (rsh_source_set_published (source, published, &error));
+      g_assert_no_error (error);
+    }
+  g_list_store_append (store, source);
+  comparison = rsh_comparison_analyze (G_LIST_MODEL (store), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return comparison;
+}
+
+/* Undated, the seed's relative times ("on Tuesday", "last month") get no day; dated, the
+ * ban (September, as the government gave it and as the outlet's "last month" is about)
+ * comes before the Times report of 10 October, and that before the BSI's 11 October. */
+static void
+test_timeline (void)
+{
+  g_autoptr(RshComparison) undated = analyze_seed (NULL);
+  g_autoptr(RshComparison) dated = NULL;
+  const GPtrArray *timeline;
+  int ban = -1, times = -1, bsi = -1;
+  gboolean about_ban = FALSE;
+
+  if (undated == NULL)
+    {
+      g_test_skip ("the seed article is not available");
+      return;
+    }
+
+  timeline = rsh_comparison_get_timeline (undated);
+  g_assert_cmpuint (timeline->len, >, 0);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      const RshTimelineEvent *event = g_ptr_array_index (timeline, i);
+
+      g_assert_true (event->earliest == NULL || event->latest == NULL ||
+                     g_strcmp0 (event->earliest, event->latest) != 0 ||
+                     event->certainty == RSH_TIME_CERTAINTY_STATED);
+      g_assert_cmpint (event->certainty, !=, RSH_TIME_CERTAINTY_PUBLISHED);
+      if (event->about_text != NULL && event->about_text[0] != '2')
+        g_assert_true (event->about_earliest == NULL && event->about_latest == NULL);
+    }
+
+  dated = analyze_seed ("2017-10-11");
+  timeline = rsh_comparison_get_timeline (dated);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      const RshTimelineEvent *event = g_ptr_array_index (timeline, i);
+
+      if (ban < 0 && g_strcmp0 (event->earliest, "2017-09") == 0)
+        ban = i;
+      if (times < 0 && g_strcmp0 (event->earliest, "2017-10-10") == 0 &&
+          strstr (event->label, "Times") != NULL)
+        times = i;
+      if (bsi < 0 && g_strcmp0 (event->earliest, "2017-10-11") == 0 &&
+          strstr (event->label, "BSI") != NULL)
+        bsi = i;
+      if (g_strcmp0 (event->about_text, "last month") == 0)
+        {
+          /* said when published, about the month before */
+          g_assert_cmpstr (event->earliest, ==, "2017-10-11");
+          g_assert_cmpstr (event->about_earliest, ==, "2017-09");
+          g_assert_cmpstr (event->about_latest, ==, "2017-09");
+          about_ban = TRUE;
+        }
+    }
+  g_assert_cmpint (ban, >=, 0);
+  g_assert_cmpint (ban, <, times);
+  g_assert_cmpint (times, <, bsi);
+  g_assert_true (about_ban);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/seed/statements", test_statements);
   g_test_add_func ("/seed/actors", test_actors);
   g_test_add_func ("/seed/trailer", test_trailer);
+  g_test_add_func ("/seed/timeline", test_timeline);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "rsh-source-row.h"
 #include "rsh-test-gui-util.h"
 #include "rsh-test-server.h"
+#include "rsh-test-util.h"
 
 static RshTestServer *server;
 
@@ -153,6 +154,60 @@ test_failed (void)
   g_assert_finalize_object (row);
 }
 
+/* Reload from Web: offered on a link that was read, not on a file or a failed link, and
+ * pressing it asks for the source to be fetched again. */
+static void
+count_reload_cb (RshSourceRow *row,
+                 RshSource    *source,
+                 guint        *count)
+{
+  g_assert_true (rsh_source_row_get_source (row) == source);
+  (*count)++;
+}
+
+static void
+test_reload_button (void)
+{
+  g_autofree char *uri = rsh_test_server_uri (server, "/news/pier");
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-source-row");
+  g_autofree char *path = rsh_test_write_file (dir, "pier.txt",
+                                               "Pier closed\n\nThe harbour said the pier was "
+                                               "closed on Monday.\n", -1);
+  g_autoptr(RshSource) link = rsh_source_new (uri);
+  g_autoptr(RshSource) file = rsh_source_new (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  RshSourceRow *row = RSH_SOURCE_ROW (g_object_ref_sink (rsh_source_row_new (link)));
+  GtkWidget *button = rsh_source_row_get_reload_button (row);
+  guint reloads = 0;
+
+  g_signal_connect (row, "reload-requested", G_CALLBACK (count_reload_cb), &reloads);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (row));
+  gtk_window_present (GTK_WINDOW (window));
+  rsh_test_wait_for_frames (window);
+
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (rsh_source_load (link, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Reload from Web");
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (reloads, ==, 1);
+
+  g_assert_true (rsh_source_load (file, NULL, &error));
+  g_assert_no_error (error);
+  rsh_source_row_set_source (row, file);
+  g_assert_false (gtk_widget_get_visible (button));
+  rsh_source_row_set_source (row, NULL);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (row);
+  rsh_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,7 +216,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  rsh_test_gui_init (&argc, &argv);
   adw_init ();
 
   /* Registering the application loads the templates and the style sheets. */
@@ -173,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/gui/source-row/progress", test_progress);
   g_test_add_func ("/gui/source-row/pulse", test_pulse);
   g_test_add_func ("/gui/source-row/failed", test_failed);
+  g_test_add_func ("/gui/source-row/reload-button", test_reload_button);
 
   server = rsh_test_server_new ();
   status = g_test_run ();

@@ -13,6 +13,7 @@
 
 #include <rashomon.h>
 
+#include "app/core/rsh-store-private.h"
 #include "rsh-test-util.h"
 
 /* Our own invented article, in ISO-8859-1: the raw bytes are not valid UTF-8. */
@@ -880,7 +881,7 @@ test_migrate_v1 (void)
 
   store = rsh_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rsh_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (rsh_store_get_schema_version (store), ==, RSH_STORE_SCHEMA_VERSION);
   claims = rsh_store_list_tracked_claims (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (claims), ==, 1);
@@ -895,7 +896,7 @@ test_migrate_v1 (void)
   g_assert_cmpint (rsh_correction_get_id (correction), >, 0);
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, RSH_STORE_SCHEMA_VERSION);
   store = rsh_store_open (path, &error);
   g_assert_no_error (error);
   loaded = rsh_store_load_corrections (store, &error);
@@ -988,6 +989,286 @@ test_correction_states (void)
   g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
 }
 
+static const char updated_article[] =
+  "Ferry timetable changes in Valmont\n"
+  "\n"
+  "The ferry company said on Wednesday that the evening crossings would stay as they are "
+  "after all.\n"
+  "\n"
+  "Passenger groups welcomed the decision, and the harbour master denied that any crossing "
+  "had ever been at risk.\n";
+
+static const char v2_corrections[] =
+  "CREATE TABLE corrections (id INTEGER PRIMARY KEY, position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL, payload TEXT NOT NULL, author TEXT, created_at TEXT NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX corrections_position ON corrections (position);";
+
+static RshSource *
+source_from_text (const char *text,
+                  const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(RshSource) source = rsh_source_new ("/nowhere/ferry.txt");
+
+  rsh_source_set_id (source, id);
+  rsh_source_load_bytes (source, bytes, "text/plain; charset=utf-8", &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&source);
+}
+
+static GPtrArray *
+list_versions (RshStore   *store,
+               const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *versions = rsh_store_list_source_versions (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (versions);
+  return versions;
+}
+
+static RshSourceVersion *
+version_at (GPtrArray *versions,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, versions->len);
+  return g_ptr_array_index (versions, index);
+}
+
+/* Files of format 1 and 2 with a source: after the migration the stored response is its
+ * first version, current, and the search index exists (empty until an analysis). */
+static void
+test_migrate_sources (gconstpointer data)
+{
+  int from = GPOINTER_TO_INT (data);
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = g_build_filename (dir, "old.rashomon", NULL);
+  g_autoptr(GString) hex = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content_type = NULL;
+  g_auto(GStrv) found = NULL;
+  RshStore *store;
+
+  for (const char *p = plain_article; *p != '\0'; p++)
+    g_string_append_printf (hex, "%02X", (guint8) *p);
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;%s%s"
+                         "INSERT INTO sources (id, position, input, content_type, raw, title,"
+                         "  published_by_user, added_at)"
+                         " VALUES ('s1', 0, '/nowhere/ferry.txt', 'text/plain; charset=utf-8',"
+                         "  X'%s', 'Ferry timetable changes in Valmont', 0,"
+                         "  '2026-01-05T10:00:00Z');",
+                         RSH_STORE_APPLICATION_ID, from, v1_schema,
+                         from >= 2 ? v2_corrections : "", hex->str);
+  write_database (path, sql);
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rsh_store_get_schema_version (store), ==, RSH_STORE_SCHEMA_VERSION);
+
+  versions = list_versions (store, "s1");
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_assert_cmpuint (version_at (versions, 0)->number, ==, 1);
+  g_assert_true (version_at (versions, 0)->current);
+  g_assert_cmpuint (version_at (versions, 0)->size, ==, strlen (plain_article));
+  g_assert_cmpstr (version_at (versions, 0)->fetched_at, ==, "2026-01-05T10:00:00Z");
+  g_assert_cmpstr (version_at (versions, 0)->url, ==, "/nowhere/ferry.txt");
+  g_assert_cmpstr (version_at (versions, 0)->content_type, ==, "text/plain; charset=utf-8");
+
+  raw = rsh_store_load_source_version (store, "s1", 1, &content_type, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw),
+                   plain_article, strlen (plain_article));
+  g_assert_cmpstr (content_type, ==, "text/plain; charset=utf-8");
+
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpint (rsh_source_get_state (g_ptr_array_index (loaded, 0)), ==,
+                   RSH_SOURCE_STATE_READY);
+
+  found = rsh_store_search_claims (store, "ferry", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (found), ==, 0);
+  g_clear_pointer (&found, g_strfreev);
+
+  /* The index is filled from a comparison of the migrated sources. */
+  {
+    g_autoptr(GListStore) model = g_list_store_new (RSH_TYPE_SOURCE);
+    g_autoptr(RshComparison) comparison = NULL;
+
+    g_list_store_append (model, g_ptr_array_index (loaded, 0));
+    comparison = rsh_comparison_analyze (G_LIST_MODEL (model), NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (rsh_store_index_claims (store, comparison, &error));
+    g_assert_no_error (error);
+    found = rsh_store_search_claims (store, "", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (found), ==,
+                      g_list_model_get_n_items (rsh_comparison_get_claims (comparison)));
+  }
+
+  g_assert_finalize_object (store);
+  assert_no_side_files (path);
+  rsh_test_remove_tree (dir);
+}
+
+/* Each different response is a version; writing the same bytes again is not; a restored
+ * version adds none; a user's title outlives new responses; removing the source removes
+ * its versions. */
+static void
+test_versions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = rsh_store_open (NULL, &error);
+  g_autoptr(RshSource) source = source_from_text (plain_article, "s1");
+  g_autoptr(GBytes) updated = g_bytes_new_static (updated_article, strlen (updated_article));
+  g_autoptr(GBytes) original = g_bytes_new_static (plain_article, strlen (plain_article));
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(RshStoreRow) row = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (rsh_store_put_source (store, source, &error));
+  g_assert_true (rsh_store_put_source (store, source, &error));
+  g_assert_no_error (error);
+  versions = list_versions (store, "s1");
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  g_assert_true (rsh_store_set_source_title (store, "s1", "Evening crossings", &error));
+  g_assert_no_error (error);
+  g_assert_false (rsh_store_set_source_title (store, "s9", "Nothing", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  rsh_source_load_bytes (source, updated, "text/plain; charset=utf-8", &error);
+  g_assert_no_error (error);
+  g_assert_true (rsh_store_put_source (store, source, &error));
+  g_assert_no_error (error);
+  versions = list_versions (store, "s1");
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_false (version_at (versions, 0)->current);
+  g_assert_true (version_at (versions, 1)->current);
+  g_assert_cmpuint (version_at (versions, 1)->size, ==, strlen (updated_article));
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rsh_source_get_title (g_ptr_array_index (loaded, 0)), ==,
+                   "Evening crossings");
+  g_assert_nonnull (strstr (rsh_source_get_text (g_ptr_array_index (loaded, 0)), "after all"));
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  /* A version that does not exist changes nothing. */
+  rsh_source_load_bytes (source, original, "text/plain; charset=utf-8", &error);
+  g_assert_no_error (error);
+  row = rsh_store_row_new (source);
+  rsh_store_row_set_restored_version (row, 9);
+  g_assert_false (rsh_store_put_row (store, row, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  versions = list_versions (store, "s1");
+  g_assert_true (version_at (versions, 1)->current);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  rsh_store_row_set_restored_version (row, 1);
+  g_assert_true (rsh_store_put_row (store, row, &error));
+  g_assert_no_error (error);
+  versions = list_versions (store, "s1");
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_true (version_at (versions, 0)->current);
+  g_assert_false (version_at (versions, 1)->current);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (rsh_source_get_text (g_ptr_array_index (loaded, 0)), "after all"));
+  g_assert_cmpstr (rsh_source_get_title (g_ptr_array_index (loaded, 0)), ==,
+                   "Evening crossings");
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  g_assert_null (rsh_store_load_source_version (store, "s1", 3, NULL, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rsh_store_remove_source (store, "s1", &error));
+  g_assert_no_error (error);
+  versions = list_versions (store, "s1");
+  g_assert_cmpuint (versions->len, ==, 0);
+}
+
+/* The index holds the claims of the comparison given last; any text is a valid query. */
+static void
+test_search_index (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = rsh_store_open (NULL, &error);
+  g_autoptr(RshSource) first = source_from_text (plain_article, "s1");
+  g_autoptr(RshSource) second = source_from_text (updated_article, "s2");
+  g_autoptr(GListStore) model = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshComparison) comparison = NULL;
+  g_auto(GStrv) all = NULL;
+  g_auto(GStrv) some = NULL;
+  const char *queries[] = { "\"", "NEAR(", "crossings*", "a OR b", "s1:", "-", "\xc3\xa9", "" };
+  guint n_claims;
+
+  g_list_store_append (model, first);
+  g_list_store_append (model, second);
+  comparison = rsh_comparison_analyze (G_LIST_MODEL (model), NULL, NULL, &error);
+  g_assert_no_error (error);
+  n_claims = g_list_model_get_n_items (rsh_comparison_get_claims (comparison));
+  g_assert_cmpuint (n_claims, >=, 1);
+
+  g_assert_true (rsh_store_index_claims (store, comparison, &error));
+  g_assert_no_error (error);
+  /* Rebuilding replaces, never appends. */
+  g_assert_true (rsh_store_index_claims (store, comparison, &error));
+  g_assert_no_error (error);
+
+  all = rsh_store_search_claims (store, "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (all), ==, n_claims);
+  for (guint i = 0; i < n_claims; i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (rsh_comparison_get_claims (comparison),
+                                                         i);
+
+      g_assert_cmpstr (all[i], ==, rsh_claim_get_id (claim));
+    }
+
+  some = rsh_store_search_claims (store, "FERRY cross", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (some), <=, n_claims);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_auto(GStrv) found = rsh_store_search_claims (store, queries[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+    }
+
+  g_assert_null (rsh_store_search_claims (store, "\xff\xfe", &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (rsh_store_index_claims (store, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&all, g_strfreev);
+  all = rsh_store_search_claims (store, "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (all), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1296,12 @@ main (int   argc,
   g_test_add_func ("/core/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/core/store/missing-corrections", test_missing_corrections);
   g_test_add_func ("/core/store/correction-states", test_correction_states);
+  g_test_add_data_func ("/core/store/migrate-sources-v1", GINT_TO_POINTER (1),
+                        test_migrate_sources);
+  g_test_add_data_func ("/core/store/migrate-sources-v2", GINT_TO_POINTER (2),
+                        test_migrate_sources);
+  g_test_add_func ("/core/store/versions", test_versions);
+  g_test_add_func ("/core/store/search-index", test_search_index);
 
   return g_test_run ();
 }

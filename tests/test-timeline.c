@@ -708,6 +708,105 @@ test_sample_story (void)
   window_close (window);
 }
 
+
+/* The pixels of @widget as last drawn, through a PNG in the build directory. */
+static guchar *
+widget_pixels (GtkWidget  *widget,
+               const char *name,
+               gsize      *stride)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  guchar *pixels;
+
+  rsh_test_save_screenshot (widget, name);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  *stride = gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (*stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, *stride);
+
+  return pixels;
+}
+
+/* A statement said on 11 October about "last month" gets a thin bar over September under
+ * its row, joined to its mark; the mark announces it. */
+static void
+test_about_bar (void)
+{
+  GtkWidget *timeline = rsh_timeline_new ();
+  g_autoptr(GPtrArray) events = small_story ();
+  GtkWindow *window = window_new_for (timeline, 1000, 360);
+  GtkSelectionModel *model = rsh_timeline_get_events_model (RSH_TIMELINE (timeline));
+  RshTimelineEvent *said = g_ptr_array_index (events, 0);
+  g_autofree guchar *plain = NULL;
+  g_autofree guchar *with_about = NULL;
+  graphene_point_t centre;
+  graphene_rect_t bar;
+  gsize stride;
+  guint index = G_MAXUINT;
+  guint n_changed = 0;
+  double day_px, x0, x1;
+
+  rsh_timeline_set_events (RSH_TIMELINE (timeline), events);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  plain = widget_pixels (timeline, "timeline-about-plain.png", &stride);
+
+  said->about_text = g_strdup ("last month");
+  said->about_earliest = g_strdup ("2017-09");
+  said->about_latest = g_strdup ("2017-09");
+  rsh_timeline_set_events (RSH_TIMELINE (timeline), events);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  with_about = widget_pixels (timeline, "timeline-about.png", &stride);
+
+  for (guint i = 0; i < rsh_timeline_get_n_dated (RSH_TIMELINE (timeline)); i++)
+    {
+      g_autoptr(RshTimelineMark) mark = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (rsh_timeline_mark_get_about_range (mark) == NULL)
+        continue;
+      g_assert_cmpuint (index, ==, G_MAXUINT);
+      index = i;
+      g_assert_cmpint (rsh_timeline_mark_get_about_range (mark)->begin, ==, utc (2017, 9, 1));
+      g_assert_cmpint (rsh_timeline_mark_get_about_range (mark)->end, ==, utc (2017, 10, 1));
+      g_assert_true (g_str_has_suffix (rsh_timeline_mark_get_description (mark),
+                                       ". About “last month”: September 2017."));
+      /* its own date stays the day it was said */
+      g_assert_cmpint (rsh_timeline_mark_get_range (mark)->begin, ==, utc (2017, 10, 11));
+    }
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+
+  /* An undated source's statement known only to follow a report is no precise day. */
+  {
+    RshTimelineEvent inferred = { .label = (char *) "Radio denies: “paid twice”",
+                                  .earliest = (char *) "2026-03-10",
+                                  .certainty = RSH_TIME_CERTAINTY_INFERRED };
+    g_autoptr(RshTimelineMark) mark = rsh_timeline_mark_new (&inferred, NULL, NULL, NULL, 0, 0);
+
+    g_assert_true (rsh_timeline_mark_get_uncertain (mark));
+    g_assert_cmpstr (rsh_timeline_mark_get_date_text (mark), ==,
+                     "10 March 2026 or later (inferred)");
+  }
+
+  /* Under the mark's row, over September: changed; left of September: untouched. */
+  g_assert_true (rsh_timeline_get_mark_geometry (RSH_TIMELINE (timeline), index, NULL, &bar,
+                                                 &centre));
+  day_px = bar.size.width;
+  x0 = centre.x - day_px * 40;   /* mid 1 September is 40 days before mid 11 October */
+  x1 = centre.x - day_px * 10;
+  for (int y = (int) centre.y + 6; y <= (int) centre.y + 9; y++)
+    for (int x = (int) x0 + 2; x < (int) x1 - 2; x++)
+      if (memcmp (plain + y * stride + x * 4, with_about + y * stride + x * 4, 4) != 0)
+        n_changed++;
+  g_assert_cmpuint (n_changed, >, (x1 - x0) / 2);
+  for (int y = (int) centre.y + 6; y <= (int) centre.y + 9; y++)
+    for (int x = (int) (x0 - day_px / 2) - 40; x < (int) (x0 - day_px / 2) - 4; x++)
+      g_assert_cmpmem (plain + y * stride + x * 4, 4, with_about + y * stride + x * 4, 4);
+
+  window_close (window);
+}
+
 static void
 test_synthetic_screenshots (void)
 {
@@ -750,7 +849,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
+  rsh_test_gui_init (&argc, &argv);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
@@ -770,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/gui/timeline/tooltip-and-hits", test_tooltip_and_hits);
   g_test_add_func ("/gui/timeline/sample-story", test_sample_story);
   g_test_add_func ("/gui/timeline/synthetic-screenshots", test_synthetic_screenshots);
+  g_test_add_func ("/gui/timeline/about-bar", test_about_bar);
 
   ret = g_test_run ();
 

@@ -790,6 +790,7 @@ test_edit_details (void)
   RshSource *source = NULL;
   RshSourceRow *row;
   AdwMessageDialog *dialog;
+  GtkWidget *title_entry;
   GtkWidget *outlet_entry;
   GtkWidget *date_entry;
   GtkWidget *date_error;
@@ -815,9 +816,13 @@ test_edit_details (void)
   gtk_widget_activate (rsh_source_row_get_edit_button (row));
   rsh_test_wait_until (outlet_dialog_shown, window, "the Edit Details dialog");
   dialog = find_message_dialog (GTK_WINDOW (window));
+  title_entry = find_named (adw_message_dialog_get_extra_child (dialog), "title-entry");
   outlet_entry = find_named (adw_message_dialog_get_extra_child (dialog), "outlet-entry");
   date_entry = find_named (adw_message_dialog_get_extra_child (dialog), "date-entry");
   date_error = find_named (adw_message_dialog_get_extra_child (dialog), "date-error");
+  g_assert_true (GTK_IS_ENTRY (title_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_entry)), ==,
+                   rsh_source_get_title (source));
   g_assert_true (GTK_IS_ENTRY (outlet_entry));
   g_assert_true (GTK_IS_ENTRY (date_entry));
   g_assert_true (GTK_IS_LABEL (date_error));
@@ -827,6 +832,7 @@ test_edit_details (void)
   /* A date the engine refuses is explained inline and cannot be saved. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_editable_set_text (GTK_EDITABLE (title_entry), "Council hears of solvent readings");
   gtk_editable_set_text (GTK_EDITABLE (outlet_entry), "Quayside Courier");
   gtk_editable_set_text (GTK_EDITABLE (date_entry), "the 31st of Smarch");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
@@ -852,6 +858,7 @@ test_edit_details (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The project and the row have the new details, and the analysis runs again. */
+  g_assert_cmpstr (rsh_source_get_title (source), ==, "Council hears of solvent readings");
   g_assert_cmpstr (rsh_source_get_outlet (source), ==, "Quayside Courier");
   g_assert_cmpstr (rsh_source_get_published (source), ==, "2026-03-14");
   g_assert_true (rsh_window_get_working (window));
@@ -888,6 +895,7 @@ test_edit_details (void)
           found = candidate;
       }
     g_assert_nonnull (found);
+    g_assert_cmpstr (rsh_source_get_title (found), ==, "Council hears of solvent readings");
     g_assert_cmpstr (rsh_source_get_outlet (found), ==, "Quayside Courier");
     g_assert_cmpstr (rsh_source_get_published (found), ==, "2026-03-14");
   }
@@ -1846,6 +1854,439 @@ test_search (void)
 }
 
 /* Every window shortcut is listed in the shortcuts window. */
+typedef struct
+{
+  RshClaimTable *table;
+  guint          n_rows;
+} RowCount;
+
+static gboolean
+rows_counted (gpointer data)
+{
+  RowCount *count = data;
+
+  return g_list_model_get_n_items (rsh_claim_table_get_model (count->table)) == count->n_rows;
+}
+
+static void
+wait_for_rows (RshClaimTable *table,
+               guint          n_rows)
+{
+  RowCount count = { table, n_rows };
+
+  rsh_test_wait_until (rows_counted, &count, "the comparison's rows to be counted again");
+}
+
+static RshClaim *
+find_row_with_text (RshClaimTable *table,
+                    const char    *text)
+{
+  GListModel *rows = rsh_claim_table_get_model (table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (rsh_claim_get_text (claim), text) == 0)
+        return claim;
+    }
+
+  return NULL;
+}
+
+static void
+select_rows (RshClaimTable *table,
+             guint          first,
+             guint          n)
+{
+  GListModel *rows = rsh_claim_table_get_model (table);
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = first; i < first + n; i++)
+    g_ptr_array_add (claims, g_list_model_get_item (rows, i));
+  g_assert_cmpuint (rsh_claim_table_select_claims (table, claims), ==, n);
+}
+
+static gboolean
+action_enabled (RshClaimTable *table,
+                const char    *name)
+{
+  return g_action_group_get_action_enabled (rsh_claim_table_get_action_group (table), name);
+}
+
+static AdwMessageDialog *
+wait_for_dialog (RshWindow *window)
+{
+  rsh_test_wait_until (outlet_dialog_shown, window, "a dialog");
+
+  return find_message_dialog (GTK_WINDOW (window));
+}
+
+/* Types @text into the one-line dialog shown and answers @response. */
+static void
+answer_text_dialog (RshWindow  *window,
+                    const char *text,
+                    const char *response)
+{
+  AdwMessageDialog *dialog = wait_for_dialog (window);
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  /* Laid out once before its buttons change, as a user would first see it. */
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, response));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_correct_claims (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshClaimTable *table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  RshProject *project = rsh_window_get_project (window);
+  GListModel *rows = rsh_claim_table_get_model (table);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *kept_id = NULL;
+  g_autofree char *hidden_id = NULL;
+  g_autoptr(RshClaim) hidden = NULL;
+  RshComparison *comparison;
+  RshClaim *reworded;
+  GtkWidget *cell;
+  guint n = g_list_model_get_n_items (rows);
+  guint n_toasts;
+  gboolean was_hidden = FALSE;
+
+  g_assert_cmpuint (n, >=, 4);
+
+  /* Nothing to undo yet; one row cannot be merged. */
+  g_assert_false (rsh_project_get_can_undo (project));
+  select_rows (table, 0, 1);
+  g_assert_false (action_enabled (table, "merge"));
+  g_assert_true (action_enabled (table, "edit-wording"));
+
+  /* Two rows selected (Ctrl-click) merge into one, and a toast offers to undo it. */
+  select_rows (table, 0, 2);
+  g_assert_true (action_enabled (table, "merge"));
+  g_assert_false (action_enabled (table, "split"));
+  n_toasts = rsh_window_get_n_toasts (window);
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.merge", NULL);
+  wait_for_rows (table, n - 1);
+  g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, n_toasts + 1);
+  g_assert_cmpstr (rsh_window_get_last_toast (window), ==, "Claims merged");
+  g_assert_true (rsh_project_get_can_undo (project));
+  g_assert_cmpstr (rsh_project_get_undo_label (project), ==, "Undo Merge Claims");
+  g_assert_false (rsh_project_get_can_redo (project));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "corrections-toast-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (GTK_WIDGET (window), "corrections-toast-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Ctrl+Z takes it back, Ctrl+Shift+Z and Ctrl+Y merge again. */
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  wait_for_rows (table, n);
+  g_assert_true (rsh_project_get_can_redo (project));
+  g_assert_false (rsh_project_get_can_undo (project));
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_z,
+                                   GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  wait_for_rows (table, n - 1);
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  wait_for_rows (table, n);
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_y, GDK_CONTROL_MASK));
+  wait_for_rows (table, n - 1);
+  n = n - 1;
+
+  /* Hide Claim: the row goes; "Show Hidden Claims" lists it again, dimmed, to show it. */
+  select_rows (table, 1, 1);
+  hidden = g_list_model_get_item (rows, 1);
+  hidden_id = g_strdup (rsh_claim_get_id (hidden));
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.hide", NULL);
+  wait_for_rows (table, n - 1);
+  comparison = rsh_project_get_comparison (project);
+  g_assert_nonnull (rsh_comparison_lookup_claim (comparison, hidden_id, &was_hidden));
+  g_assert_true (was_hidden);
+  g_assert_null (find_row_with_text (table, rsh_claim_get_text (hidden)));
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.show-hidden", NULL);
+  g_assert_true (rsh_claim_table_get_show_hidden (table));
+  wait_for_rows (table, n);
+  g_clear_object (&hidden);
+  hidden = g_object_ref (rsh_comparison_lookup_claim (comparison, hidden_id, NULL));
+  g_assert_true (rsh_claim_table_select_claim (table, hidden));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  cell = find_claim_cell (GTK_WIDGET (table), hidden);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "hidden-claim"));
+  g_assert_true (action_enabled (table, "unhide"));
+  g_assert_false (action_enabled (table, "hide"));
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.unhide", NULL);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  comparison = rsh_project_get_comparison (project);
+  g_assert_nonnull (rsh_comparison_lookup_claim (comparison, hidden_id, &was_hidden));
+  g_assert_false (was_hidden);
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.show-hidden", NULL);
+  g_assert_false (rsh_claim_table_get_show_hidden (table));
+  wait_for_rows (table, n);
+  g_assert_nonnull (find_row_with_text (table, rsh_claim_get_text (hidden)));
+
+  /* Edit Wording: the dialog's text becomes the row's. */
+  select_rows (table, 0, 1);
+  {
+    g_autoptr(RshClaim) first = g_list_model_get_item (rows, 0);
+
+    kept_id = g_strdup (rsh_claim_get_id (first));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.edit-wording", NULL);
+  answer_text_dialog (window, "The plant’s owners knew of the leak for a week", "apply");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  reworded = find_row_with_text (table, "The plant’s owners knew of the leak for a week");
+  g_assert_nonnull (reworded);
+  g_assert_cmpstr (rsh_claim_get_id (reworded), ==, kept_id);
+  g_assert_cmpstr (rsh_project_get_undo_label (project), ==, "Undo Edit Wording");
+
+  window_close (window);
+}
+
+/* A stance cell whose source makes one statement of its claim, so the chip is that one's. */
+static GtkWidget *
+find_single_statement_cell (RshClaimTable *table)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_stance_cells (GTK_WIDGET (table), cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      RshClaim *claim = rsh_claim_table_cell_get_claim (cell);
+      const char *source_id = rsh_claim_table_cell_get_source_id (cell);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+      guint n_from_source = 0;
+
+      if (!gtk_widget_get_mapped (cell) ||
+          rsh_claim_get_position (claim, source_id, NULL) == RSH_STANCE_ABSENT)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (mentions); j++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, j);
+
+          if (g_strcmp0 (rsh_mention_get_source_id (mention), source_id) == 0)
+            n_from_source++;
+        }
+      if (n_from_source == 1)
+        return cell;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  RshClaimTable *table;
+  const char    *claim_id;
+  const char    *source_id;
+  RshStance      stance;
+} ChipWait;
+
+static gboolean
+chip_shows (gpointer data)
+{
+  ChipWait *wait = data;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_stance_cells (GTK_WIDGET (wait->table), cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      GtkWidget *chip = gtk_widget_get_first_child (cell);
+
+      if (g_strcmp0 (rsh_claim_get_id (rsh_claim_table_cell_get_claim (cell)), wait->claim_id) == 0 &&
+          g_strcmp0 (rsh_claim_table_cell_get_source_id (cell), wait->source_id) == 0 &&
+          gtk_widget_get_visible (chip))
+        return rsh_stance_chip_get_stance (RSH_STANCE_CHIP (chip)) == wait->stance;
+    }
+
+  return FALSE;
+}
+
+static void
+test_correct_stance (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshClaimTable *table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *claim_id = NULL;
+  g_autofree char *source_id = NULL;
+  GtkWidget *cell;
+  GtkWidget *menu;
+  RshStance before;
+  ChipWait wait;
+
+  cell = find_single_statement_cell (table);
+  g_assert_nonnull (cell);
+  claim_id = g_strdup (rsh_claim_get_id (rsh_claim_table_cell_get_claim (cell)));
+  source_id = g_strdup (rsh_claim_table_cell_get_source_id (cell));
+  before = rsh_claim_get_position (rsh_claim_table_cell_get_claim (cell), source_id, NULL);
+
+  /* A right click on the cell: its row is selected, and the menu offers the stances. */
+  menu = rsh_claim_table_popup_menu (table, cell);
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_true (action_enabled (table, "set-stance"));
+  g_assert_cmpstr (rsh_claim_get_id (rsh_claim_table_get_selected_claim (table)), ==, claim_id);
+  rsh_test_save_screenshot (menu, "corrections-menu-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_test_save_screenshot (menu, "corrections-menu-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Change Stance: the chip follows. */
+  wait = (ChipWait) { table, claim_id, source_id,
+                      before == RSH_STANCE_DENIES ? RSH_STANCE_CONFIRMS : RSH_STANCE_DENIES };
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.set-stance", "s",
+                              rsh_stance_to_string (wait.stance));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  rsh_test_wait_until (chip_shows, &wait, "the chip to show the new stance");
+  g_assert_cmpstr (rsh_project_get_undo_label (rsh_window_get_project (window)), ==,
+                   "Undo Change Stance");
+
+  /* Undone, the chip shows what the analysis found. */
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  wait.stance = before;
+  rsh_test_wait_until (chip_shows, &wait, "the chip to show the stance found");
+
+  /* From the keyboard (Shift+F10 on the row): a submenu per source changes the same cell. */
+  g_assert_true (rsh_claim_table_select_claim (table, rsh_comparison_lookup_claim (rsh_claim_table_get_comparison (table), claim_id, NULL)));
+  g_assert_true (activate_binding (GTK_WIDGET (table), GDK_KEY_F10, GDK_SHIFT_MASK));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_true (action_enabled (table, "set-source-stance"));
+  g_assert_false (action_enabled (table, "set-stance"));
+  wait.stance = before == RSH_STANCE_DISPUTES ? RSH_STANCE_REPORTS : RSH_STANCE_DISPUTES;
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.set-source-stance", "(ss)", source_id,
+                              rsh_stance_to_string (wait.stance));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  rsh_test_wait_until (chip_shows, &wait, "the chip to show the stance chosen by keyboard");
+
+  window_close (window);
+}
+
+static gboolean
+reader_names_actor (gpointer data)
+{
+  GListModel *actors = rsh_reader_view_get_actors (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(RshActor) actor = g_list_model_get_item (actors, i);
+
+      if (g_strcmp0 (rsh_actor_get_name (actor), "Wilhelmina Testperson") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_correct_speaker (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshProject *project = rsh_window_get_project (window);
+  RshReaderView *reader = RSH_READER_VIEW (rsh_window_get_reader_view (window));
+  GListModel *sources = rsh_project_get_sources (project);
+  g_autoptr(RshActor) actor = NULL;
+  g_autofree char *actor_id = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(RshMention) speaking = NULL;
+  RshComparison *comparison;
+  RshClaimTable *table;
+  GListModel *mentions;
+  guint n_spoken = 0;
+
+  /* The source of the first statement with a known speaker, read once. */
+  mentions = rsh_comparison_get_mentions (rsh_project_get_comparison (project));
+  for (guint i = 0; i < g_list_model_get_n_items (mentions) && speaking == NULL; i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+
+      if (rsh_mention_get_actor_id (mention) != NULL)
+        speaking = g_steal_pointer (&mention);
+    }
+  g_assert_nonnull (speaking);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (speaking)) == 0)
+        rsh_window_open_reader (window, source, speaking);
+    }
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_reader_view_get_actors (reader)), >, 0);
+  actor = g_object_ref (rsh_comparison_lookup_actor (rsh_project_get_comparison (project),
+                                                     rsh_mention_get_actor_id (speaking)));
+  actor_id = g_strdup (rsh_actor_get_id (actor));
+
+  /* Rename… on the chosen speaker. */
+  rsh_reader_view_select_actor (reader, actor_id);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.rename-actor", NULL);
+  answer_text_dialog (window, "Wilhelmina Testperson", "apply");
+  rsh_test_wait_until (reader_names_actor, reader, "the reader to list the new name");
+  g_assert_cmpstr (rsh_project_get_undo_label (project), ==, "Undo Rename Actor");
+
+  /* The table's tooltips name the speaker by the new name. */
+  comparison = rsh_project_get_comparison (project);
+  g_assert_cmpstr (rsh_actor_get_name (rsh_comparison_lookup_actor (comparison, actor_id)), ==,
+                   "Wilhelmina Testperson");
+  rsh_window_show_view (window, "comparison");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  g_assert_true (rsh_claim_table_get_comparison (table) == comparison);
+  collect_stance_cells (GTK_WIDGET (table), cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      RshClaim *claim = rsh_claim_table_cell_get_claim (cell);
+      const char *source_id = rsh_claim_table_cell_get_source_id (cell);
+      const char *tooltip = gtk_widget_get_tooltip_text (cell);
+      GListModel *statements = rsh_claim_get_mentions (claim);
+      guint n_from_source = 0, n_by_actor = 0;
+
+      for (guint j = 0; j < g_list_model_get_n_items (statements); j++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (statements, j);
+
+          if (g_strcmp0 (rsh_mention_get_source_id (mention), source_id) != 0)
+            continue;
+          n_from_source++;
+          if (g_strcmp0 (rsh_mention_get_actor_id (mention), actor_id) == 0 &&
+              rsh_mention_get_quote (mention) != NULL)
+            n_by_actor++;
+        }
+
+      /* Only the actor speaks in that cell: its tooltip must carry the new name. */
+      if (n_from_source == 1 && n_by_actor == 1)
+        {
+          g_assert_nonnull (tooltip);
+          g_assert_nonnull (strstr (tooltip, "— Wilhelmina Testperson"));
+          n_spoken++;
+        }
+    }
+  g_test_message ("%u cells spoken by the renamed actor", n_spoken);
+
+  /* Ctrl+Z gives the old name back. */
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_false (reader_names_actor (reader));
+
+  window_close (window);
+}
+
 static void
 test_shortcuts_listed (void)
 {
@@ -1867,6 +2308,7 @@ test_shortcuts_listed (void)
 
   g_assert_true (g_ptr_array_find_with_equal_func (accels, "<Ctrl>t", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (accels, "<Ctrl>f", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (accels, "<Ctrl>z", g_str_equal, NULL));
 }
 
 int
@@ -1883,7 +2325,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  rsh_test_gui_init (&argc, &argv);
   adw_init ();
 
   /* Screenshots and assertions want the settled state, not a crossfade. */
@@ -1915,6 +2357,9 @@ main (int   argc,
   g_test_add_func ("/gui/window/track-claim", test_track_claim);
   g_test_add_func ("/gui/window/search", test_search);
   g_test_add_func ("/gui/window/shortcuts-listed", test_shortcuts_listed);
+  g_test_add_func ("/gui/window/correct-claims", test_correct_claims);
+  g_test_add_func ("/gui/window/correct-stance", test_correct_stance);
+  g_test_add_func ("/gui/window/correct-speaker", test_correct_speaker);
 
   ret = g_test_run ();
 

@@ -40,7 +40,7 @@ print_error (const char *format,
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
+  fprintf (stream, "%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
            _("Usage: rashomon-cli COMMAND [OPTION…]"),
            _("Commands:"),
            _("analyze [OPTION…] INPUT…   compare the accounts of one story and export the "
@@ -48,6 +48,10 @@ print_usage (FILE *stream)
            _("tag-times [OPTION…] [FILE|-]   find time expressions in a text"),
            _("export --project FILE [OPTION…]   export the comparison of a saved project"),
            _("edit --project FILE EDIT ARG…   correct the comparison of a saved project"),
+           _("search --project FILE QUERY   list the claims whose wording, quotes or speakers "
+             "match"),
+           _("reload --project FILE SOURCE   fetch a web source again, keeping the previous "
+             "version"),
            _("Run “rashomon-cli COMMAND --help” for the options of a command, "
              "“rashomon-cli --version” for the version."));
 }
@@ -527,6 +531,7 @@ static const struct
   { "undo", 0, 0, "undo" },
   { "redo", 0, 0, "redo" },
   { "list", 0, 0, "list" },
+  { "set-title", 2, 2, "set-title SOURCE TITLE|\"\"" },
 };
 
 static char *
@@ -578,6 +583,54 @@ list_corrections (RshProject *project)
       if (state == RSH_CORRECTION_ACTIVE && !rsh_correction_get_applies (correction))
         printf ("\t%s: %s\n", _("no longer applies"), rsh_correction_get_problem (correction));
     }
+}
+
+/* A source named by its id (s2) or by the file or link it was read from. */
+static RshSource *
+find_source (RshProject *project,
+             const char *key)
+{
+  GListModel *sources = rsh_project_get_sources (project);
+  guint n = g_list_model_get_n_items (sources);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (rsh_source_get_id (source), key) == 0
+          || g_strcmp0 (rsh_source_get_input (source), key) == 0)
+        return source;
+    }
+
+  return NULL;
+}
+
+static RshProject *
+open_existing_project (const char *command,
+                       const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  RshProject *project;
+
+  if (path == NULL)
+    {
+      print_error (_("%s: no --project FILE given (see “rashomon-cli %s --help”)"),
+                   command, command);
+      return NULL;
+    }
+
+  /* Opening a missing path would create an empty project. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      print_error (_("%s: no such project file"), path);
+      return NULL;
+    }
+
+  project = rsh_project_open (path, NULL, &error);
+  if (project == NULL)
+    print_error ("%s: %s", path, error->message);
+
+  return project;
 }
 
 static RshCorrection *
@@ -725,6 +778,25 @@ cmd_edit (int    argc,
       return EXIT_FAILURE;
     }
 
+  if (strcmp (edit, "set-title") == 0)
+    {
+      RshSource *source = find_source (project, rest[1]);
+
+      if (source == NULL)
+        {
+          print_error (_("%s: no source “%s” in the project"), project_path, rest[1]);
+          return EXIT_FAILURE;
+        }
+      if (!rsh_project_set_source_title (project, source, rest[2], &error))
+        {
+          print_error ("%s: %s", project_path, error->message);
+          return EXIT_FAILURE;
+        }
+      printf ("%s\t%s\n", rsh_source_get_id (source),
+              rsh_source_get_title (source) ? rsh_source_get_title (source) : "");
+      return EXIT_SUCCESS;
+    }
+
   if (strcmp (edit, "undo") == 0 || strcmp (edit, "redo") == 0)
     {
       const char *label = strcmp (edit, "undo") == 0 ? rsh_project_get_undo_label (project)
@@ -778,6 +850,183 @@ cmd_edit (int    argc,
       print_error (_("the correction was stored but does not apply: %s"),
                    rsh_correction_get_problem (correction));
       return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_search (int    argc,
+            char **argv)
+{
+  g_autofree char *project_path = NULL;
+  g_autofree char *query = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_auto(GStrv) found = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshProject) project = NULL;
+  RshComparison *comparison;
+  const GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_path,
+      N_("The project file to search"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("QUERY…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("QUERY… — list the claims that match"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Compares the sources of the project (corrections applied) and prints the claims whose\n"
+      "wording, quotes or speakers contain every word of QUERY, the last one as the start of\n"
+      "a word, ignoring case and accents: one claim a line, its id, a tab, its wording."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("search: %s", error->message);
+      return EXIT_USAGE;
+    }
+  if (project_path == NULL)
+    {
+      print_error (_("search: no --project FILE given (see “rashomon-cli search --help”)"));
+      return EXIT_USAGE;
+    }
+  if (rest == NULL || rest[0] == NULL)
+    {
+      print_error (_("search: no QUERY given (see “rashomon-cli search --help”)"));
+      return EXIT_USAGE;
+    }
+
+  project = open_existing_project ("search", project_path);
+  if (project == NULL)
+    return EXIT_FAILURE;
+
+  if (!rsh_project_analyze (project, NULL, &error))
+    {
+      print_error ("%s: %s", project_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  query = g_strjoinv (" ", rest);
+  found = rsh_project_search_claims (project, query, &error);
+  if (found == NULL)
+    {
+      print_error ("%s: %s", project_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  comparison = rsh_project_get_comparison (project);
+  for (guint i = 0; found[i] != NULL; i++)
+    {
+      RshClaim *claim = rsh_comparison_lookup_claim (comparison, found[i], NULL);
+
+      printf ("%s\t%s\n", found[i], claim != NULL ? rsh_claim_get_text (claim) : "");
+    }
+
+  return EXIT_SUCCESS;
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} ReloadWait;
+
+static void
+reloaded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ReloadWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static int
+cmd_reload (int    argc,
+            char **argv)
+{
+  g_autofree char *project_path = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshProject) project = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  ReloadWait wait = { NULL, NULL };
+  RshSource *source;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_path,
+      N_("The project file"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("SOURCE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("SOURCE — fetch a source again"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Reads SOURCE (its id, as “s2”, or its link) again and saves it in the project. A web\n"
+      "page becomes a new version and the previous ones are kept; what you set (outlet,\n"
+      "date, title) stays. Prints the versions: number, time read, size in bytes, and\n"
+      "“current” for the one in use. If the page cannot be fetched, nothing changes."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("reload: %s", error->message);
+      return EXIT_USAGE;
+    }
+  if (project_path == NULL)
+    {
+      print_error (_("reload: no --project FILE given (see “rashomon-cli reload --help”)"));
+      return EXIT_USAGE;
+    }
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    {
+      print_error (_("reload: give one SOURCE (see “rashomon-cli reload --help”)"));
+      return EXIT_USAGE;
+    }
+
+  project = open_existing_project ("reload", project_path);
+  if (project == NULL)
+    return EXIT_FAILURE;
+
+  source = find_source (project, rest[0]);
+  if (source == NULL)
+    {
+      print_error (_("%s: no source “%s” in the project"), project_path, rest[0]);
+      return EXIT_FAILURE;
+    }
+
+  loop = g_main_loop_new (NULL, FALSE);
+  wait.loop = loop;
+  rsh_project_reload_source_async (project, source, NULL, reloaded_cb, &wait);
+  g_main_loop_run (loop);
+  ok = rsh_project_reload_source_finish (project, wait.result, &error);
+  g_clear_object (&wait.result);
+  if (!ok)
+    {
+      print_error ("%s: %s", rsh_source_get_id (source) ? rsh_source_get_id (source) : rest[0],
+                   error->message);
+      return EXIT_FAILURE;
+    }
+
+  versions = rsh_project_get_source_versions (project, source, &error);
+  if (versions == NULL)
+    {
+      print_error ("%s: %s", project_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      RshSourceVersion *version = g_ptr_array_index (versions, i);
+
+      printf ("%u\t%s\t%" G_GSIZE_FORMAT "%s\n", version->number, version->fetched_at,
+              version->size, version->current ? "\tcurrent" : "");
     }
 
   return EXIT_SUCCESS;
@@ -930,6 +1179,12 @@ main (int   argc,
 
   if (strcmp (argv[1], "edit") == 0)
     return cmd_edit (argc - 1, argv + 1);
+
+  if (strcmp (argv[1], "search") == 0)
+    return cmd_search (argc - 1, argv + 1);
+
+  if (strcmp (argv[1], "reload") == 0)
+    return cmd_reload (argc - 1, argv + 1);
 
   print_error (_("unknown command “%s”"), argv[1]);
   print_usage (stderr);

@@ -682,17 +682,210 @@ make_label (const char *who,
   }
 }
 
+/* Where an undated source may stand in time, or a dated source's one day. */
+typedef struct
+{
+  char     *earliest;
+  char     *latest;
+  gboolean  dated;
+} Window;
+
+static void
+window_free (gpointer data)
+{
+  Window *window = data;
+
+  g_free (window->earliest);
+  g_free (window->latest);
+  g_free (window);
+}
+
+/* A date bound, possibly partial, as a full "YYYY-MM-DD" key that sorts right: a partial
+ * lower bound takes the first possible day ("2017-09" → "2017-09-01"), a partial upper bound
+ * one past any real last day ("2017-09" → "2017-09-31", "2017" → "2017-12-31"). */
+static void
+bound_key (const char *date,
+           gboolean    upper,
+           char        key[11])
+{
+  const char *fill = upper ? "9999-12-31" : "0000-01-01";
+  gsize len = MIN (strlen (date), 10);
+
+  memcpy (key, date, len);
+  memcpy (key + len, fill + len, 10 - len);
+  key[10] = '\0';
+}
+
+static int
+compare_bounds (const char *a,
+                gboolean    a_upper,
+                const char *b,
+                gboolean    b_upper)
+{
+  char ka[11], kb[11];
+
+  bound_key (a, a_upper, ka);
+  bound_key (b, b_upper, kb);
+  return strcmp (ka, kb);
+}
+
+/* Whether @text names @outlet: its name without a leading article ("New York Times"), or
+ * "the" and the name's last word ("the Times"), as whole words. */
+static gboolean
+names_outlet (const char *text,
+              const char *outlet)
+{
+  const char *name;
+  const char *last;
+  g_autofree char *short_name = NULL;
+  const char *forms[3] = { NULL, NULL, NULL };
+
+  if (text == NULL || outlet == NULL)
+    return FALSE;
+
+  name = outlet;
+  if (g_ascii_strncasecmp (name, "the ", 4) == 0)
+    name += 4;
+  if (strlen (name) < 3)
+    return FALSE;
+
+  forms[0] = name;
+  last = strrchr (name, ' ');
+  if (last != NULL && g_ascii_isupper (last[1]) && strlen (last + 1) >= 4)
+    forms[1] = short_name = g_strconcat ("the", last, NULL);
+
+  for (guint f = 0; forms[f] != NULL; f++)
+    {
+      gsize len = strlen (forms[f]);
+
+      for (const char *hit = strstr (text, forms[f]); hit != NULL;
+           hit = strstr (hit + 1, forms[f]))
+        {
+          gboolean open = hit == text || !g_ascii_isalnum (hit[-1]);
+          gboolean closed = !g_ascii_isalnum (hit[len]);
+
+          if (open && closed)
+            return TRUE;
+        }
+      /* "The Times" opens a sentence as often as "the Times" runs inside one */
+      if (f == 1)
+        {
+          g_autofree char *capital = g_strconcat ("The", last, NULL);
+
+          for (const char *hit = strstr (text, capital); hit != NULL;
+               hit = strstr (hit + 1, capital))
+            if ((hit == text || !g_ascii_isalnum (hit[-1])) && !g_ascii_isalnum (hit[len]))
+              return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Raises @bound to @value when @value is later (@upper: lowers it when earlier). */
+static gboolean
+tighten (char       **bound,
+         const char  *value,
+         gboolean     upper)
+{
+  if (value == NULL)
+    return FALSE;
+  if (*bound != NULL)
+    {
+      int cmp = compare_bounds (value, upper, *bound, upper);
+
+      if (upper ? cmp >= 0 : cmp <= 0)
+        return FALSE;
+    }
+
+  g_free (*bound);
+  *bound = g_strdup (value);
+  return TRUE;
+}
+
+/* When each source was published: its date when it has one (set by the user or read from
+ * the page); else an interval. An undated source is no older than the latest date it names
+ * outright, and no older than a source it cites ("Tuesday's report in the Times" came after
+ * the Times published it); it is no younger than a source that cites it. Citations chain
+ * through other undated sources. Relative expressions ("Tuesday") give nothing: no precise
+ * date is ever invented. Returns Window, parallel to @analysed. */
+static GPtrArray *
+infer_windows (GPtrArray *analysed)
+{
+  GPtrArray *windows = g_ptr_array_new_full (analysed->len, window_free);
+  gboolean changed = TRUE;
+
+  for (guint s = 0; s < analysed->len; s++)
+    {
+      Snapshot *snapshot = ((Analysed *) g_ptr_array_index (analysed, s))->snapshot;
+      Window *window = g_new0 (Window, 1);
+
+      window->earliest = date_part (snapshot->published);
+      if (window->earliest != NULL)
+        {
+          window->dated = TRUE;
+          window->latest = g_strdup (window->earliest);
+        }
+      else if (snapshot->text != NULL)
+        window->earliest = rsh_timex_infer_published_floor (snapshot->text, snapshot->language);
+      g_ptr_array_add (windows, window);
+    }
+
+  for (guint round = 0; changed && round <= analysed->len; round++)
+    {
+      changed = FALSE;
+      for (guint x = 0; x < analysed->len; x++)
+        for (guint y = 0; y < analysed->len; y++)
+          {
+            Snapshot *citing = ((Analysed *) g_ptr_array_index (analysed, x))->snapshot;
+            Snapshot *cited = ((Analysed *) g_ptr_array_index (analysed, y))->snapshot;
+            Window *citing_window = g_ptr_array_index (windows, x);
+            Window *cited_window = g_ptr_array_index (windows, y);
+
+            if (x == y || (citing_window->dated && cited_window->dated) ||
+                cited->outlet == NULL || g_strcmp0 (citing->outlet, cited->outlet) == 0 ||
+                !names_outlet (citing->text, cited->outlet))
+              continue;
+
+            if (!citing_window->dated)
+              changed |= tighten (&citing_window->earliest, cited_window->earliest, FALSE);
+            if (!cited_window->dated)
+              changed |= tighten (&cited_window->latest, citing_window->latest, TRUE);
+          }
+    }
+
+  return windows;
+}
+
+/* Whether the expression ending at code point @end is a possessive ("Tuesday's report"). */
+static gboolean
+names_possessive (const char *text,
+                  guint       end)
+{
+  const char *after;
+
+  if ((glong) end > g_utf8_strlen (text, -1))
+    return FALSE;
+  after = g_utf8_offset_to_pointer (text, end);
+
+  return (g_str_has_prefix (after, "'s") || g_str_has_prefix (after, "’s")) &&
+         !g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (g_utf8_next_char (after))));
+}
+
 /* When a statement was made: the time expression of its own sentence ("said Tuesday"),
  * resolved against the publication date; without one, the publication date itself, the
- * one date a reader knows the statement stood by. A statement is never later than its
- * publication, so a later reading ("will meet Friday" misread) is cut back to it. */
+ * one date a reader knows the statement stood by, or the interval inferred for an undated
+ * source. A statement is never later than its publication, so a later reading ("will meet
+ * Friday" misread) is cut back to it. */
 static void
 place_event (RshTimelineEvent *event,
              Snapshot         *snapshot,
+             const Window     *window,
              RshMention       *mention)
 {
   g_autoptr(RshTimex) timex = NULL;
   g_autofree char *published = snapshot ? date_part (snapshot->published) : NULL;
+  const char *limit = window != NULL ? window->latest : NULL;
 
   if (snapshot != NULL && snapshot->text != NULL)
     timex = rsh_timex_place_span (snapshot->text, published, snapshot->language,
@@ -701,32 +894,97 @@ place_event (RshTimelineEvent *event,
 
   if (timex != NULL && rsh_timex_get_bounds (timex, published, &event->earliest, &event->latest))
     {
-      if (published != NULL && event->latest == NULL)
-        event->latest = g_strdup (published);
-      if (published != NULL && strlen (published) == 10 && event->earliest != NULL &&
-          strlen (event->earliest) == 10 && strcmp (event->earliest, published) > 0)
+      event->certainty = RSH_TIME_CERTAINTY_STATED;
+      /* "denied Tuesday's report": the day is the report's; the denial came after it */
+      if (names_possessive (snapshot->text, timex->end))
+        g_clear_pointer (&event->latest, g_free);
+      if (limit != NULL && event->latest == NULL)
+        event->latest = g_strdup (limit);
+      if (limit != NULL && strlen (limit) == 10 && event->earliest != NULL &&
+          strlen (event->earliest) == 10 && strcmp (event->earliest, limit) > 0)
         {
           g_free (event->earliest);
-          event->earliest = g_strdup (published);
+          event->earliest = g_strdup (limit);
         }
-      if (published != NULL && strlen (published) == 10 && event->latest != NULL &&
-          strlen (event->latest) == 10 && strcmp (event->latest, published) > 0)
+      if (limit != NULL && strlen (limit) == 10 && event->latest != NULL &&
+          strlen (event->latest) == 10 && strcmp (event->latest, limit) > 0)
         {
           g_free (event->latest);
-          event->latest = g_strdup (published);
+          event->latest = g_strdup (limit);
         }
       return;
     }
 
   g_clear_pointer (&event->earliest, g_free);
   g_clear_pointer (&event->latest, g_free);
-  event->earliest = g_strdup (published);
-  event->latest = g_strdup (published);
+  if (window == NULL)
+    return;
 
-  /* An undated source is no older than the latest date it names: an interval open towards
-   * the future, never an invented date. */
-  if (published == NULL && snapshot != NULL && snapshot->text != NULL)
-    event->earliest = rsh_timex_infer_published_floor (snapshot->text, snapshot->language);
+  event->earliest = g_strdup (window->earliest);
+  event->latest = g_strdup (window->latest);
+  if (window->dated)
+    event->certainty = RSH_TIME_CERTAINTY_PUBLISHED;
+  else if (window->earliest != NULL || window->latest != NULL)
+    event->certainty = RSH_TIME_CERTAINTY_INFERRED;
+}
+
+/* When what the statement talks about happened: the first dated expression inside its
+ * content ("the leak began in 2014"), resolved against the day the statement was made when
+ * that is known, else against the publication date. Without either, a relative expression
+ * ("last month") keeps its text and no bounds. */
+static void
+place_about (RshTimelineEvent *event,
+             Snapshot         *snapshot)
+{
+  g_autofree char *published = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(GPtrArray) timexes = NULL;
+  const char *anchor;
+  glong length;
+
+  if (snapshot == NULL || snapshot->text == NULL || event->end <= event->start)
+    return;
+  length = g_utf8_strlen (snapshot->text, -1);
+  if (event->end > length)
+    return;
+
+  published = date_part (snapshot->published);
+  if (event->certainty == RSH_TIME_CERTAINTY_STATED && event->earliest != NULL &&
+      strlen (event->earliest) == 10 && g_strcmp0 (event->earliest, event->latest) == 0)
+    anchor = event->earliest;
+  else
+    anchor = published;
+
+  content = g_utf8_substring (snapshot->text, event->start, event->end);
+  timexes = rsh_timex_tag (content, anchor, snapshot->language, NULL);
+  for (guint i = 0; timexes != NULL && i < timexes->len; i++)
+    {
+      const RshTimex *timex = g_ptr_array_index (timexes, i);
+      g_autofree char *earliest = NULL;
+      g_autofree char *latest = NULL;
+
+      if (timex->type != RSH_TIMEX_DATE && timex->type != RSH_TIMEX_TIME)
+        continue;
+      if (timex->value != NULL && !rsh_timex_get_bounds (timex, anchor, &earliest, &latest))
+        continue;
+      if (event->about_text != NULL && earliest == NULL && latest == NULL)
+        continue;
+
+      g_free (event->about_text);
+      event->about_text = g_strdup (timex->text);
+      event->about_earliest = g_steal_pointer (&earliest);
+      event->about_latest = g_steal_pointer (&latest);
+      if (event->about_earliest != NULL || event->about_latest != NULL)
+        break;
+    }
+}
+
+static int
+compare_events_cb (gconstpointer a,
+                   gconstpointer b)
+{
+  return rsh_timeline_event_compare (*(const RshTimelineEvent * const *) a,
+                                     *(const RshTimelineEvent * const *) b);
 }
 
 /* Who a timeline label names: the actor, else the outlet, else the title or the source. */
@@ -759,6 +1017,8 @@ new_event (RshComparison *self,
   event->actor_id = g_strdup (rsh_mention_get_actor_id (mention));
   event->source_id = g_strdup (rsh_mention_get_source_id (mention));
   event->stance = rsh_mention_get_stance (mention);
+  event->start = rsh_mention_get_start (mention);
+  event->end = rsh_mention_get_end (mention);
   event->label = make_label (event_speaker (self, mention, title), event->stance,
                              rsh_mention_get_quote (mention));
 
@@ -770,6 +1030,7 @@ build_timeline (RshComparison *self,
                 GPtrArray     *analysed)
 {
   guint n_claims = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+  g_autoptr(GPtrArray) windows = infer_windows (analysed);
 
   for (guint c = 0; c < n_claims; c++)
     {
@@ -781,17 +1042,24 @@ build_timeline (RshComparison *self,
           g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
           RshTimelineEvent *event;
           Analysed *a = NULL;
+          Window *window = NULL;
 
           for (guint s = 0; s < analysed->len && a == NULL; s++)
             if (g_strcmp0 (((Analysed *) g_ptr_array_index (analysed, s))->id,
                            rsh_mention_get_source_id (mention)) == 0)
-              a = g_ptr_array_index (analysed, s);
+              {
+                a = g_ptr_array_index (analysed, s);
+                window = g_ptr_array_index (windows, s);
+              }
 
           event = new_event (self, claim, mention, a != NULL ? a->snapshot->title : NULL);
-          place_event (event, a ? a->snapshot : NULL, mention);
+          place_event (event, a ? a->snapshot : NULL, window, mention);
+          place_about (event, a ? a->snapshot : NULL);
           g_ptr_array_add (self->timeline, event);
         }
     }
+
+  g_ptr_array_sort (self->timeline, compare_events_cb);
 }
 
 static RshComparison *
@@ -1052,6 +1320,12 @@ rsh_timeline_event_copy (const RshTimelineEvent *event)
   copy->earliest = g_strdup (event->earliest);
   copy->latest = g_strdup (event->latest);
   copy->label = g_strdup (event->label);
+  copy->certainty = event->certainty;
+  copy->start = event->start;
+  copy->end = event->end;
+  copy->about_text = g_strdup (event->about_text);
+  copy->about_earliest = g_strdup (event->about_earliest);
+  copy->about_latest = g_strdup (event->about_latest);
 
   return copy;
 }
@@ -1068,7 +1342,75 @@ rsh_timeline_event_free (RshTimelineEvent *event)
   g_free (event->earliest);
   g_free (event->latest);
   g_free (event->label);
+  g_free (event->about_text);
+  g_free (event->about_earliest);
+  g_free (event->about_latest);
   g_free (event);
+}
+
+/**
+ * rsh_time_certainty_to_string:
+ * @certainty: a #RshTimeCertainty
+ *
+ * Returns: "unknown", "stated", "published" or "inferred", as the contract's JSON writes it
+ */
+const char *
+rsh_time_certainty_to_string (RshTimeCertainty certainty)
+{
+  switch (certainty)
+    {
+    case RSH_TIME_CERTAINTY_STATED:
+      return "stated";
+    case RSH_TIME_CERTAINTY_PUBLISHED:
+      return "published";
+    case RSH_TIME_CERTAINTY_INFERRED:
+      return "inferred";
+    case RSH_TIME_CERTAINTY_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+/* The date an event is placed by: its earliest bound, else its latest ("no later than"),
+ * else none. */
+static const char *
+event_place (const RshTimelineEvent *event,
+             gboolean               *upper)
+{
+  *upper = event->earliest == NULL;
+  return event->earliest != NULL ? event->earliest : event->latest;
+}
+
+/**
+ * rsh_timeline_event_compare:
+ * @a: a #RshTimelineEvent
+ * @b: another
+ *
+ * The timeline's order: by the interval of the statement, its earliest bound first (a
+ * partial date counts from its first day), then its latest (to its last day; an open end
+ * sorts after any known one). An event known only to be no later than a date is placed by
+ * that date; events with no bound at all come last.
+ *
+ * Returns: negative, zero or positive as @a sorts before, with or after @b
+ */
+int
+rsh_timeline_event_compare (const RshTimelineEvent *a,
+                            const RshTimelineEvent *b)
+{
+  gboolean a_upper, b_upper;
+  const char *pa = event_place (a, &a_upper);
+  const char *pb = event_place (b, &b_upper);
+  int cmp;
+
+  if (pa == NULL || pb == NULL)
+    return (pa == NULL) - (pb == NULL);
+  cmp = compare_bounds (pa, a_upper, pb, b_upper);
+  if (cmp != 0)
+    return cmp;
+  if (a->latest == NULL || b->latest == NULL)
+    return (a->latest == NULL) - (b->latest == NULL);
+
+  return compare_bounds (a->latest, TRUE, b->latest, TRUE);
 }
 
 /**
@@ -1367,7 +1709,6 @@ rsh_comparison_new_corrected (RshComparison *base,
   g_autoptr(GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_sources;
-  guint n_mentions;
 
   g_return_val_if_fail (RSH_IS_COMPARISON (base), NULL);
 
@@ -1405,16 +1746,16 @@ rsh_comparison_new_corrected (RshComparison *base,
     }
 
   /* A statement's date depends only on its source and span: read it off the base. */
-  n_mentions = g_list_model_get_n_items (G_LIST_MODEL (base->mentions));
-  for (guint i = 0; i < n_mentions && i < base->timeline->len; i++)
+  for (guint i = 0; i < base->timeline->len; i++)
     {
-      g_autoptr(RshMention) mention = g_list_model_get_item (G_LIST_MODEL (base->mentions), i);
-      char *key = rsh_correction_dup_mention_id (mention);
+      RshTimelineEvent *dated = g_ptr_array_index (base->timeline, i);
+      char *key = g_strdup_printf ("%s:%u:%u", dated->source_id ? dated->source_id : "",
+                                   dated->start, dated->end);
 
       if (g_hash_table_contains (dates, key))
         g_free (key);
       else
-        g_hash_table_insert (dates, key, g_ptr_array_index (base->timeline, i));
+        g_hash_table_insert (dates, key, dated);
     }
 
   for (guint c = 0; c < claims->len; c++)
@@ -1464,21 +1805,28 @@ rsh_comparison_new_corrected (RshComparison *base,
       for (guint m = 0; m < work->mentions->len; m++)
         {
           RshMention *mention = g_ptr_array_index (work->mentions, m);
-          g_autofree char *key = rsh_correction_dup_mention_id (mention);
+          const char *source_id = rsh_mention_get_source_id (mention);
+          g_autofree char *key = g_strdup_printf ("%s:%u:%u", source_id ? source_id : "",
+                                                  rsh_mention_get_start (mention),
+                                                  rsh_mention_get_end (mention));
           const RshTimelineEvent *dated = g_hash_table_lookup (dates, key);
           RshTimelineEvent *event;
 
           g_list_store_append (self->mentions, mention);
-          event = new_event (self, claim, mention,
-                             g_hash_table_lookup (titles, rsh_mention_get_source_id (mention)));
+          event = new_event (self, claim, mention, g_hash_table_lookup (titles, source_id));
           if (dated != NULL)
             {
               event->earliest = g_strdup (dated->earliest);
               event->latest = g_strdup (dated->latest);
+              event->certainty = dated->certainty;
+              event->about_text = g_strdup (dated->about_text);
+              event->about_earliest = g_strdup (dated->about_earliest);
+              event->about_latest = g_strdup (dated->about_latest);
             }
           g_ptr_array_add (self->timeline, event);
         }
     }
+  g_ptr_array_sort (self->timeline, compare_events_cb);
 
   for (guint i = 0; i < corrections->len; i++)
     g_list_store_append (self->corrections, g_ptr_array_index (corrections, i));

@@ -322,6 +322,20 @@ build_timeline (RshComparison *self,
       add_string_or_null (builder, "earliest", event->earliest);
       add_string_or_null (builder, "latest", event->latest);
       add_string_or_null (builder, "label", event->label);
+      /* Extensions: how the statement time was found, and when what it talks about
+       * happened (null when its content names no time). */
+      add_string_or_null (builder, "certainty", rsh_time_certainty_to_string (event->certainty));
+      json_builder_set_member_name (builder, "about");
+      if (event->about_text == NULL)
+        json_builder_add_null_value (builder);
+      else
+        {
+          json_builder_begin_object (builder);
+          add_string_or_null (builder, "text", event->about_text);
+          add_string_or_null (builder, "earliest", event->about_earliest);
+          add_string_or_null (builder, "latest", event->about_latest);
+          json_builder_end_object (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -753,6 +767,8 @@ rsh_export_mention_time (RshExport  *self,
       if (g_strcmp0 (event->claim_id, rsh_claim_get_id (claim)) != 0 ||
           g_strcmp0 (event->source_id, rsh_mention_get_source_id (mention)) != 0 ||
           g_strcmp0 (event->actor_id, rsh_mention_get_actor_id (mention)) != 0 ||
+          (event->end > 0 && (event->start != rsh_mention_get_start (mention) ||
+                              event->end != rsh_mention_get_end (mention))) ||
           event->earliest == NULL)
         continue;
       if (event->latest == NULL || strcmp (event->latest, event->earliest) == 0)

@@ -274,64 +274,173 @@ has_prefix_ci (const char *str,
   return g_ascii_strncasecmp (str, prefix, strlen (prefix)) == 0;
 }
 
+/* Sixteen bytes as one value: GCC and Clang compile comparisons of these to a few SIMD
+ * instructions (SSE2 on x86-64, NEON on ARM), so the passes over a whole page below can
+ * skip plain ASCII sixteen bytes at a time. The bytes are signed, as SSE2 compares them:
+ * everything from 0x80 up is below zero, so one comparison finds both control bytes and
+ * non-ASCII. */
+typedef gint8 Bytes16 __attribute__ ((vector_size (16)));
+
+static inline Bytes16
+bytes16_load (const void *p)
+{
+  Bytes16 v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+/* Whether any lane of a comparison's result is set. */
+static inline gboolean
+bytes16_any (Bytes16 mask)
+{
+  guint64 half[2];
+
+  memcpy (half, &mask, sizeof half);
+  return (half[0] | half[1]) != 0;
+}
+
 static const char *
 memmem_ci (const char *haystack,
            gsize       len,
            const char *needle)
 {
   gsize n = strlen (needle);
+  char first = ascii_lower (needle[0]);
 
+  /* For a letter, setting bit 0x20 lowers it and maps nothing else onto it; sixteen
+   * bytes without that letter start no match. */
+  if (first >= 'a' && first <= 'z')
+    {
+      Bytes16 wanted = (Bytes16) { 0, } + (gint8) first;
+
+      for (gsize i = 0; i + n <= len; i++)
+        {
+          if ((i & 15) == 0 && i + 16 <= len &&
+              !bytes16_any ((Bytes16) ((bytes16_load (haystack + i) | 0x20) == wanted)))
+            {
+              i += 15;
+              continue;
+            }
+          if ((haystack[i] | 0x20) == first &&
+              g_ascii_strncasecmp (haystack + i, needle, n) == 0)
+            return haystack + i;
+        }
+      return NULL;
+    }
   for (gsize i = 0; i + n <= len; i++)
-    if (ascii_lower (haystack[i]) == ascii_lower (needle[0]) &&
-        g_ascii_strncasecmp (haystack + i, needle, n) == 0)
+    if (ascii_lower (haystack[i]) == first && g_ascii_strncasecmp (haystack + i, needle, n) == 0)
       return haystack + i;
   return NULL;
 }
 
+/* The ASCII characters g_unichar_isspace() accepts (vertical tab is not one). */
+static inline gboolean
+is_ascii_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* g_unichar_isspace(), plus the no-break and zero-width spaces pages use as spaces. */
+static inline gboolean
+is_space_char (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B;
+}
+
+/* is_space_char() of the character starting at @p, which is not ASCII. Unicode's
+ * non-ASCII spaces (U+00A0, U+1680, U+2000 to U+200B, U+2028, U+2029, U+202F, U+205F,
+ * U+3000) all start with one of four bytes, so accented letters, Cyrillic, CJK and
+ * most punctuation need no table lookup. */
+static inline gboolean
+is_space_at (const char *p)
+{
+  guchar lead = (guchar) *p;
+
+  if (lead != 0xC2 && (lead < 0xE1 || lead > 0xE3))
+    return FALSE;
+  return is_space_char (g_utf8_get_char (p));
+}
+
+/* g_string_append_len() without GLib 2.74's checks for overlap and negative lengths: the
+ * walks below append a few bytes at a time, hundreds of thousands of times a page. */
+static inline void
+string_append_fast (GString    *out,
+                    const char *str,
+                    gsize       len)
+{
+  if (out->len + len < out->allocated_len)
+    {
+      memcpy (out->str + out->len, str, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, str, len);
+}
+
 /* Collapses every run of white space (including no-break spaces) to one space and trims
- * both ends. */
+ * both ends. The result is never longer than @str (a run of spaces becomes one byte), so
+ * it is written straight into one allocation. */
 static char *
 collapse_space (const char *str)
 {
-  GString *out;
+  gsize len;
+  char *out;
+  char *w;
   gboolean space = TRUE;
 
   if (str == NULL)
     return NULL;
 
-  out = g_string_sized_new (strlen (str));
-  for (const char *p = str; *p; p = g_utf8_next_char (p))
+  len = strlen (str);
+  out = g_malloc (len + 1);
+  w = out;
+  for (const char *p = str; *p; )
     {
-      gunichar c;
+      const char *next;
 
-      /* Runs of visible ASCII are copied whole. */
-      if ((guchar) *p > 0x20 && (guchar) *p < 0x7F)
+      /* Runs of ASCII other than white space are copied whole. */
+      if ((guchar) *p < 0x80 && !is_ascii_space (*p))
         {
           const char *start = p;
 
-          while ((guchar) p[1] > 0x20 && (guchar) p[1] < 0x7F)
+          do
             p++;
-          g_string_append_len (out, start, p - start + 1);
+          while ((guchar) *p < 0x80 && *p != '\0' && !is_ascii_space (*p));
+          memcpy (w, start, p - start);
+          w += p - start;
           space = FALSE;
           continue;
         }
-      c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B)
+      if ((guchar) *p < 0x80)
         {
           if (!space)
-            g_string_append_c (out, ' ');
+            *w++ = ' ';
+          space = TRUE;
+          p++;
+          continue;
+        }
+      next = g_utf8_next_char (p);
+      if (is_space_at (p))
+        {
+          if (!space)
+            *w++ = ' ';
           space = TRUE;
         }
       else
         {
-          g_string_append_unichar (out, c);
+          memcpy (w, p, next - p);
+          w += next - p;
           space = FALSE;
         }
+      p = next;
     }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
+  if (w > out && w[-1] == ' ')
+    w--;
+  *w = '\0';
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 static gboolean has_high_bytes (const char *data,
@@ -364,16 +473,44 @@ utf8_equal_ci (const char *a,
     }
   if (*a == '\0' || *b == '\0')
     return *a == *b;
+  /* Folding the first characters settles most pairs: the folded start of a string is
+   * the start of its folded whole. */
+  {
+    const char *ea = a;
+    const char *eb = b;
+
+    for (guint i = 0; i < 16 && *ea != '\0'; i++)
+      ea = g_utf8_next_char (ea);
+    for (guint i = 0; i < 16 && *eb != '\0'; i++)
+      eb = g_utf8_next_char (eb);
+    fa = g_utf8_casefold (a, ea - a);
+    fb = g_utf8_casefold (b, eb - b);
+    if (memcmp (fa, fb, MIN (strlen (fa), strlen (fb))) != 0)
+      return FALSE;
+    if (*ea == '\0' && *eb == '\0')
+      return strcmp (fa, fb) == 0;
+    g_clear_pointer (&fa, g_free);
+    g_clear_pointer (&fb, g_free);
+  }
   fa = g_utf8_casefold (a, -1);
   fb = g_utf8_casefold (b, -1);
   return g_strcmp0 (fa, fb) == 0;
+}
+
+/* g_unichar_isalnum() of the character at @p; ASCII needs no table lookup. */
+static inline gboolean
+char_is_alnum (const char *p)
+{
+  if ((guchar) *p < 0x80)
+    return g_ascii_isalnum (*p);
+  return g_unichar_isalnum (g_utf8_get_char (p));
 }
 
 static gboolean
 has_alnum (const char *str)
 {
   for (const char *p = str; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
+    if (char_is_alnum (p))
       return TRUE;
   return FALSE;
 }
@@ -518,6 +655,32 @@ utf8_validate_fast (const char *data,
     {
       gsize start;
 
+      if (i + 64 <= len)
+        {
+          Bytes16 bad = { 0, };
+
+          for (guint k = 0; k < 64; k += 16)
+            {
+              Bytes16 v = bytes16_load (data + i + k);
+
+              bad |= (Bytes16) (v < 1);   /* NUL or from 0x80 up */
+            }
+          if (!bytes16_any (bad))
+            {
+              i += 64;
+              continue;
+            }
+        }
+      if (i + 16 <= len)
+        {
+          Bytes16 v = bytes16_load (data + i);
+
+          if (!bytes16_any ((Bytes16) (v < 1)))
+            {
+              i += 16;
+              continue;
+            }
+        }
       if (i + 8 <= len)
         {
           guint64 v;
@@ -543,6 +706,19 @@ utf8_validate_fast (const char *data,
         return FALSE;
     }
   return TRUE;
+}
+
+/* A NUL-terminated copy of bytes utf8_validate_fast() accepted, which hold no NUL:
+ * g_strndup() would look for one byte by byte. */
+static char *
+copy_validated (const char *data,
+                gsize       len)
+{
+  char *text = g_malloc (len + 1);
+
+  memcpy (text, data, len);
+  text[len] = '\0';
+  return text;
 }
 
 static char *
@@ -583,13 +759,10 @@ decode_as_declared (const char *data,
 
   /* Bytes that are valid UTF-8 and use multi-byte sequences are UTF-8 whatever the page
    * says: text in a legacy charset almost never forms valid UTF-8 by chance. */
-  if (str_equal (charset, "UTF-8") ||
-      (has_high_bytes (data, len) && utf8_validate_fast (data, len)))
-    {
-      if (utf8_validate_fast (data, len))
-        return g_strndup (data, len);
-      return NULL;
-    }
+  if (str_equal (charset, "UTF-8"))
+    return utf8_validate_fast (data, len) ? copy_validated (data, len) : NULL;
+  if (has_high_bytes (data, len) && utf8_validate_fast (data, len))
+    return copy_validated (data, len);
 
   return convert_exact (data, len, charset);
 }
@@ -855,7 +1028,7 @@ rsh_extract_decode (GBytes      *raw,
       data += 3;
       len -= 3;
       if (utf8_validate_fast (data, len))
-        text = g_strndup (data, len);
+        text = copy_validated (data, len);
     }
   else if (len >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
     {
@@ -894,7 +1067,7 @@ rsh_extract_decode (GBytes      *raw,
     }
 
   if (text == NULL && utf8_validate_fast (data, len))
-    text = g_strndup (data, len);
+    text = copy_validated (data, len);
   if (text == NULL)
     text = decode_japanese (data, len);
   if (text == NULL)
@@ -920,6 +1093,33 @@ rsh_extract_decode (GBytes      *raw,
   return text;
 }
 
+/* One byte of a text for rsh_extract_check_text(). Continuation bytes belong to the
+ * character already counted; the only control characters beyond ASCII are U+0080 to
+ * U+009F, written C2 80 to C2 9F. */
+static inline void
+check_text_byte (const guchar *p,
+                 gsize        *chars,
+                 gsize        *controls,
+                 gsize        *visible)
+{
+  if (*p < 0x80)
+    {
+      (*chars)++;
+      if (*p > 0x20 && *p < 0x7F)
+        (*visible)++;
+      else if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\f' && *p != '\v')
+        (*controls)++;
+      return;
+    }
+  if ((*p & 0xC0) == 0x80)
+    return;
+  (*chars)++;
+  if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
+    (*controls)++;
+  else if (*visible == 0 && !g_unichar_isspace (g_utf8_get_char ((const char *) p)))
+    (*visible)++;
+}
+
 /**
  * rsh_extract_check_text:
  * @text: decoded UTF-8 text
@@ -939,51 +1139,73 @@ rsh_extract_check_text (const char  *text,
   gsize chars = 0;
   gsize controls = 0;
   gsize visible = 0;
-  const guchar *end = (const guchar *) text + strlen (text);
+  gsize len = strlen (text);
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
 
-  for (const guchar *p = (const guchar *) text; *p; p++)
+  /* Sixteen bytes of printable ASCII and spaces, most of a page, are sixteen characters
+   * and no control. Then eight bytes at a time: a word of ASCII is judged whole (its bytes
+   * below 0x20 other than \t \n \v \f, 9 to 12, and its DEL bytes are the control
+   * characters, and anything above a space makes the text visible); other words go byte
+   * by byte. Only whether @visible is zero matters, so it may undercount. */
+  for (; p + 8 <= end; p += 8)
     {
-      gunichar c;
+      guint64 v, low, del, blank, odd;
 
-      /* Eight printable ASCII bytes at once (no control, nothing above 0x7E). */
-      while (p + 8 <= end)
+      if (p + 64 <= end && visible > 0)
         {
-          guint64 v, below_space, del;
+          Bytes16 bad = { 0, };
 
-          memcpy (&v, p, sizeof v);
-          below_space = (v - 0x20 * WORD_LOW_BITS) & ~v;
-          del = ((v ^ (0x7F * WORD_LOW_BITS)) - WORD_LOW_BITS) & ~(v ^ (0x7F * WORD_LOW_BITS));
-          if ((v | below_space | del) & WORD_HIGH_BITS)
-            break;
-          chars += 8;
-          if (visible == 0)
-            for (guint i = 0; i < 8; i++)
-              visible += p[i] > 0x20;
-          p += 8;
+          for (guint k = 0; k < 64; k += 16)
+            {
+              Bytes16 block = bytes16_load (p + k);
+
+              bad |= (Bytes16) ((block < 0x20) | (block == 0x7F));
+            }
+          if (!bytes16_any (bad))
+            {
+              chars += 64;
+              p += 56;   /* and 8 more by the loop */
+              continue;
+            }
         }
-      if (*p == '\0')
-        break;
-
-      /* ASCII, the bulk of any page, is judged without a Unicode table lookup;
-       * continuation bytes belong to the character already counted. */
-      if (*p < 0x80)
+      if (p + 16 <= end)
         {
-          chars++;
-          if (*p > 0x20 && *p < 0x7F)
-            visible++;
-          else if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\f' && *p != '\v')
-            controls++;
+          Bytes16 block = bytes16_load (p);
+
+          if (!bytes16_any ((Bytes16) ((block < 0x20) | (block == 0x7F))))
+            {
+              chars += 16;
+              if (visible == 0)
+                visible += bytes16_any ((Bytes16) (block > 0x20));
+              p += 8;   /* and 8 more by the loop */
+              continue;
+            }
+        }
+      memcpy (&v, p, sizeof v);
+      if (v & WORD_HIGH_BITS)
+        {
+          for (guint i = 0; i < 8; i++)
+            check_text_byte (p + i, &chars, &controls, &visible);
           continue;
         }
-      if ((*p & 0xC0) == 0x80)
-        continue;
-      chars++;
-      c = g_utf8_get_char ((const char *) p);
-      if (g_unichar_iscntrl (c))
-        controls++;
-      else if (!g_unichar_isspace (c))
-        visible++;
+      /* Per byte, with no carries since every byte is below 0x80: */
+      low = ~(v + 0x60 * WORD_LOW_BITS) & WORD_HIGH_BITS;                /* < 0x20 */
+      del = (v + WORD_LOW_BITS) & WORD_HIGH_BITS;                        /* 0x7F */
+      chars += 8;
+      if ((low | del) != 0)
+        {
+          blank = (v + (0x80 - 9) * WORD_LOW_BITS) &
+                  ~(v + (0x80 - 13) * WORD_LOW_BITS) & WORD_HIGH_BITS;   /* 9 to 12 */
+          odd = (low & ~blank) | del;
+          if (odd != 0)
+            controls += __builtin_popcountll (odd);
+        }
+      if (visible == 0)
+        visible += ((v + (0x80 - 0x21) * WORD_LOW_BITS) & ~del & WORD_HIGH_BITS) != 0;
     }
+  for (; p < end; p++)
+    check_text_byte (p, &chars, &controls, &visible);
 
   if (visible == 0)
     {
@@ -1105,17 +1327,10 @@ lenient_date (const char *date)
 
 /* Crumbs ------------------------------------------------------------------------------- */
 
-/**
- * rsh_extract_is_crumb:
- * @line: one line or paragraph
- *
- * Returns: whether @line is a scraper leftover such as "Advertisement", "Share" or a
- *   "Previous article…" link, which never belongs to the article
- */
-gboolean
-rsh_extract_is_crumb (const char *line)
+/* rsh_extract_is_crumb() of a line already through collapse_space(). */
+static gboolean
+is_crumb_collapsed (const char *collapsed)
 {
-  g_autofree char *collapsed = collapse_space (line);
   g_auto(GStrv) items = NULL;
   const char *p = collapsed;
   gboolean all_share = TRUE;
@@ -1208,6 +1423,21 @@ rsh_extract_is_crumb (const char *line)
     }
 
   return FALSE;
+}
+
+/**
+ * rsh_extract_is_crumb:
+ * @line: one line or paragraph
+ *
+ * Returns: whether @line is a scraper leftover such as "Advertisement", "Share" or a
+ *   "Previous article…" link, which never belongs to the article
+ */
+gboolean
+rsh_extract_is_crumb (const char *line)
+{
+  g_autofree char *collapsed = collapse_space (line);
+
+  return is_crumb_collapsed (collapsed);
 }
 
 /* Language ----------------------------------------------------------------------------- */
@@ -1384,8 +1614,60 @@ is_hidden (xmlNode *node)
   return FALSE;
 }
 
+/* Which of the tables above a tag name or a class word is in: one hash lookup instead
+ * of a scan of each table, for every element and every word of its class. */
+enum
+{
+  WORD_SKIPPED_TAG   = 1 << 0,
+  WORD_BLOCK_TAG     = 1 << 1,
+  WORD_PARAGRAPH_TAG = 1 << 2,
+  WORD_STRONG        = 1 << 3,
+  WORD_WEAK          = 1 << 4,
+  WORD_POSITIVE      = 1 << 5,
+};
+
+static void
+add_word_class (GHashTable         *classes,
+                const char * const *words,
+                gsize               n,
+                guint               word_class)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (classes, words[i]));
+
+      g_hash_table_insert (classes, (gpointer) words[i], GUINT_TO_POINTER (old | word_class));
+    }
+}
+
+static gpointer
+build_word_classes (gpointer data)
+{
+  GHashTable *classes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_word_class (classes, skipped_tags, G_N_ELEMENTS (skipped_tags), WORD_SKIPPED_TAG);
+  add_word_class (classes, block_tags, G_N_ELEMENTS (block_tags), WORD_BLOCK_TAG);
+  add_word_class (classes, paragraph_tags, G_N_ELEMENTS (paragraph_tags), WORD_PARAGRAPH_TAG);
+  add_word_class (classes, strong_negative_words, G_N_ELEMENTS (strong_negative_words),
+                  WORD_STRONG);
+  add_word_class (classes, weak_negative_words, G_N_ELEMENTS (weak_negative_words),
+                  WORD_WEAK);
+  add_word_class (classes, positive_words, G_N_ELEMENTS (positive_words), WORD_POSITIVE);
+  return classes;
+}
+
+static guint
+word_class (const char *word)
+{
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *classes = g_once (&once, build_word_classes, NULL);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (classes, word));
+}
+
 static gboolean
-compute_skipped_tag (xmlNode *node)
+compute_skipped_tag (xmlNode *node,
+                     guint    tag_class)
 {
   if (is_hidden (node))
     return TRUE;
@@ -1395,19 +1677,7 @@ compute_skipped_tag (xmlNode *node)
   if (node->type == XML_ELEMENT_NODE && node->name != NULL &&
       str_equal ((const char *) node->name, "form"))
     return count_paragraphs (node, 3) < 3;
-  return str_in_table (node_name (node), skipped_tags, G_N_ELEMENTS (skipped_tags));
-}
-
-static gboolean
-compute_block (xmlNode *node)
-{
-  return str_in_table (node_name (node), block_tags, G_N_ELEMENTS (block_tags));
-}
-
-static gboolean
-compute_paragraph_tag (xmlNode *node)
-{
-  return str_in_table (node_name (node), paragraph_tags, G_N_ELEMENTS (paragraph_tags));
+  return (tag_class & WORD_SKIPPED_TAG) != 0;
 }
 
 /* Whether an element's class or id marks it as boilerplate. The document's outer
@@ -1444,18 +1714,19 @@ compute_unlikely (xmlNode *node)
       {
         gsize len = strcspn (p, " \t\n-_:");
         char word[24];
+        guint classes;
 
         if (len < sizeof word)
           {
             for (gsize i = 0; i < len; i++)
               word[i] = ascii_lower (p[i]);
             word[len] = '\0';
-            if (str_in_table (word, strong_negative_words, G_N_ELEMENTS (strong_negative_words)))
+            classes = word_class (word);
+            if (classes & WORD_STRONG)
               strong = TRUE;
-            else if (str_in_table (word, weak_negative_words,
-                                   G_N_ELEMENTS (weak_negative_words)))
+            else if (classes & WORD_WEAK)
               weak = TRUE;
-            else if (str_in_table (word, positive_words, G_N_ELEMENTS (positive_words)))
+            else if (classes & WORD_POSITIVE)
               positive = TRUE;
           }
         p += len;
@@ -1482,6 +1753,7 @@ static guint
 node_flags (xmlNode *node)
 {
   guint flags;
+  guint tag_class;
 
   if (node->type != XML_ELEMENT_NODE)
     return NODE_KNOWN;
@@ -1490,11 +1762,12 @@ node_flags (xmlNode *node)
     return flags;
 
   flags = NODE_KNOWN;
-  if (compute_skipped_tag (node))
+  tag_class = word_class (node_name (node));
+  if (compute_skipped_tag (node, tag_class))
     flags |= NODE_SKIPPED;
-  if (compute_block (node))
+  if (tag_class & WORD_BLOCK_TAG)
     flags |= NODE_BLOCK;
-  if (compute_paragraph_tag (node))
+  if (tag_class & WORD_PARAGRAPH_TAG)
     flags |= NODE_PARAGRAPH;
   if (compute_unlikely (node))
     flags |= NODE_UNLIKELY;
@@ -1526,13 +1799,6 @@ is_unlikely (xmlNode *node)
   return (node_flags (node) & NODE_UNLIKELY) != 0;
 }
 
-/* The ASCII characters g_unichar_isspace() accepts (vertical tab is not one). */
-static inline gboolean
-is_ascii_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* Appends the text under @node with white space collapsed, counting the characters that
  * sit inside links. */
 static void
@@ -1552,7 +1818,6 @@ gather_text (xmlNode  *node,
           for (const char *p = content; *p; )
             {
               const char *next;
-              gunichar c;
 
               /* Runs of visible ASCII are copied whole. */
               if ((guchar) *p < 0x80 && !is_ascii_space (*p))
@@ -1561,21 +1826,20 @@ gather_text (xmlNode  *node,
 
                   while ((guchar) *p < 0x80 && *p != '\0' && !is_ascii_space (*p))
                     p++;
-                  g_string_append_len (out, start, p - start);
+                  string_append_fast (out, start, p - start);
                   if (in_link && link_chars != NULL)
                     *link_chars += p - start;
                   continue;
                 }
-              c = g_utf8_get_char (p);
-              next = g_utf8_next_char (p);
-              if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B)
+              next = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+              if ((guchar) *p < 0x80 || is_space_at (p))
                 {
                   if (out->len > 0 && out->str[out->len - 1] != ' ')
                     g_string_append_c (out, ' ');
                 }
               else
                 {
-                  g_string_append_len (out, p, next - p);
+                  string_append_fast (out, p, next - p);
                   if (in_link && link_chars != NULL)
                     (*link_chars)++;
                 }
@@ -1614,7 +1878,7 @@ text_summary_add_text (TextSummary *sum,
 {
   for (const char *p = content; *p; )
     {
-      gunichar c;
+      gboolean space;
 
       if ((guchar) *p < 0x80 && !is_ascii_space (*p))
         {
@@ -1631,9 +1895,16 @@ text_summary_add_text (TextSummary *sum,
           sum->chars += p - start;
           continue;
         }
-      c = g_utf8_get_char (p);
+      if ((guchar) *p < 0x80)
+        {
+          /* ASCII white space: the branch above took everything else. */
+          text_summary_add_space (sum);
+          p++;
+          continue;
+        }
+      space = is_space_at (p);
       p = g_utf8_next_char (p);
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B)
+      if (space)
         text_summary_add_space (sum);
       else
         {
@@ -1970,13 +2241,27 @@ json_visit (JsonNode *node,
     }
 }
 
+/* Whether @script may hold an object json_type_is_article() accepts: its type is
+ * spelled in the text, or hidden behind a \u escape. Breadcrumbs, site search boxes and
+ * organisation cards need no parse. */
+static gboolean
+may_hold_article (const char *script)
+{
+  return strstr (script, "Article") != NULL || strstr (script, "BlogPosting") != NULL ||
+         strstr (script, "Report") != NULL || strstr (script, "\\u") != NULL;
+}
+
 static void
 parse_json_ld (Metadata *md)
 {
   for (guint i = 0; i < md->ld_scripts->len; i++)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonParser) parser = NULL;
       const char *script = g_ptr_array_index (md->ld_scripts, i);
+
+      if (!may_hold_article (script))
+        continue;
+      parser = json_parser_new ();
 
       /* Broken JSON-LD is common and simply ignored. */
       if (json_parser_load_from_data (parser, script, -1, NULL))
@@ -2474,7 +2759,7 @@ emit_paragraph (Emitter    *em,
   chars = g_utf8_strlen (text, -1);
   if (chars > 0 && (double) link_chars / (double) chars > MAX_LINK_DENSITY)
     return;
-  if (rsh_extract_is_crumb (text))
+  if (is_crumb_collapsed (text))
     return;
   if (g_strcmp0 (em->last, text) == 0)
     return;
@@ -2771,7 +3056,7 @@ count_words (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gboolean alnum = g_unichar_isalnum (g_utf8_get_char (p));
+      gboolean alnum = char_is_alnum (p);
 
       if (alnum && !in_word)
         n++;
@@ -2784,11 +3069,39 @@ count_words (const char *text)
 static gboolean
 is_date_line (const char *text)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  g_auto(GStrv) words = g_strsplit_set (lower, " ,.:/-|•·()[]", -1);
+  static const char delimiters[] = " ,.:/-|•·()[]";
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
   guint n = 0;
   guint datey = 0;
   gboolean digit = FALSE;
+
+  /* A date line has at most 14 words. Lowering the case leaves ASCII as it is but for
+   * the letters, so the stretches between ASCII delimiters that hold an ASCII byte other
+   * than a delimiter each give a word at least, whatever happens to the rest: a paragraph
+   * is refused before it is lowered and split. */
+  {
+    gboolean has_word_byte = FALSE;
+
+    for (const char *p = text; ; p++)
+      {
+        if (*p == '\0' || ((guchar) *p < 0x80 && strchr (delimiters, *p) != NULL))
+          {
+            n += has_word_byte;
+            has_word_byte = FALSE;
+            if (*p == '\0')
+              break;
+          }
+        else if ((guchar) *p < 0x80)
+          has_word_byte = TRUE;
+      }
+    if (n > 14)
+      return FALSE;
+    n = 0;
+  }
+
+  lower = g_utf8_strdown (text, -1);
+  words = g_strsplit_set (lower, delimiters, -1);
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -3100,12 +3413,46 @@ strip_inert (const char *text,
 
 #define TREE_BLOCK_SIZE (64 * 1024)
 
+/* Freed trees hand their blocks on to the next tree, at most this many (4 MB): a fresh
+ * block's pages fault in one by one, and the next page needs as many blocks again. */
+#define TREE_SPARE_BLOCKS 64
+
 typedef struct
 {
-  GSList *blocks;
+  GSList *blocks;      /* of TREE_BLOCK_SIZE */
+  GSList *big_blocks;  /* for single allocations larger than that */
   char   *next;
   gsize   left;
 } TreeArena;
+
+G_LOCK_DEFINE_STATIC (spare_blocks);
+static gpointer spare_blocks[TREE_SPARE_BLOCKS];
+static guint n_spare_blocks;
+
+static gpointer
+take_tree_block (void)
+{
+  gpointer block = NULL;
+
+  G_LOCK (spare_blocks);
+  if (n_spare_blocks > 0)
+    block = spare_blocks[--n_spare_blocks];
+  G_UNLOCK (spare_blocks);
+  return block != NULL ? block : g_malloc (TREE_BLOCK_SIZE);
+}
+
+static void
+give_tree_block (gpointer block)
+{
+  G_LOCK (spare_blocks);
+  if (n_spare_blocks < TREE_SPARE_BLOCKS)
+    {
+      spare_blocks[n_spare_blocks++] = block;
+      block = NULL;
+    }
+  G_UNLOCK (spare_blocks);
+  g_free (block);
+}
 
 #define MAX_HTML_NAME 100
 
@@ -3123,6 +3470,11 @@ typedef struct
     const xmlChar *old_tag;
     gboolean       closes;
   } close_cache[256];       /* recent answers of tree_closes(), by interned names */
+  struct
+  {
+    const xmlChar *name;
+    gsize          len;
+  } name_cache[256];        /* recently interned tag and attribute names, by a hash */
   guint          discarded; /* misplaced html/head/body start tags whose end tags to ignore */
   guint          seen_head : 1;
   guint          seen_body : 1;
@@ -3189,12 +3541,16 @@ tree_alloc (TreeBuilder *tb,
   char *mem;
 
   size = (size + 15) & ~(gsize) 15;
+  if (size > TREE_BLOCK_SIZE)
+    {
+      mem = g_malloc (size);
+      arena->big_blocks = g_slist_prepend (arena->big_blocks, mem);
+      return mem;
+    }
   if (size > arena->left)
     {
-      gsize block = MAX (TREE_BLOCK_SIZE, size);
-
-      arena->next = g_malloc (block);
-      arena->left = block;
+      arena->next = take_tree_block ();
+      arena->left = TREE_BLOCK_SIZE;
       arena->blocks = g_slist_prepend (arena->blocks, arena->next);
     }
   mem = arena->next;
@@ -3456,16 +3812,29 @@ tree_add_chars (TreeBuilder *tb,
                 gsize        len,
                 char         next)
 {
-  gboolean blank = TRUE;
+  gboolean blank;
   gboolean control = FALSE;
+  gsize i = 0;
 
-  for (gsize i = 0; i < len; i++)
+  while (i < len && is_blank_byte (text[i]))
+    i++;
+  blank = i == len;
+  /* Control bytes are rare: eight bytes at a time, looking closer only at a word with a
+   * byte below 0x20 (bytes from 0x80 up are not). */
+  for (i = 0; i + 8 <= len && !control; i += 8)
     {
-      if (!is_blank_byte (text[i]))
-        blank = FALSE;
-      if (!is_char_byte (text[i]))
-        control = TRUE;
+      guint64 v;
+
+      memcpy (&v, text + i, sizeof v);
+      if ((~((v & ~WORD_HIGH_BITS) + 0x60 * WORD_LOW_BITS) & ~v & WORD_HIGH_BITS) == 0)
+        continue;
+      for (guint k = 0; k < 8; k++)
+        if (!is_char_byte (text[i + k]))
+          control = TRUE;
     }
+  for (; i < len && !control; i++)
+    if (!is_char_byte (text[i]))
+      control = TRUE;
   /* White space stays where it is (libxml2 keeps even what it calls ignorable); only
    * text, or white space running into a character reference, implies a paragraph. */
   if (!blank || (next != '<' && next != '\0'))
@@ -3474,11 +3843,11 @@ tree_add_chars (TreeBuilder *tb,
     return;
   if (!control)
     {
-      g_string_append_len (tb->pending, text, len);
+      string_append_fast (tb->pending, text, len);
       return;
     }
   /* Control characters are not characters to libxml2: they go. */
-  for (gsize i = 0; i < len; i++)
+  for (i = 0; i < len; i++)
     if (is_char_byte (text[i]))
       g_string_append_c (tb->pending, text[i]);
 }
@@ -3513,6 +3882,46 @@ end_priority (const xmlChar *name)
   return 100;
 }
 
+/* xmlDictLookup() for the few names a page uses over and over: a table indexed by a hash
+ * of the bytes answers most lookups without the dictionary's own hashing. */
+static const xmlChar *
+tree_intern (TreeBuilder *tb,
+             const char  *name,
+             gsize        len)
+{
+  guint slot;
+  const xmlChar *cached;
+  gsize i = 0;
+
+  g_assert (len > 0);
+  /* Length, first, middle and last byte tell common names apart well enough. */
+  slot = (len * 67u + (guchar) name[0] * 31u + (guchar) name[len / 2] * 7u +
+          (guchar) name[len - 1]) % G_N_ELEMENTS (tb->name_cache);
+  cached = tb->name_cache[slot].name;
+  if (cached != NULL && tb->name_cache[slot].len == len)
+    while (i < len && cached[i] == (guchar) name[i])
+      i++;
+  if (cached == NULL || tb->name_cache[slot].len != len || i < len)
+    {
+      tb->name_cache[slot].name = xmlDictLookup (tb->doc->dict, (const xmlChar *) name,
+                                                 (int) len);
+      tb->name_cache[slot].len = len;
+    }
+  return tb->name_cache[slot].name;
+}
+
+/* Each byte of a tag or attribute name lowercased, and 0 for bytes that end a name. */
+static guint8 html_name_bytes[256];
+
+static gpointer
+init_html_name_bytes (gpointer data)
+{
+  for (guint c = 1; c < G_N_ELEMENTS (html_name_bytes); c++)
+    if (is_name_byte ((char) c))
+      html_name_bytes[c] = (guint8) ascii_lower ((char) c);
+  return NULL;
+}
+
 /* Reads a tag or attribute name at @p into @buf, lowercased; 0 if none starts there. */
 static gsize
 read_html_name_into (const char **p,
@@ -3523,8 +3932,8 @@ read_html_name_into (const char **p,
 
   if (!g_ascii_isalpha (*s) && *s != '_' && *s != ':' && *s != '.')
     return 0;
-  while (n < MAX_HTML_NAME && is_name_byte (*s))
-    buf[n++] = ascii_lower (*s++);
+  while (n < MAX_HTML_NAME && html_name_bytes[(guchar) *s] != 0)
+    buf[n++] = (char) html_name_bytes[(guchar) *s++];
   buf[n] = '\0';
   *p = s;
   return n;
@@ -3540,7 +3949,7 @@ read_html_name (TreeBuilder  *tb,
 
   if (n == 0)
     return NULL;
-  return xmlDictLookup (tb->doc->dict, (const xmlChar *) buf, (int) n);
+  return tree_intern (tb, buf, n);
 }
 
 static void
@@ -3628,14 +4037,20 @@ read_attr_value (TreeBuilder  *tb,
   GString *out = tb->scratch;
   const char *s = *p;
   const char *stops = stop == '"' ? "\"&" : stop == '\'' ? "'&" : " \t\n\r>&";
+  gsize run = strcspn (s, stops);
+
+  /* Most values hold no reference and are copied as they stand. */
+  if (s[run] != '&')
+    {
+      *p = s + run;
+      return keep ? tree_strndup (tb, s, run) : NULL;
+    }
 
   g_string_truncate (out, 0);
   for (;;)
     {
-      gsize run = strcspn (s, stops);
-
       if (keep)
-        g_string_append_len (out, s, run);
+        string_append_fast (out, s, run);
       s += run;
       if (*s != '&')
         break;
@@ -3650,6 +4065,7 @@ read_attr_value (TreeBuilder  *tb,
         }
       else
         read_entity (&s, out);
+      run = strcspn (s, stops);
     }
   *p = s;
   if (!keep)
@@ -3699,8 +4115,7 @@ read_start_tag (TreeBuilder *tb,
       gsize name_len = read_html_name_into (&p, buf);
       gboolean keep = name_len > 0 && !discard &&
                       str_in_table (buf, kept_attrs, G_N_ELEMENTS (kept_attrs));
-      const xmlChar *attr_name = keep ? xmlDictLookup (tb->doc->dict, (const xmlChar *) buf,
-                                                       (int) name_len) : NULL;
+      const xmlChar *attr_name = keep ? tree_intern (tb, buf, name_len) : NULL;
 
       if (name_len == 0)
         {
@@ -3863,7 +4278,8 @@ free_html_tree (htmlDocPtr doc)
   doc->children = doc->last = NULL;
   doc->_private = NULL;
   xmlFreeDoc (doc);
-  g_slist_free_full (arena->blocks, g_free);
+  g_slist_free_full (arena->blocks, give_tree_block);
+  g_slist_free_full (arena->big_blocks, g_free);
   g_free (arena);
 }
 
@@ -3871,9 +4287,11 @@ static htmlDocPtr
 build_html_tree (const char *text,
                  const char *base_url)
 {
+  static GOnce name_bytes_once = G_ONCE_INIT;
   TreeBuilder tb = { 0, };
   const char *p = text;
 
+  g_once (&name_bytes_once, init_html_name_bytes, NULL);
   tb.doc = htmlNewDocNoDtD (NULL, NULL);
   tb.arena = g_new0 (TreeArena, 1);
   tb.doc->_private = tb.arena;

@@ -38,7 +38,16 @@ struct _RshProject
   double         fraction;
   guint          analyze_serial;
   guint          busy : 1;
+  guint          index_dirty : 1;  /* the search index lags behind the comparison */
 };
+
+/* A reload of a source that is ready: the page is fetched into a stand-in, so the source
+ * keeps its current version until the new one has been read. */
+typedef struct
+{
+  RshSource *source;
+  RshSource *fetched;
+} ReloadData;
 
 typedef struct
 {
@@ -93,6 +102,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+reload_data_free (ReloadData *data)
+{
+  g_clear_object (&data->source);
+  g_clear_object (&data->fetched);
+  g_free (data);
+}
 
 static void
 add_data_free (AddData *data)
@@ -582,6 +599,18 @@ update_undo_state (RshProject *self)
     }
 }
 
+/* Keeps the search index in the project file in step with the comparison the user sees.
+ * A failure here must not fail the analysis: the next search tries again. */
+static void
+index_comparison (RshProject *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->index_dirty = !rsh_store_index_claims (self->store, self->comparison, &error);
+  if (self->index_dirty)
+    g_debug ("Could not index the claims: %s", error->message);
+}
+
 /* Replays the active corrections onto the latest analysis: no extraction, no alignment. */
 static void
 replay_corrections (RshProject *self)
@@ -604,6 +633,7 @@ replay_corrections (RshProject *self)
 
   corrected = rsh_correction_replay (self->automatic, active);
   set_comparison (self, corrected);
+  index_comparison (self);
 }
 
 static void
@@ -813,6 +843,57 @@ source_loaded_cb (GObject      *object,
   g_task_set_source_tag (store_task, source_loaded_cb);
   g_task_set_task_data (store_task, data, (GDestroyNotify) add_data_free);
   g_task_run_in_thread (store_task, put_row_thread);
+}
+
+/* Reloads keep a comparison up to date when there is one: the user sees new text at once. */
+static void
+reanalyze (RshProject *self)
+{
+  if (self->automatic != NULL)
+    rsh_project_analyze_async (self, NULL, NULL, NULL);
+}
+
+static void
+page_reloaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  RshProject *self = g_task_get_source_object (task);
+  ReloadData *data = g_task_get_task_data (task);
+  guint position;
+
+  g_assert (RSH_IS_PROJECT (self));
+  g_assert (data != NULL);
+
+  if (!rsh_source_load_finish (data->fetched, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (&error, _("Could not reload “%s”; the version read before is kept: "),
+                        rsh_source_get_input (data->source));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!g_list_store_find (self->sources, data->source, &position))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The source was removed while it was reloading");
+      return;
+    }
+
+  /* The page read fine once, so it reads fine again; what the user set stays. */
+  if (!rsh_source_load_bytes (data->source, rsh_source_get_raw (data->fetched),
+                              rsh_source_get_content_type (data->fetched), &error)
+      || !rsh_store_put_source (self->store, data->source, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  reanalyze (self);
+  g_task_return_pointer (task, g_object_ref (data->source), g_object_unref);
 }
 
 static void
@@ -1518,7 +1599,13 @@ rsh_project_add_uri_finish (RshProject    *self,
  * @callback: called when the source is loaded and saved, or failed again
  * @user_data: data for @callback
  *
- * Reads @source's file or link again (the Retry of a failed source) and saves it.
+ * Reads @source's file or link again and saves it. For a source that failed or is loading,
+ * this is the Retry. A web page that is ready is fetched again ("Reload from Web"): the new
+ * response becomes a new version in the project and the previous ones are kept (see
+ * rsh_project_get_source_versions()), the text is extracted again with the outlet, date
+ * and title the user set, and the sources are compared again when they had been. If the
+ * page cannot be fetched, @source keeps its current version and the callback gets the
+ * error.
  */
 void
 rsh_project_reload_source_async (RshProject          *self,
@@ -1543,6 +1630,20 @@ rsh_project_reload_source_async (RshProject          *self,
       g_task_return_new_error (task, RSH_ERROR, RSH_ERROR_INVALID,
                                _("“%s” is not part of this project"),
                                rsh_source_get_input (source));
+      return;
+    }
+
+  if (rsh_source_get_state (source) == RSH_SOURCE_STATE_READY
+      && rsh_source_get_id (source) != NULL
+      && is_web_link (rsh_source_get_input (source)))
+    {
+      ReloadData *data = g_new0 (ReloadData, 1);
+
+      data->source = g_object_ref (source);
+      data->fetched = rsh_source_new (rsh_source_get_input (source));
+      g_task_set_task_data (task, data, (GDestroyNotify) reload_data_free);
+      rsh_source_load_async (data->fetched, cancellable, page_reloaded_cb,
+                             g_steal_pointer (&task));
       return;
     }
 
@@ -1765,6 +1866,193 @@ rsh_project_set_source_outlet (RshProject  *self,
     return TRUE;
 
   return rsh_store_put_source (self->store, source, error);
+}
+
+/**
+ * rsh_project_set_source_title:
+ * @self: a #RshProject
+ * @source: a source of @self
+ * @title: (nullable): the title the user gives, or %NULL to use the page's own
+ * @error: return location for a #GError
+ *
+ * Sets the title of a source and saves it: it outlives reloads and re-extraction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_project_set_source_title (RshProject  *self,
+                              RshSource   *source,
+                              const char  *title,
+                              GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  guint position;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (RSH_IS_SOURCE (source), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_list_store_find (self->sources, source, &position))
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("“%s” is not part of this project"), rsh_source_get_input (source));
+      return FALSE;
+    }
+
+  if (title != NULL)
+    {
+      if (!g_utf8_validate (title, -1, NULL))
+        {
+          g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                       _("The title is not valid UTF-8"));
+          return FALSE;
+        }
+      trimmed = g_strstrip (g_strdup (title));
+      if (*trimmed == '\0')
+        g_clear_pointer (&trimmed, g_free);
+    }
+
+  rsh_source_set_title (source, trimmed);
+
+  if (rsh_source_get_state (source) != RSH_SOURCE_STATE_READY)
+    return TRUE;
+
+  return rsh_store_set_source_title (self->store, rsh_source_get_id (source), trimmed, error);
+}
+
+/**
+ * rsh_project_get_source_versions:
+ * @self: a #RshProject
+ * @source: a source of @self
+ * @error: return location for a #GError
+ *
+ * Lists the responses @source was read from and that the project keeps, oldest first
+ * (version 1 is the first read); the one its text comes from now is marked current.
+ *
+ * Returns: (transfer container) (element-type RshSourceVersion) (nullable): the versions
+ *   (empty for a source that is not saved yet), or %NULL on error
+ */
+GPtrArray *
+rsh_project_get_source_versions (RshProject  *self,
+                                 RshSource   *source,
+                                 GError     **error)
+{
+  guint position;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (RSH_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_list_store_find (self->sources, source, &position))
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("“%s” is not part of this project"), rsh_source_get_input (source));
+      return NULL;
+    }
+
+  if (rsh_source_get_id (source) == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) rsh_source_version_free);
+
+  return rsh_store_list_source_versions (self->store, rsh_source_get_id (source), error);
+}
+
+/**
+ * rsh_project_restore_source_version:
+ * @self: a #RshProject
+ * @source: a ready source of @self
+ * @number: a version number from rsh_project_get_source_versions()
+ * @error: return location for a #GError
+ *
+ * Makes an earlier (or later) response of @source current again: its text is extracted
+ * from that version, with the outlet, date and title the user set, and the sources are
+ * compared again when they had been. No version is lost.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_project_restore_source_version (RshProject  *self,
+                                    RshSource   *source,
+                                    guint        number,
+                                    GError     **error)
+{
+  g_autoptr(GBytes) raw = NULL;
+  g_autoptr(RshStoreRow) row = NULL;
+  g_autofree char *content_type = NULL;
+  guint position;
+
+  g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (RSH_IS_SOURCE (source), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_list_store_find (self->sources, source, &position))
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("“%s” is not part of this project"), rsh_source_get_input (source));
+      return FALSE;
+    }
+
+  if (rsh_source_get_state (source) != RSH_SOURCE_STATE_READY
+      || rsh_source_get_id (source) == NULL)
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("“%s” has no saved versions yet; wait until it is read"),
+                   rsh_source_get_input (source));
+      return FALSE;
+    }
+
+  raw = rsh_store_load_source_version (self->store, rsh_source_get_id (source), number,
+                                       &content_type, error);
+  if (raw == NULL)
+    return FALSE;
+
+  if (!rsh_source_load_bytes (source, raw, content_type, error))
+    return FALSE;
+
+  row = rsh_store_row_new (source);
+  rsh_store_row_set_restored_version (row, number);
+  if (!rsh_store_put_row (self->store, row, error))
+    return FALSE;
+
+  reanalyze (self);
+  return TRUE;
+}
+
+/**
+ * rsh_project_search_claims:
+ * @self: a #RshProject
+ * @query: what the user typed
+ * @error: return location for a #GError
+ *
+ * Searches the claims of the comparison (#RshProject:comparison, corrections applied) for
+ * @query in their wording, the quotes of their statements and the names of the speakers,
+ * with the search index kept in the project file. Every word must match, the last one as
+ * the start of a word (a search as you type); case and accents are ignored, and
+ * punctuation only separates words, so no text the user types is an error. Before the
+ * first analysis nothing matches; a query without words matches every claim.
+ *
+ * Returns: (transfer full) (nullable): the ids of the matching claims in the comparison's
+ *   order, or %NULL on error
+ */
+GStrv
+rsh_project_search_claims (RshProject  *self,
+                           const char  *query,
+                           GError     **error)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->comparison == NULL)
+    return g_new0 (char *, 1);
+
+  if (self->index_dirty)
+    {
+      if (!rsh_store_index_claims (self->store, self->comparison, error))
+        return NULL;
+      self->index_dirty = FALSE;
+    }
+
+  return rsh_store_search_claims (self->store, query, error);
 }
 
 /**

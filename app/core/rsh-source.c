@@ -38,12 +38,14 @@ struct _RshSource
   GArray         *sentences;
   /* what the page itself said, to fall back to when the user clears an override */
   char           *extracted_outlet;
+  char           *extracted_title;
   char           *extracted_published;
 
   RshSourceState  state;
   double          progress;
   guint           load_serial;
   guint           outlet_by_user : 1;
+  guint           title_by_user : 1;
   guint           published_by_user : 1;
 };
 
@@ -836,7 +838,9 @@ apply_result (RshSource  *self,
   g_clear_pointer (&self->raw, g_bytes_unref);
   self->raw = g_bytes_ref (result->raw);
   set_string_prop (self, &self->content_type, result->content_type, PROP_CONTENT_TYPE);
-  set_string_prop (self, &self->title, ex->title, PROP_TITLE);
+  set_string (&self->extracted_title, ex->title);
+  if (!self->title_by_user)
+    set_string_prop (self, &self->title, ex->title, PROP_TITLE);
 
   set_string (&self->extracted_outlet, ex->outlet);
   if (!self->outlet_by_user)
@@ -1005,6 +1009,7 @@ rsh_source_finalize (GObject *object)
   g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->sentences, g_array_unref);
   g_clear_pointer (&self->extracted_outlet, g_free);
+  g_clear_pointer (&self->extracted_title, g_free);
   g_clear_pointer (&self->extracted_published, g_free);
 
   G_OBJECT_CLASS (rsh_source_parent_class)->finalize (object);
@@ -1334,6 +1339,25 @@ rsh_source_set_outlet (RshSource  *self,
     outlet = NULL;
   self->outlet_by_user = outlet != NULL;
   set_string_prop (self, &self->outlet, outlet ? outlet : self->extracted_outlet, PROP_OUTLET);
+}
+
+/**
+ * rsh_source_set_title:
+ * @self: a #RshSource
+ * @title: (nullable): the title the user gives, or %NULL to use the one the page gives
+ *
+ * The user's title survives later reloads.
+ */
+void
+rsh_source_set_title (RshSource  *self,
+                      const char *title)
+{
+  g_return_if_fail (RSH_IS_SOURCE (self));
+
+  if (title != NULL && *title == '\0')
+    title = NULL;
+  self->title_by_user = title != NULL;
+  set_string_prop (self, &self->title, title ? title : self->extracted_title, PROP_TITLE);
 }
 
 /**

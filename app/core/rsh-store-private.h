@@ -16,6 +16,9 @@ typedef struct _RshStoreRow RshStoreRow;
 
 RshStoreRow *rsh_store_row_new  (RshSource          *source);
 void         rsh_store_row_free (RshStoreRow        *row);
+void         rsh_store_row_set_restored_version
+                                (RshStoreRow        *row,
+                                 guint               number);
 gboolean     rsh_store_put_row  (RshStore           *self,
                                  const RshStoreRow  *row,
                                  GError            **error);

@@ -63,6 +63,7 @@ struct _RshStoreRow
   char   *language;
   char   *url;
   gint64  position;
+  guint   restored_version;     /* a stored version made current again, or 0 */
 };
 
 /* What one stored source needs to be rebuilt, read under the lock and extracted outside. */
@@ -74,10 +75,14 @@ typedef struct
   GBytes *raw;
   char   *outlet;
   char   *published;
+  char   *title;
   guint   published_by_user : 1;
+  guint   title_by_user : 1;
 } StoredSource;
 
 G_DEFINE_FINAL_TYPE (RshStore, rsh_store, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (RshSourceVersion, rsh_source_version,
+                     rsh_source_version_copy, rsh_source_version_free)
 
 enum {
   PROP_0,
@@ -128,6 +133,26 @@ static const char * const migrations[] = {
   "  undone     INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX corrections_position ON corrections (position);",
+  /* 2 → 3: every response a source was read from (the current one included, so a reload
+   * or a restore never loses one), the user's title, and the search index over the claims
+   * of the latest comparison (derived data, rebuilt after each analysis). */
+  "ALTER TABLE sources ADD COLUMN title_by_user INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE sources ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "CREATE TABLE source_versions ("
+  "  source_id    TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,"
+  "  number       INTEGER NOT NULL,"
+  "  fetched_at   TEXT NOT NULL,"
+  "  content_type TEXT,"
+  "  raw          BLOB NOT NULL,"
+  "  url          TEXT,"
+  "  PRIMARY KEY (source_id, number)"
+  ");"
+  "INSERT INTO source_versions (source_id, number, fetched_at, content_type, raw, url)"
+  "  SELECT id, 1, added_at, content_type, raw, COALESCE (url, input) FROM sources;"
+  "CREATE VIRTUAL TABLE claims_fts USING fts5 ("
+  "  claim_id UNINDEXED, position UNINDEXED, wording, quotes, speakers,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RSH_STORE_SCHEMA_VERSION);
@@ -141,6 +166,8 @@ static const struct {
   { 1, "sources" },
   { 1, "tracked_claims" },
   { 2, "corrections" },
+  { 3, "source_versions" },
+  { 3, "claims_fts" },
 };
 
 static void
@@ -152,6 +179,7 @@ stored_source_free (StoredSource *stored)
   g_clear_pointer (&stored->raw, g_bytes_unref);
   g_free (stored->outlet);
   g_free (stored->published);
+  g_free (stored->title);
   g_free (stored);
 }
 
@@ -1209,6 +1237,133 @@ rsh_store_row_free (RshStoreRow *row)
   g_free (row);
 }
 
+/* What the file holds about a source before a write: whether it exists, its current
+ * version and whether @raw is that version's bytes. */
+static gboolean
+read_current_version (sqlite3     *db,
+                      const char  *id,
+                      GBytes      *raw,
+                      gboolean    *exists,
+                      gint64      *version,
+                      gboolean    *same_raw,
+                      const char  *what,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!prepare (db, "SELECT version, raw = ?2 FROM sources WHERE id = ?1", &stmt, what, error))
+    return FALSE;
+
+  bind_text (stmt, 1, id);
+  if (g_bytes_get_size (raw) > 0)
+    sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (raw, NULL), g_bytes_get_size (raw),
+                         SQLITE_STATIC);
+  else
+    sqlite3_bind_zeroblob (stmt, 2, 0);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_store_error (db, error, what);
+
+  *exists = rc == SQLITE_ROW;
+  *version = *exists ? sqlite3_column_int64 (stmt, 0) : 0;
+  *same_raw = *exists && sqlite3_column_int (stmt, 1) != 0;
+  return TRUE;
+}
+
+static gboolean
+next_version_number (sqlite3     *db,
+                     const char  *id,
+                     gint64      *number,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) query = NULL;
+
+  if (!prepare (db, "SELECT COALESCE (MAX (number), 0) + 1 FROM source_versions"
+                    " WHERE source_id = ?1", &query, what, error))
+    return FALSE;
+
+  bind_text (query, 1, id);
+  if (sqlite3_step (query) != SQLITE_ROW)
+    return set_store_error (db, error, what);
+
+  *number = sqlite3_column_int64 (query, 0);
+  return TRUE;
+}
+
+static gboolean
+insert_version (sqlite3            *db,
+                const RshStoreRow  *row,
+                gint64              number,
+                const char         *now,
+                const char         *what,
+                GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!prepare (db,
+                "INSERT INTO source_versions (source_id, number, fetched_at, content_type, raw,"
+                "                             url) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &stmt, what, error))
+    return FALSE;
+
+  bind_text (stmt, 1, row->id);
+  sqlite3_bind_int64 (stmt, 2, number);
+  bind_text (stmt, 3, now);
+  bind_text (stmt, 4, row->content_type);
+  if (g_bytes_get_size (row->raw) > 0)
+    sqlite3_bind_blob64 (stmt, 5, g_bytes_get_data (row->raw, NULL),
+                         g_bytes_get_size (row->raw), SQLITE_STATIC);
+  else
+    sqlite3_bind_zeroblob (stmt, 5, 0);
+  bind_text (stmt, 6, row->url != NULL ? row->url : row->input);
+
+  return step_done (db, stmt, what, error);
+}
+
+static gboolean
+version_exists (sqlite3     *db,
+                const char  *id,
+                gint64       number,
+                gboolean    *exists,
+                const char  *what,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!prepare (db, "SELECT 1 FROM source_versions WHERE source_id = ?1 AND number = ?2",
+                &stmt, what, error))
+    return FALSE;
+
+  bind_text (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, number);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_store_error (db, error, what);
+
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * rsh_store_row_set_restored_version: (skip)
+ * @row: a row
+ * @number: the stored version @row's bytes were read from
+ *
+ * Marks @row as a stored version made current again: writing it adds no new version.
+ */
+void
+rsh_store_row_set_restored_version (RshStoreRow *row,
+                                    guint        number)
+{
+  g_return_if_fail (row != NULL);
+
+  row->restored_version = number;
+}
+
 /**
  * rsh_store_put_row: (skip)
  * @self: a #RshStore
@@ -1228,16 +1383,20 @@ rsh_store_put_row (RshStore           *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = NULL;
   g_autofree char *what = NULL;
+  gboolean exists = FALSE;
+  gboolean same_raw = FALSE;
+  gint64 version = 0;
   const char *sql =
     "INSERT INTO sources (id, position, input, content_type, raw, title, outlet, authors,"
-    "                     published, language, url, added_at)"
+    "                     published, language, url, added_at, version)"
     " VALUES (?1, COALESCE (?12, (SELECT COALESCE (MAX (position), -1) + 1 FROM sources)),"
-    "         ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    "         ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13)"
     " ON CONFLICT (id) DO UPDATE SET"
     "   input = excluded.input, content_type = excluded.content_type, raw = excluded.raw,"
-    "   title = excluded.title, outlet = excluded.outlet, authors = excluded.authors,"
+    "   title = CASE WHEN title_by_user THEN title ELSE excluded.title END,"
+    "   outlet = excluded.outlet, authors = excluded.authors,"
     "   published = CASE WHEN published_by_user THEN published ELSE excluded.published END,"
-    "   language = excluded.language, url = excluded.url";
+    "   language = excluded.language, url = excluded.url, version = excluded.version";
 
   g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
   g_return_val_if_fail (row != NULL, FALSE);
@@ -1264,6 +1423,32 @@ rsh_store_put_row (RshStore           *self,
   if (!begin_write (self, error))
     return FALSE;
 
+  if (!read_current_version (self->db, row->id, row->raw, &exists, &version, &same_raw,
+                             what, error))
+    goto fail;
+
+  /* A restored version is already stored; bytes the file holds already are no new
+   * version; anything else read from the file or the web is one. */
+  if (row->restored_version > 0)
+    {
+      gboolean known = FALSE;
+
+      if (!version_exists (self->db, row->id, row->restored_version, &known, what, error))
+        goto fail;
+      if (!known)
+        {
+          g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND,
+                       _("Source %s has no version %u"), row->id, row->restored_version);
+          goto fail;
+        }
+      version = row->restored_version;
+    }
+  else if (!same_raw)
+    {
+      if (!next_version_number (self->db, row->id, &version, what, error))
+        goto fail;
+    }
+
   if (!prepare (self->db, sql, &stmt, what, error))
     goto fail;
 
@@ -1286,8 +1471,14 @@ rsh_store_put_row (RshStore           *self,
     sqlite3_bind_int64 (stmt, 12, row->position);
   else
     sqlite3_bind_null (stmt, 12);
+  sqlite3_bind_int64 (stmt, 13, version);
 
   if (!step_done (self->db, stmt, what, error))
+    goto fail;
+
+  /* The version refers to the source's row, so it is written second. */
+  if (row->restored_version == 0 && !same_raw
+      && !insert_version (self->db, row, version, now, what, error))
     goto fail;
 
   if (!touch_modified (self->db, error))
@@ -1455,7 +1646,8 @@ read_stored_sources (RshStore  *self,
     return NULL;
 
   if (!prepare (self->db,
-                "SELECT id, input, content_type, raw, outlet, published, published_by_user"
+                "SELECT id, input, content_type, raw, outlet, published, published_by_user,"
+                "       title, title_by_user"
                 " FROM sources ORDER BY position, rowid",
                 &stmt, _("Could not read the sources of the project"), error))
     return NULL;
@@ -1473,6 +1665,8 @@ read_stored_sources (RshStore  *self,
       s->outlet = g_strdup (column_text (stmt, 4));
       s->published = g_strdup (column_text (stmt, 5));
       s->published_by_user = sqlite3_column_int (stmt, 6) != 0;
+      s->title = g_strdup (column_text (stmt, 7));
+      s->title_by_user = sqlite3_column_int (stmt, 8) != 0;
       g_ptr_array_add (stored, s);
     }
 
@@ -1492,7 +1686,7 @@ read_stored_sources (RshStore  *self,
  * @error: return location for a #GError
  *
  * Rebuilds every stored source from its original bytes, in the order they were added,
- * and restores what the user set (outlet, publication date). A source whose bytes no longer
+ * and restores what the user set (outlet, publication date, title). A source whose bytes no longer
  * extract comes back in %RSH_SOURCE_STATE_FAILED with its message; none is dropped.
  *
  * Returns: (transfer container) (element-type RshSource) (nullable): new sources, or %NULL
@@ -1535,6 +1729,9 @@ rsh_store_load_sources (RshStore      *self,
 
           if (s->published_by_user && s->published != NULL)
             rsh_source_set_published (source, s->published, NULL);
+
+          if (s->title_by_user && s->title != NULL)
+            rsh_source_set_title (source, s->title);
         }
 
       g_ptr_array_add (sources, g_steal_pointer (&source));
@@ -1850,4 +2047,442 @@ rsh_store_load_corrections (RshStore  *self,
     }
 
   return g_steal_pointer (&corrections);
+}
+
+/**
+ * rsh_source_version_copy:
+ * @version: a #RshSourceVersion
+ *
+ * Returns: (transfer full): a copy of @version
+ */
+RshSourceVersion *
+rsh_source_version_copy (const RshSourceVersion *version)
+{
+  RshSourceVersion *copy;
+
+  g_return_val_if_fail (version != NULL, NULL);
+
+  copy = g_new0 (RshSourceVersion, 1);
+  copy->number = version->number;
+  copy->fetched_at = g_strdup (version->fetched_at);
+  copy->content_type = g_strdup (version->content_type);
+  copy->url = g_strdup (version->url);
+  copy->size = version->size;
+  copy->current = version->current;
+
+  return copy;
+}
+
+/**
+ * rsh_source_version_free:
+ * @version: (transfer full) (nullable): a #RshSourceVersion
+ */
+void
+rsh_source_version_free (RshSourceVersion *version)
+{
+  if (version == NULL)
+    return;
+
+  g_free (version->fetched_at);
+  g_free (version->content_type);
+  g_free (version->url);
+  g_free (version);
+}
+
+/**
+ * rsh_store_set_source_title:
+ * @self: a #RshStore
+ * @source_id: the id of a stored source
+ * @title: (nullable): the title the user gave, or %NULL to go back to the page's own
+ * @error: return location for a #GError
+ *
+ * Records a title chosen by the user; it survives reloads and re-extraction. Going back
+ * to the page's own title leaves the stored one until the source is next written.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_store_set_source_title (RshStore    *self,
+                            const char  *source_id,
+                            const char  *title,
+                            GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  what = g_strdup_printf (_("Could not save the title of source %s"), source_id);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!prepare (self->db,
+                "UPDATE sources SET title = COALESCE (?1, title), title_by_user = ?2"
+                " WHERE id = ?3",
+                &stmt, what, error))
+    goto fail;
+
+  bind_text (stmt, 1, title);
+  sqlite3_bind_int (stmt, 2, title != NULL);
+  bind_text (stmt, 3, source_id);
+
+  if (!step_done (self->db, stmt, what, error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("The project has no source %s"), source_id);
+      goto fail;
+    }
+
+  if (!touch_modified (self->db, error) || !commit_write (self, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * rsh_store_list_source_versions:
+ * @self: a #RshStore
+ * @source_id: the id of a stored source
+ * @error: return location for a #GError
+ *
+ * Lists every response @source_id was read from, oldest first; the one its text comes from
+ * now is marked current.
+ *
+ * Returns: (transfer container) (element-type RshSourceVersion) (nullable): the versions
+ *   (empty for a source that is not stored), or %NULL on error
+ */
+GPtrArray *
+rsh_store_list_source_versions (RshStore    *self,
+                                const char  *source_id,
+                                GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  const char *what = _("Could not read the versions of the source");
+  int rc;
+
+  g_return_val_if_fail (RSH_IS_STORE (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  versions = g_ptr_array_new_with_free_func ((GDestroyNotify) rsh_source_version_free);
+
+  if (!ensure_open (self, error))
+    return NULL;
+
+  if (!prepare (self->db,
+                "SELECT v.number, v.fetched_at, v.content_type, v.url, length (v.raw),"
+                "       v.number = s.version"
+                " FROM source_versions v JOIN sources s ON s.id = v.source_id"
+                " WHERE v.source_id = ?1 ORDER BY v.number",
+                &stmt, what, error))
+    return NULL;
+
+  bind_text (stmt, 1, source_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RshSourceVersion *version = g_new0 (RshSourceVersion, 1);
+
+      version->number = (guint) sqlite3_column_int64 (stmt, 0);
+      version->fetched_at = g_strdup (column_text (stmt, 1));
+      version->content_type = g_strdup (column_text (stmt, 2));
+      version->url = g_strdup (column_text (stmt, 3));
+      version->size = (gsize) sqlite3_column_int64 (stmt, 4);
+      version->current = sqlite3_column_int (stmt, 5) != 0;
+      g_ptr_array_add (versions, version);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_store_error (self->db, error, what);
+      return NULL;
+    }
+
+  return g_steal_pointer (&versions);
+}
+
+/**
+ * rsh_store_load_source_version:
+ * @self: a #RshStore
+ * @source_id: the id of a stored source
+ * @number: a version number from rsh_store_list_source_versions()
+ * @content_type: (out) (optional) (nullable) (transfer full): the version's content type
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the bytes of that response, or %NULL with
+ *   %RSH_ERROR_NOT_FOUND when there is no such version
+ */
+GBytes *
+rsh_store_load_source_version (RshStore    *self,
+                               const char  *source_id,
+                               guint        number,
+                               char       **content_type,
+                               GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *what = _("Could not read the version of the source");
+  int rc;
+
+  g_return_val_if_fail (RSH_IS_STORE (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (!ensure_open (self, error))
+    return NULL;
+
+  if (!prepare (self->db,
+                "SELECT raw, content_type FROM source_versions"
+                " WHERE source_id = ?1 AND number = ?2",
+                &stmt, what, error))
+    return NULL;
+
+  bind_text (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, number);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_FOUND,
+                   _("Source %s has no version %u"), source_id, number);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_store_error (self->db, error, what);
+      return NULL;
+    }
+
+  if (content_type != NULL)
+    *content_type = g_strdup (column_text (stmt, 1));
+
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+static void
+append_field (GString    *text,
+              const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, value);
+}
+
+/**
+ * rsh_store_index_claims:
+ * @self: a #RshStore
+ * @comparison: (nullable): the comparison the user sees, or %NULL to empty the index
+ * @error: return location for a #GError
+ *
+ * Replaces the search index with the claims of @comparison: their wording, the quotes
+ * of their mentions and the speakers' names, in one transaction. The index is derived
+ * data: it does not count as a change to the project.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_store_index_claims (RshStore       *self,
+                        RshComparison  *comparison,
+                        GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *what = _("Could not update the search index of the project");
+  GListModel *claims;
+  guint n;
+
+  g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (comparison == NULL || RSH_IS_COMPARISON (comparison), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!exec_sql (self->db, "DELETE FROM claims_fts", what, error))
+    goto fail;
+
+  claims = comparison != NULL ? rsh_comparison_get_claims (comparison) : NULL;
+  n = claims != NULL ? g_list_model_get_n_items (claims) : 0;
+
+  if (n > 0
+      && !prepare (self->db,
+                   "INSERT INTO claims_fts (claim_id, position, wording, quotes, speakers)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+                   &stmt, what, error))
+    goto fail;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+      g_autoptr(GString) quotes = g_string_new (NULL);
+      g_autoptr(GString) speakers = g_string_new (NULL);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+      guint n_mentions = g_list_model_get_n_items (mentions);
+
+      for (guint j = 0; j < n_mentions; j++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, j);
+          const char *actor_id = rsh_mention_get_actor_id (mention);
+          RshActor *actor = actor_id != NULL ? rsh_comparison_lookup_actor (comparison, actor_id)
+                                             : NULL;
+
+          append_field (quotes, rsh_mention_get_quote (mention));
+          append_field (speakers, rsh_mention_get_speaker (mention));
+          if (g_strcmp0 (rsh_mention_get_written_speaker (mention),
+                         rsh_mention_get_speaker (mention)) != 0)
+            append_field (speakers, rsh_mention_get_written_speaker (mention));
+          if (actor != NULL
+              && g_strcmp0 (rsh_actor_get_name (actor), rsh_mention_get_speaker (mention)) != 0)
+            append_field (speakers, rsh_actor_get_name (actor));
+        }
+
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, rsh_claim_get_id (claim));
+      sqlite3_bind_int64 (stmt, 2, i);
+      bind_text (stmt, 3, rsh_claim_get_text (claim));
+      bind_text (stmt, 4, quotes->str);
+      bind_text (stmt, 5, speakers->str);
+
+      if (!step_done (self->db, stmt, what, error))
+        goto fail;
+    }
+
+  if (!commit_write (self, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback_write (self);
+  return FALSE;
+}
+
+/* Turns what the user typed into an FTS5 query that cannot be malformed: every run of
+ * letters and digits becomes a quoted string (so no word is read as an operator or a
+ * column name), all of them required, the last one as a prefix. NULL when nothing is
+ * left to search for. */
+static char *
+build_match_query (const char *query)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  const char *p = query;
+  guint n_words = 0;
+
+  for (;;)
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+        }
+      else if (word->len > 0)
+        {
+          if (n_words++ > 0)
+            g_string_append (match, " AND ");
+          g_string_append_printf (match, "\"%s\"", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+      p = g_utf8_next_char (p);
+    }
+
+  if (n_words == 0)
+    return NULL;
+
+  g_string_append_c (match, '*');
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+/**
+ * rsh_store_search_claims:
+ * @self: a #RshStore
+ * @query: what the user typed
+ * @error: return location for a #GError
+ *
+ * Finds the claims of the last indexed comparison (rsh_store_index_claims()) whose wording,
+ * quotes or speakers contain every word of @query, the last one as the start of a word,
+ * ignoring case and accents. Punctuation in @query only separates words. A query with no
+ * words matches every claim.
+ *
+ * Returns: (transfer full) (nullable): the ids of the matching claims in the comparison's
+ *   order (an empty array when none match), or %NULL on error
+ */
+GStrv
+rsh_store_search_claims (RshStore    *self,
+                         const char  *query,
+                         GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autofree char *match = NULL;
+  const char *what = _("Could not search the claims");
+  int rc;
+
+  g_return_val_if_fail (RSH_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
+                   _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+
+  locker = g_mutex_locker_new (&self->mutex);
+  builder = g_strv_builder_new ();
+  match = build_match_query (query);
+
+  if (!ensure_open (self, error))
+    return NULL;
+
+  if (!prepare (self->db,
+                match != NULL
+                ? "SELECT claim_id FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY position"
+                : "SELECT claim_id FROM claims_fts ORDER BY position",
+                &stmt, what, error))
+    return NULL;
+
+  if (match != NULL)
+    bind_text (stmt, 1, match);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_store_error (self->db, error, what);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
 }

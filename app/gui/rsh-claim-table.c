@@ -47,7 +47,13 @@ struct _RshClaimTable
   GtkSortListModel    *sort_model;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
-  GtkSingleSelection  *selection;
+  GtkMultiSelection   *selection;
+  GSimpleActionGroup  *actions;
+  GtkWidget           *context_menu;
+  GListStore          *all_claims;
+  GtkFlattenListModel *flat_claims;
+  RshClaim            *context_claim;
+  char                *context_source_id;
   GPtrArray           *source_columns;
   GtkColumnViewColumn *before_spacer;
   GtkColumnViewColumn *after_spacer;
@@ -61,11 +67,13 @@ struct _RshClaimTable
   GHashTable          *counts;
   GHashTable          *haystacks;
   GHashTable          *cell_mentions;
+  GHashTable          *actor_names;
   char                *search_text;
   char               **search_words;
   RshClaimMatchFunc    match_func;
   gpointer             match_data;
   GDestroyNotify       match_destroy;
+  guint                show_hidden : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RshClaimTable, rsh_claim_table, GTK_TYPE_WIDGET)
@@ -78,11 +86,17 @@ enum {
 
 enum {
   MENTION_ACTIVATED,
+  CORRECTION_REQUESTED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void update_actions (RshClaimTable *self);
+static void set_context    (RshClaimTable *self,
+                            RshClaim      *claim,
+                            const char    *source_id);
 
 static char *
 format_published (const char *published)
@@ -188,6 +202,48 @@ find_mention (RshClaimTable *self,
     }
 
   return g_hash_table_lookup (by_source, source_id);
+}
+
+/* Who made @mention, by the name the user gave the actor (a rename reaches every
+ * statement), else as the source wrote it. Names are kept per actor: the engine's lookup
+ * walks the actors, and a row binds a cell per source. */
+static const char *
+lookup_speaker_name (RshClaimTable *self,
+                  RshMention    *mention)
+{
+  const char *actor_id = rsh_mention_get_actor_id (mention);
+  const char *name;
+
+  if (actor_id == NULL || self->comparison == NULL)
+    return rsh_mention_get_speaker (mention);
+
+  name = g_hash_table_lookup (self->actor_names, actor_id);
+  if (name == NULL)
+    {
+      RshActor *actor = rsh_comparison_lookup_actor (self->comparison, actor_id);
+
+      if (actor == NULL)
+        return rsh_mention_get_speaker (mention);
+      /* Borrowed strings: the comparison, which the table keeps, owns the actors. */
+      name = rsh_actor_get_name (actor);
+      g_hash_table_insert (self->actor_names, (gpointer) rsh_actor_get_id (actor), (gpointer) name);
+    }
+
+  return name;
+}
+
+static gboolean
+claim_is_hidden (RshClaimTable *self,
+                 RshClaim      *claim)
+{
+  gboolean hidden = FALSE;
+
+  if (self->comparison == NULL || !self->show_hidden)
+    return FALSE;
+
+  rsh_comparison_lookup_claim (self->comparison, rsh_claim_get_id (claim), &hidden);
+
+  return hidden;
 }
 
 static guint
@@ -527,6 +583,18 @@ claim_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (icon, tracked);
   gtk_label_set_label (GTK_LABEL (label), rsh_claim_get_text (claim));
 
+  /* Hidden claims are listed only on demand, dimmed, and say so to screen readers. */
+  if (claim_is_hidden (self, claim))
+    {
+      gtk_widget_add_css_class (box, "hidden-claim");
+      gtk_widget_set_tooltip_text (box, _("Hidden claim: choose “Show Claim” to list it again"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (box, "hidden-claim");
+      gtk_widget_set_tooltip_text (box, NULL);
+    }
+
   /* The star is one cue; the row says it in words too. */
   if (tracked)
     {
@@ -661,7 +729,7 @@ stance_bind_cb (GtkSignalListItemFactory *factory,
 
   if (mention != NULL && rsh_mention_get_quote (mention) != NULL)
     {
-      const char *speaker = rsh_mention_get_speaker (mention);
+      const char *speaker = lookup_speaker_name (self, mention);
 
       if (speaker != NULL && speaker[0] != '\0')
         /* Translators: a tooltip: the words a source used, then who said them */
@@ -987,6 +1055,22 @@ clear_caches (RshClaimTable *self)
   g_hash_table_remove_all (self->counts);
   g_hash_table_remove_all (self->haystacks);
   g_hash_table_remove_all (self->cell_mentions);
+  g_hash_table_remove_all (self->actor_names);
+}
+
+/* The rows: the claims, then (on demand) the hidden ones, which the engine keeps apart. */
+static void
+plug_claims (RshClaimTable *self)
+{
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
+  g_list_store_remove_all (self->all_claims);
+  if (self->claims == NULL)
+    return;
+
+  g_list_store_append (self->all_claims, self->claims);
+  if (self->show_hidden && self->comparison != NULL)
+    g_list_store_append (self->all_claims, rsh_comparison_get_hidden_claims (self->comparison));
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->flat_claims));
 }
 
 static void
@@ -1013,11 +1097,773 @@ show_claims (RshClaimTable *self,
       self->claims = g_object_ref (claims);
       add_source_columns (self);
       gtk_sorter_changed (self->count_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-      gtk_sort_list_model_set_model (self->sort_model, claims);
+      plug_claims (self);
     }
 
   update_status (self);
+  update_actions (self);
 }
+
+/* Corrections: the table turns the user's choices into RshCorrection objects made against
+ * its comparison and hands them on (RshClaimTable::correction-requested); whoever owns the
+ * project stores them, so undo and redo stay in one place. */
+
+static GPtrArray *
+dup_selected_claims (RshClaimTable *self)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+  GtkBitsetIter iter;
+  GPtrArray *claims = g_ptr_array_new_with_free_func (g_object_unref);
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      RshClaim *claim = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      if (claim != NULL)
+        g_ptr_array_add (claims, claim);
+    }
+
+  return claims;
+}
+
+static guint
+count_selected_hidden (RshClaimTable *self,
+                       GPtrArray     *claims)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < claims->len; i++)
+    if (claim_is_hidden (self, g_ptr_array_index (claims, i)))
+      n++;
+
+  return n;
+}
+
+/* The cell the menu was opened on, if its source mentions the claim. */
+static RshMention *
+get_context_mention (RshClaimTable *self)
+{
+  if (self->context_claim == NULL || self->context_source_id == NULL)
+    return NULL;
+
+  return find_mention (self, self->context_claim, self->context_source_id);
+}
+
+static void
+set_action_enabled (RshClaimTable *self,
+                    const char    *name,
+                    gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_actions (RshClaimTable *self)
+{
+  g_autoptr(GPtrArray) claims = NULL;
+  RshMention *mention;
+  gboolean editable;
+  guint n_hidden;
+
+  if (self->actions == NULL)
+    return;
+
+  claims = dup_selected_claims (self);
+  n_hidden = count_selected_hidden (self, claims);
+  editable = self->comparison != NULL;
+  mention = editable ? get_context_mention (self) : NULL;
+
+  set_action_enabled (self, "edit-wording", editable && claims->len == 1 && n_hidden == 0);
+  set_action_enabled (self, "hide", editable && claims->len > n_hidden);
+  set_action_enabled (self, "unhide", editable && n_hidden > 0);
+  set_action_enabled (self, "merge", editable && claims->len >= 2 && n_hidden == 0);
+  set_action_enabled (self, "split",
+                      editable && claims->len == 1 && n_hidden == 0 &&
+                      g_list_model_get_n_items (rsh_claim_get_mentions (claims->pdata[0])) >= 2);
+  set_action_enabled (self, "set-stance", mention != NULL);
+  set_action_enabled (self, "hedged", mention != NULL);
+  set_action_enabled (self, "show-hidden", editable);
+  set_action_enabled (self, "context-menu", claims->len > 0);
+  set_action_enabled (self, "set-source-stance", editable && claims->len == 1 && n_hidden == 0);
+  set_action_enabled (self, "toggle-source-hedged",
+                      editable && claims->len == 1 && n_hidden == 0);
+
+  if (mention != NULL)
+    {
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                              "set-stance")),
+                                 g_variant_new_string (rsh_stance_to_string (rsh_mention_get_stance (mention))));
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                              "hedged")),
+                                 g_variant_new_boolean (rsh_mention_get_hedged (mention)));
+    }
+}
+
+static void
+selection_changed_cb (RshClaimTable     *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *model)
+{
+  update_actions (self);
+}
+
+static void
+request_correction (RshClaimTable *self,
+                    RshCorrection *correction,
+                    GError        *error)
+{
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  if (correction != NULL)
+    g_signal_emit (self, signals[CORRECTION_REQUESTED], 0, correction, NULL);
+  else if (error != NULL)
+    g_signal_emit (self, signals[CORRECTION_REQUESTED], 0, NULL, error->message);
+}
+
+static GtkWindow *
+get_parent_window (RshClaimTable *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+wording_dialog_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            RshClaimTable    *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  const char *claim_id = g_object_get_data (G_OBJECT (dialog), "rsh-claim-id");
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0 || self->comparison == NULL)
+    return;
+
+  correction = rsh_correction_new_set_wording (self->comparison, claim_id,
+                                               gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                               &error);
+  request_correction (self, correction, error);
+}
+
+static void
+wording_entry_changed_cb (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", text[0] != '\0');
+}
+
+static void
+edit_wording_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+  g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  RshClaim *claim;
+
+  if (claims->len != 1 || self->comparison == NULL)
+    return;
+  claim = g_ptr_array_index (claims, 0);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+                                                       _("Edit Wording"),
+                                                       _("The claim is shown with these words "
+                                                         "everywhere, also after new sources "
+                                                         "arrive.")));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), rsh_claim_get_text (claim));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Wording of the claim"),
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", _("_Change Wording"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-claim-id", g_strdup (rsh_claim_get_id (claim)),
+                          g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (wording_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (wording_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+hide_claims (RshClaimTable *self,
+             gboolean       hide)
+{
+  g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+
+  if (self->comparison == NULL)
+    return;
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      RshClaim *claim = g_ptr_array_index (claims, i);
+      g_autoptr(RshCorrection) correction = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (claim_is_hidden (self, claim) == hide)
+        continue;
+
+      correction = rsh_correction_new_hide_claim (self->comparison, rsh_claim_get_id (claim), hide,
+                                                  &error);
+      request_correction (self, correction, error);
+      /* Each correction replays the comparison: the others are made against the new one. */
+      if (correction == NULL)
+        break;
+    }
+}
+
+static void
+hide_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  hide_claims (user_data, TRUE);
+}
+
+static void
+unhide_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  hide_claims (user_data, FALSE);
+}
+
+static void
+merge_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+  g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (claims->len < 2 || self->comparison == NULL)
+    return;
+
+  for (guint i = 0; i < claims->len; i++)
+    g_ptr_array_add (ids, (gpointer)rsh_claim_get_id (g_ptr_array_index (claims, i)));
+  g_ptr_array_add (ids, NULL);
+
+  correction = rsh_correction_new_merge_claims (self->comparison,
+                                                (const char * const *)ids->pdata, &error);
+  request_correction (self, correction, error);
+}
+
+static void
+split_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          RshClaimTable    *self)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  const char *claim_id = g_object_get_data (G_OBJECT (dialog), "rsh-claim-id");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "split") != 0 || self->comparison == NULL)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_ptr_array_add (ids, g_strdup (g_object_get_data (G_OBJECT (child), "rsh-mention-id")));
+  g_ptr_array_add (ids, NULL);
+
+  correction = rsh_correction_new_split_claim (self->comparison, claim_id,
+                                               (const char * const *)ids->pdata, NULL, &error);
+  request_correction (self, correction, error);
+}
+
+static void
+split_check_toggled_cb (GtkCheckButton   *check,
+                        AdwMessageDialog *dialog)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (check));
+  guint n = 0, n_active = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child))
+      {
+        n++;
+        if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+          n_active++;
+      }
+
+  /* Something must move out, and something must stay. */
+  adw_message_dialog_set_response_enabled (dialog, "split", n_active > 0 && n_active < n);
+}
+
+static char *
+dup_mention_label (RshClaimTable *self,
+                   RshMention    *mention)
+{
+  g_autofree char *quote = dup_shortened (rsh_mention_get_quote (mention) != NULL
+                                          ? rsh_mention_get_quote (mention) : "", 90);
+  const char *source_id = rsh_mention_get_source_id (mention);
+  const char *outlet = NULL;
+
+  for (guint i = 0; self->source_ids != NULL && i < self->source_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->source_ids, i), source_id) == 0)
+      {
+        g_autoptr(RshSource) source = g_list_model_get_item (self->sources, i);
+
+        outlet = source != NULL ? rsh_source_get_outlet (source) : NULL;
+        /* Translators: a statement in the split dialog: the outlet, then its words */
+        return g_strdup_printf (_("%s: “%s”"), outlet != NULL ? outlet : source_id, quote);
+      }
+
+  return g_strdup_printf (_("“%s”"), quote);
+}
+
+static void
+split_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+  g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+  AdwMessageDialog *dialog;
+  GListModel *mentions;
+  GtkWidget *box;
+  RshClaim *claim;
+
+  if (claims->len != 1 || self->comparison == NULL)
+    return;
+  claim = g_ptr_array_index (claims, 0);
+  mentions = rsh_claim_get_mentions (claim);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+                                                       _("Split Claim"),
+                                                       _("Check the statements that make another "
+                                                         "claim. They move to a new row; the "
+                                                         "others stay.")));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Statements of the claim"),
+                                  -1);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      g_autofree char *label = dup_mention_label (self, mention);
+      GtkWidget *check = gtk_check_button_new_with_label (label);
+      GtkWidget *check_label = gtk_widget_get_last_child (check);
+
+      if (GTK_IS_LABEL (check_label))
+        {
+          gtk_label_set_wrap (GTK_LABEL (check_label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (check_label), 0.0f);
+        }
+      g_object_set_data_full (G_OBJECT (check), "rsh-mention-id",
+                              rsh_correction_dup_mention_id (mention), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (split_check_toggled_cb), dialog);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "split", _("_Split"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "split", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "split", FALSE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-claim-id", g_strdup (rsh_claim_get_id (claim)),
+                          g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (split_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+change_stance (RshClaimTable *self,
+               RshStance      stance,
+               int            hedged)
+{
+  RshMention *mention = get_context_mention (self);
+  g_autofree char *mention_id = NULL;
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (mention == NULL || self->comparison == NULL)
+    return;
+
+  mention_id = rsh_correction_dup_mention_id (mention);
+  correction = rsh_correction_new_set_stance (self->comparison, mention_id, stance, hedged,
+                                              &error);
+  request_correction (self, correction, error);
+}
+
+static void
+set_stance_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+  RshStance stance;
+
+  if (!rsh_stance_from_string (g_variant_get_string (parameter, NULL), &stance))
+    return;
+
+  change_stance (self, stance, RSH_CORRECTION_KEEP_HEDGED);
+}
+
+static void
+hedged_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+  RshMention *mention = get_context_mention (self);
+
+  if (mention == NULL)
+    return;
+
+  change_stance (self, rsh_mention_get_stance (mention), !rsh_mention_get_hedged (mention));
+}
+
+/* From the keyboard, where no cell has the focus: the selected claim's statement in the
+ * source given, as a right click on that cell would have chosen. */
+static gboolean
+set_context_source (RshClaimTable *self,
+                    const char    *source_id)
+{
+  g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+
+  if (claims->len != 1)
+    return FALSE;
+
+  set_context (self, g_ptr_array_index (claims, 0), source_id);
+
+  return get_context_mention (self) != NULL;
+}
+
+static void
+set_source_stance_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+  const char *source_id = NULL;
+  const char *name = NULL;
+  RshStance stance;
+
+  g_variant_get (parameter, "(&s&s)", &source_id, &name);
+  if (!rsh_stance_from_string (name, &stance) || !set_context_source (self, source_id))
+    return;
+
+  change_stance (self, stance, RSH_CORRECTION_KEEP_HEDGED);
+}
+
+static void
+toggle_source_hedged_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+
+  if (!set_context_source (self, g_variant_get_string (parameter, NULL)))
+    return;
+
+  hedged_action (NULL, NULL, self);
+}
+
+static void
+show_hidden_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+  GVariant *state = g_action_get_state (G_ACTION (action));
+
+  rsh_claim_table_set_show_hidden (self, !g_variant_get_boolean (state));
+  g_variant_unref (state);
+}
+
+static char *
+replace_underscores (char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  g_free (text);
+
+  return g_strjoinv ("__", parts);
+}
+
+/* Without a cell (Shift+F10 on a row): a submenu per source that mentions the one selected
+ * claim, so stances can be changed from the keyboard too. */
+static void
+append_source_stances (RshClaimTable *self,
+                       GMenu         *menu)
+{
+  static const RshStance stances[] = {
+    RSH_STANCE_REPORTS, RSH_STANCE_CONFIRMS, RSH_STANCE_DENIES, RSH_STANCE_DISPUTES
+  };
+  static const char * const labels[] = {
+    N_("_Reports"), N_("_Confirms"), N_("_Denies"), N_("_Disputes")
+  };
+  g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+  g_autoptr(GMenu) sources = NULL;
+  g_autoptr(GMenu) section = NULL;
+  RshClaim *claim;
+
+  if (claims->len != 1 || self->source_ids == NULL || self->comparison == NULL)
+    return;
+  claim = g_ptr_array_index (claims, 0);
+  if (claim_is_hidden (self, claim))
+    return;
+
+  sources = g_menu_new ();
+  for (guint i = 0; i < self->source_ids->len; i++)
+    {
+      const char *source_id = g_ptr_array_index (self->source_ids, i);
+      g_autoptr(RshSource) source = NULL;
+      g_autoptr(GMenu) choices = NULL;
+      g_autoptr(GMenu) hedge = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *hedge_action = NULL;
+
+      if (source_id == NULL || find_mention (self, claim, source_id) == NULL)
+        continue;
+
+      choices = g_menu_new ();
+      for (guint j = 0; j < G_N_ELEMENTS (stances); j++)
+        {
+          g_autofree char *target = g_strdup_printf ("claims.set-source-stance(('%s','%s'))",
+                                                     source_id,
+                                                     rsh_stance_to_string (stances[j]));
+
+          g_menu_append (choices, _(labels[j]), target);
+        }
+      hedge = g_menu_new ();
+      hedge_action = g_strdup_printf ("claims.toggle-source-hedged('%s')", source_id);
+      g_menu_append (hedge, _("Toggle _Hedged"), hedge_action);
+      g_menu_append_section (choices, NULL, G_MENU_MODEL (hedge));
+
+      source = g_list_model_get_item (self->sources, i);
+      title = source != NULL && rsh_source_get_outlet (source) != NULL
+              ? g_strdup (rsh_source_get_outlet (source)) : g_strdup (source_id);
+      /* An outlet's name is no mnemonic. */
+      title = replace_underscores (title);
+      g_menu_append_submenu (sources, title, G_MENU_MODEL (choices));
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (sources)) == 0)
+    return;
+
+  section = g_menu_new ();
+  g_menu_append_submenu (section, _("Change _Stance"), G_MENU_MODEL (sources));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+}
+
+static GMenuModel *
+build_context_menu (RshClaimTable *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) claim_section = g_menu_new ();
+  g_autoptr(GMenu) hide_section = g_menu_new ();
+
+  if (get_context_mention (self) != NULL)
+    {
+      g_autoptr(GMenu) stance_section = g_menu_new ();
+      g_autoptr(GMenu) stances = g_menu_new ();
+      g_autoptr(GMenu) hedge_section = g_menu_new ();
+
+      g_menu_append (stances, _("_Reports"), "claims.set-stance::reports");
+      g_menu_append (stances, _("_Confirms"), "claims.set-stance::confirms");
+      g_menu_append (stances, _("_Denies"), "claims.set-stance::denies");
+      g_menu_append (stances, _("_Disputes"), "claims.set-stance::disputes");
+      g_menu_append (hedge_section, _("_Hedged"), "claims.hedged");
+      g_menu_append_section (stances, NULL, G_MENU_MODEL (hedge_section));
+      g_menu_append_submenu (stance_section, _("Change _Stance"), G_MENU_MODEL (stances));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (stance_section));
+    }
+  else
+    append_source_stances (self, menu);
+
+  g_menu_append (claim_section, _("_Edit Wording…"), "claims.edit-wording");
+  g_menu_append (claim_section, _("_Merge Claims"), "claims.merge");
+  g_menu_append (claim_section, _("S_plit Claim…"), "claims.split");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (claim_section));
+
+  g_menu_append (hide_section, _("_Hide Claim"), "claims.hide");
+  if (self->show_hidden)
+    g_menu_append (hide_section, _("Sho_w Claim"), "claims.unhide");
+  g_menu_append (hide_section, _("Show Hi_dden Claims"), "claims.show-hidden");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (hide_section));
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+find_cell_at (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      if (RSH_IS_CLAIM_TABLE (widget))
+        return NULL;
+      if (g_object_get_data (G_OBJECT (widget), CELL_CLAIM_KEY) != NULL)
+        return widget;
+    }
+
+  return NULL;
+}
+
+static void
+set_context (RshClaimTable *self,
+             RshClaim      *claim,
+             const char    *source_id)
+{
+  g_set_object (&self->context_claim, claim);
+  g_free (self->context_source_id);
+  self->context_source_id = g_strdup (source_id);
+}
+
+/* The menu acts on the selection; a click outside it selects the row under the pointer. */
+static void
+select_for_menu (RshClaimTable *self,
+                 RshClaim      *claim)
+{
+  GListModel *rows = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshClaim) row = g_list_model_get_item (rows, i);
+
+      if (row == claim)
+        {
+          if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+            gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          return;
+        }
+    }
+}
+
+static void
+popup_menu_at (RshClaimTable *self,
+               GtkWidget     *cell,
+               double         x,
+               double         y)
+{
+  RshClaim *claim = cell != NULL ? rsh_claim_table_cell_get_claim (cell) : NULL;
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (claim != NULL)
+    {
+      select_for_menu (self, claim);
+      set_context (self, claim, rsh_claim_table_cell_get_source_id (cell));
+    }
+  else
+    set_context (self, NULL, NULL);
+
+  update_actions (self);
+  model = build_context_menu (self);
+  /* Made on first use: a popover that was never shown stays out of the table's frames. */
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
+  if (x >= 0 && y >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                                 &(GdkRectangle) { (int)x, (int)y, 1, 1 });
+  else
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+view_secondary_pressed_cb (GtkGestureClick *gesture,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           RshClaimTable   *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *cell = find_cell_at (picked);
+  double tx = x, ty = y;
+
+  if (cell == NULL)
+    return;
+
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->view), GTK_WIDGET (self), x, y, &tx, &ty);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, cell, tx, ty);
+}
+
+/* Shift+F10 or the Menu key: the menu of the selected rows, from the focused cell if any. */
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  RshClaimTable *self = RSH_CLAIM_TABLE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+  GtkWidget *cell = NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view)))
+    cell = find_cell_at (focus);
+
+  if (cell == NULL && claims->len == 0)
+    return FALSE;
+
+  popup_menu_at (self, cell, -1, -1);
+  if (cell == NULL && claims->len > 0)
+    set_context (self, NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+context_menu_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  menu_key_cb (GTK_WIDGET (user_data), NULL, NULL);
+}
+
+static const GActionEntry claim_actions[] = {
+  { "edit-wording", edit_wording_action },
+  { "hide", hide_action },
+  { "unhide", unhide_action },
+  { "merge", merge_action },
+  { "split", split_action },
+  { "set-stance", set_stance_action, "s", "'reports'" },
+  { "hedged", hedged_action, NULL, "false" },
+  { "show-hidden", show_hidden_action, NULL, "false" },
+  { "context-menu", context_menu_action },
+  { "set-source-stance", set_source_stance_action, "(ss)" },
+  { "toggle-source-hedged", toggle_source_hedged_action, "s" },
+};
 
 static void
 rsh_claim_table_dispose (GObject *object)
@@ -1028,7 +1874,20 @@ rsh_claim_table_dispose (GObject *object)
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
 
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
+  /* A window may hold the actions longer than the table lives. */
+  if (self->actions != NULL)
+    {
+      g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->actions));
+
+      for (guint i = 0; names[i] != NULL; i++)
+        set_action_enabled (self, names[i], FALSE);
+    }
+
   g_clear_handle_id (&self->live_columns_source, g_source_remove);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RSH_TYPE_CLAIM_TABLE);
 
   g_clear_object (&self->claim_column);
@@ -1038,6 +1897,10 @@ rsh_claim_table_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->sort_model);
+  g_clear_object (&self->flat_claims);
+  g_clear_object (&self->all_claims);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->context_claim);
   g_clear_object (&self->comparison);
   g_clear_object (&self->sources);
   g_clear_object (&self->claims);
@@ -1060,8 +1923,10 @@ rsh_claim_table_finalize (GObject *object)
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->haystacks, g_hash_table_unref);
   g_clear_pointer (&self->cell_mentions, g_hash_table_unref);
+  g_clear_pointer (&self->actor_names, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->context_source_id, g_free);
 
   G_OBJECT_CLASS (rsh_claim_table_parent_class)->finalize (object);
 }
@@ -1137,6 +2002,25 @@ rsh_claim_table_class_init (RshClaimTableClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, RSH_TYPE_MENTION);
 
+  /**
+   * RshClaimTable::correction-requested:
+   * @self: the table
+   * @correction: (nullable): the correction the user asked for, made against the comparison
+   * @message: (nullable): why the correction could not be made, when @correction is %NULL
+   *
+   * The user merged, split, hid, showed or reworded claims, or changed a stance. The
+   * owner of the project applies @correction (rsh_project_apply_correction()).
+   */
+  signals[CORRECTION_REQUESTED] =
+    g_signal_new ("correction-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, RSH_TYPE_CORRECTION, G_TYPE_STRING);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
+
   rsh_application_ensure_resources ();
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
 
@@ -1166,6 +2050,7 @@ rsh_claim_table_init (RshClaimTable *self)
   g_autoptr(GtkSorter) wording_sorter = NULL;
   g_autoptr(GtkSorter) claim_sorter = NULL;
   GtkMultiSorter *sorter;
+  GtkGesture *secondary;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1177,6 +2062,7 @@ rsh_claim_table_init (RshClaimTable *self)
   self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->cell_mentions = g_hash_table_new_full (NULL, NULL, NULL,
                                                (GDestroyNotify)g_hash_table_unref);
+  self->actor_names = g_hash_table_new (g_str_hash, g_str_equal);
   self->match_func = match_words_in_memory;
   self->match_data = self;
 
@@ -1208,6 +2094,8 @@ rsh_claim_table_init (RshClaimTable *self)
   wording_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_wording, NULL, NULL));
   gtk_multi_sorter_append (sorter, g_object_ref (wording_sorter));
   self->sort_model = gtk_sort_list_model_new (NULL, GTK_SORTER (sorter));
+  self->all_claims = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->flat_claims = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->all_claims)));
 
   /* Filtering runs in slices from idle callbacks, so typing stays fluid on large tables. */
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
@@ -1219,10 +2107,21 @@ rsh_claim_table_init (RshClaimTable *self)
   g_signal_connect_object (self->filter_model, "notify::pending",
                            G_CALLBACK (filter_pending_notify_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Ctrl- and Shift-click select several rows, for merging them. */
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), claim_actions,
+                                   G_N_ELEMENTS (claim_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "claims", G_ACTION_GROUP (self->actions));
+
+  secondary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (secondary, "pressed", G_CALLBACK (view_secondary_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (secondary));
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
                            G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1235,6 +2134,7 @@ rsh_claim_table_init (RshClaimTable *self)
 
   rsh_claim_table_sort_by_sources (self);
   update_status (self);
+  update_actions (self);
 }
 
 /**
@@ -1706,7 +2606,7 @@ rsh_claim_table_select_claim (RshClaimTable *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 
   /* GTK 4.8 has no gtk_column_view_scroll_to(): its inner list view has the action. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view));
@@ -1727,7 +2627,163 @@ rsh_claim_table_select_claim (RshClaimTable *self,
 RshClaim *
 rsh_claim_table_get_selected_claim (RshClaimTable *self)
 {
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(RshClaim) claim = NULL;
+
   g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+
+  /* The rows hold the claims, so the reference given back stays good. */
+  claim = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+
+  return claim;
+}
+
+/**
+ * rsh_claim_table_get_selected_claims:
+ * @self: a #RshClaimTable
+ *
+ * Returns: (transfer container) (element-type RshClaim): the claims of the selected rows,
+ *   in the order shown
+ */
+GPtrArray *
+rsh_claim_table_get_selected_claims (RshClaimTable *self)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), NULL);
+
+  return dup_selected_claims (self);
+}
+
+/**
+ * rsh_claim_table_select_claims:
+ * @self: a #RshClaimTable
+ * @claims: (element-type RshClaim): claims of the table
+ *
+ * Selects the rows of @claims, and only them, as Ctrl-clicks would.
+ *
+ * Returns: how many of @claims were found among the rows
+ */
+guint
+rsh_claim_table_select_claims (RshClaimTable *self,
+                               GPtrArray     *claims)
+{
+  GListModel *rows;
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint n, found = 0;
+
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), 0);
+  g_return_val_if_fail (claims != NULL, 0);
+
+  rows = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RshClaim) row = g_list_model_get_item (rows, i);
+
+      if (g_ptr_array_find (claims, row, NULL))
+        {
+          gtk_bitset_add (wanted, i);
+          found++;
+        }
+    }
+
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, mask);
+
+  return found;
+}
+
+/**
+ * rsh_claim_table_get_action_group:
+ * @self: a #RshClaimTable
+ *
+ * The table's correction actions ("edit-wording", "hide", "unhide", "merge", "split",
+ * "set-stance", "hedged", "show-hidden", "context-menu"), which the table inserts as
+ * "claims"; a window inserts the same group to offer them in its own menu.
+ *
+ * Returns: (transfer none): the actions
+ */
+GActionGroup *
+rsh_claim_table_get_action_group (RshClaimTable *self)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), NULL);
+
+  return G_ACTION_GROUP (self->actions);
+}
+
+/**
+ * rsh_claim_table_get_show_hidden:
+ * @self: a #RshClaimTable
+ *
+ * Returns: %TRUE if the claims the user hid are listed too, dimmed
+ */
+gboolean
+rsh_claim_table_get_show_hidden (RshClaimTable *self)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), FALSE);
+
+  return self->show_hidden;
+}
+
+/**
+ * rsh_claim_table_set_show_hidden:
+ * @self: a #RshClaimTable
+ * @show_hidden: whether to list the hidden claims
+ *
+ * Lists the claims the user hid after the others, dimmed, so they can be shown again.
+ */
+void
+rsh_claim_table_set_show_hidden (RshClaimTable *self,
+                                 gboolean       show_hidden)
+{
+  GAction *action;
+
+  g_return_if_fail (RSH_IS_CLAIM_TABLE (self));
+
+  show_hidden = !!show_hidden;
+  if (self->show_hidden == show_hidden)
+    return;
+
+  self->show_hidden = show_hidden;
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "show-hidden");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (show_hidden));
+  plug_claims (self);
+  update_status (self);
+  update_actions (self);
+}
+
+/**
+ * rsh_claim_table_popup_menu:
+ * @self: a #RshClaimTable
+ * @cell: (nullable): a cell of the table, or %NULL for the selected rows
+ *
+ * Opens the context menu as a right click on @cell (or Shift+F10) does: the row of @cell
+ * joins the selection, and a stance cell adds "Change Stance".
+ *
+ * Returns: (transfer none): the menu's popover
+ */
+GtkWidget *
+rsh_claim_table_popup_menu (RshClaimTable *self,
+                            GtkWidget     *cell)
+{
+  g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), NULL);
+  g_return_val_if_fail (cell == NULL || GTK_IS_WIDGET (cell), NULL);
+
+  if (cell != NULL)
+    {
+      double x, y;
+
+      if (gtk_widget_translate_coordinates (cell, GTK_WIDGET (self), 4, 4, &x, &y))
+        popup_menu_at (self, cell, x, y);
+      else
+        popup_menu_at (self, cell, -1, -1);
+    }
+  else
+    popup_menu_at (self, NULL, -1, -1);
+
+  return self->context_menu;
 }

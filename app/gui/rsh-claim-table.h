@@ -60,5 +60,14 @@ char          *rsh_claim_table_fold_text          (const char    *text);
 gboolean       rsh_claim_table_select_claim       (RshClaimTable *self,
                                                    RshClaim      *claim);
 RshClaim      *rsh_claim_table_get_selected_claim (RshClaimTable *self);
+GPtrArray     *rsh_claim_table_get_selected_claims (RshClaimTable *self);
+guint          rsh_claim_table_select_claims      (RshClaimTable *self,
+                                                   GPtrArray     *claims);
+GActionGroup  *rsh_claim_table_get_action_group   (RshClaimTable *self);
+gboolean       rsh_claim_table_get_show_hidden    (RshClaimTable *self);
+void           rsh_claim_table_set_show_hidden    (RshClaimTable *self,
+                                                   gboolean       show_hidden);
+GtkWidget     *rsh_claim_table_popup_menu         (RshClaimTable *self,
+                                                   GtkWidget     *cell);
 
 G_END_DECLS

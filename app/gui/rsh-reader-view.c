@@ -44,6 +44,7 @@ struct _RshReaderView
   GArray        *spans;
   GArray        *anchor_offsets;
   char          *selected_actor;
+  GtkWidget     *actor_menu;
   GtkTextTag    *stance_tags[RSH_STANCE_ABSENT + 1];
   GtkTextTag    *speaker_tag;
   GtkTextTag    *cue_tag;
@@ -62,6 +63,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CORRECTION_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_correction_actions (RshReaderView *self);
 
 static const char * const stance_names[] = { "reports", "confirms", "denies", "disputes", "absent" };
 
@@ -261,6 +271,7 @@ set_selected_actor (RshReaderView *self,
   g_free (self->selected_actor);
   self->selected_actor = g_strdup (actor_id);
   apply_highlight (self);
+  update_correction_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
 }
 
@@ -426,6 +437,383 @@ rebuild (RshReaderView *self)
   gtk_stack_set_visible_child_name (self->actors_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->actors)) > 0
                                     ? "actors" : "none");
+  update_correction_actions (self);
+}
+
+/* Corrections of who speaks: the view makes them against its comparison and hands them on
+ * (RshReaderView::correction-requested) to the owner of the project. */
+
+static void
+request_correction (RshReaderView *self,
+                    RshCorrection *correction,
+                    const GError  *error)
+{
+  if (correction != NULL)
+    g_signal_emit (self, signals[CORRECTION_REQUESTED], 0, correction, NULL);
+  else if (error != NULL)
+    g_signal_emit (self, signals[CORRECTION_REQUESTED], 0, NULL, error->message);
+}
+
+static GtkWindow *
+get_parent_window (RshReaderView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+name_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", text[0] != '\0');
+}
+
+/* A question with one line of text to answer, "apply" being the answer. */
+static AdwMessageDialog *
+name_dialog_new (RshReaderView *self,
+                 const char    *heading,
+                 const char    *body,
+                 const char    *label,
+                 const char    *text,
+                 const char    *apply)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), heading, body));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", apply,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
+  name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+
+  return dialog;
+}
+
+static void
+rename_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           RshReaderView    *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  const char *actor_id = g_object_get_data (G_OBJECT (dialog), "rsh-actor-id");
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0 || self->comparison == NULL)
+    return;
+
+  correction = rsh_correction_new_rename_actor (self->comparison, actor_id,
+                                                gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                                &error);
+  request_correction (self, correction, error);
+}
+
+static void
+rename_actor_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RshReaderView *self = RSH_READER_VIEW (widget);
+  RshActor *actor;
+  AdwMessageDialog *dialog;
+
+  if (self->comparison == NULL || self->selected_actor == NULL)
+    return;
+  actor = rsh_comparison_lookup_actor (self->comparison, self->selected_actor);
+  if (actor == NULL)
+    return;
+
+  dialog = name_dialog_new (self, _("Rename Speaker"),
+                            _("Every source shows the new name; the old one is kept as "
+                              "another name of the same speaker."),
+                            _("Name of the speaker"), rsh_actor_get_name (actor), _("_Rename"));
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-actor-id", g_strdup (self->selected_actor),
+                          g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          RshReaderView    *self)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  RshActor *other = gtk_drop_down_get_selected_item (drop_down);
+  const char *ids[3] = { g_object_get_data (G_OBJECT (dialog), "rsh-actor-id"), NULL, NULL };
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0 || self->comparison == NULL || other == NULL)
+    return;
+
+  /* The one picked in the list is merged into the one whose menu was opened. */
+  ids[1] = rsh_actor_get_id (other);
+  correction = rsh_correction_new_merge_actors (self->comparison, ids, &error);
+  request_correction (self, correction, error);
+}
+
+static gboolean
+is_other_actor (gpointer item,
+                gpointer user_data)
+{
+  return g_strcmp0 (rsh_actor_get_id (item), user_data) != 0;
+}
+
+static void
+merge_actor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RshReaderView *self = RSH_READER_VIEW (widget);
+  g_autoptr(GtkFilterListModel) others = NULL;
+  g_autoptr(GtkExpression) name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *drop_down;
+  RshActor *actor;
+
+  if (self->comparison == NULL || self->selected_actor == NULL)
+    return;
+  actor = rsh_comparison_lookup_actor (self->comparison, self->selected_actor);
+  if (actor == NULL)
+    return;
+
+  others = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (rsh_comparison_get_actors (self->comparison))),
+                                      GTK_FILTER (gtk_custom_filter_new (is_other_actor,
+                                                                         g_strdup (self->selected_actor),
+                                                                         g_free)));
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                      G_CALLBACK (rsh_actor_get_name), NULL, NULL);
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&others)),
+                                 g_steal_pointer (&name));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Same speaker as"),
+                                  -1);
+
+  /* Translators: %s is a speaker's name */
+  body = g_strdup_printf (_("Pick the speaker that is the same person or body as “%s”. Their "
+                            "statements become one speaker’s."), rsh_actor_get_name (actor));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+                                                       _("Merge Speakers"), body));
+  adw_message_dialog_set_extra_child (dialog, drop_down);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "apply",
+                                           gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down)) != NULL);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-actor-id", g_strdup (self->selected_actor),
+                          g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The statement around the text cursor, its stance chip included. */
+static RshMention *
+find_mention_at_cursor (RshReaderView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter cursor;
+  int offset;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&cursor);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      RshMention *mention = g_array_index (self->spans, MentionSpans, i).mention;
+      GtkTextIter start, end;
+
+      get_iter (self, rsh_mention_get_start (mention), &start);
+      get_iter (self, rsh_mention_get_end (mention), &end);
+      if (offset >= gtk_text_iter_get_offset (&start) - 1 && offset <= gtk_text_iter_get_offset (&end))
+        return mention;
+    }
+
+  return NULL;
+}
+
+static void
+speaker_dialog_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            RshReaderView    *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  const char *mention_id = g_object_get_data (G_OBJECT (dialog), "rsh-mention-id");
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0 || self->comparison == NULL)
+    return;
+
+  correction = rsh_correction_new_set_speaker (self->comparison, mention_id,
+                                               gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                               &error);
+  request_correction (self, correction, error);
+}
+
+static void
+change_speaker_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RshReaderView *self = RSH_READER_VIEW (widget);
+  RshMention *mention;
+  AdwMessageDialog *dialog;
+
+  if (self->comparison == NULL)
+    return;
+
+  mention = find_mention_at_cursor (self);
+  if (mention == NULL)
+    {
+      g_signal_emit (self, signals[CORRECTION_REQUESTED], 0, NULL,
+                     _("Put the cursor in a statement first, then change its speaker"));
+      return;
+    }
+
+  dialog = name_dialog_new (self, _("Change Speaker"),
+                            _("Type who made this statement: a name already in the story "
+                              "joins that speaker."),
+                            _("Speaker of the statement"), rsh_mention_get_speaker (mention),
+                            _("_Change Speaker"));
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-mention-id",
+                          rsh_correction_dup_mention_id (mention), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (speaker_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A right click on the text moves the cursor there, so "Change Speaker…" knows which
+ * statement is meant; a selection stays as it is. */
+static void
+text_secondary_pressed_cb (GtkGestureClick *gesture,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           RshReaderView   *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter iter;
+  int bx, by;
+
+  if (gtk_text_buffer_get_has_selection (buffer))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static void
+popup_actor_menu (RshReaderView *self,
+                  GtkListBoxRow *row,
+                  double         x,
+                  double         y)
+{
+  gtk_list_box_select_row (self->actors_list, row);
+
+  /* Made on first use: the view is rebuilt often and most readers never open it. */
+  if (self->actor_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("_Rename…"), "reader.rename-actor");
+      g_menu_append (menu, _("_Merge With…"), "reader.merge-actor");
+      self->actor_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->actor_menu), FALSE);
+      gtk_widget_set_halign (self->actor_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->actor_menu, GTK_WIDGET (self));
+    }
+  if (x >= 0 && y >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->actor_menu),
+                                 &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  else
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self), &bounds))
+        gtk_popover_set_pointing_to (GTK_POPOVER (self->actor_menu),
+                                     &(GdkRectangle) { (int) bounds.origin.x,
+                                                       (int) bounds.origin.y,
+                                                       (int) bounds.size.width,
+                                                       (int) bounds.size.height });
+    }
+  gtk_popover_popup (GTK_POPOVER (self->actor_menu));
+}
+
+static void
+actors_secondary_pressed_cb (GtkGestureClick *gesture,
+                             int              n_press,
+                             double           x,
+                             double           y,
+                             RshReaderView   *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->actors_list, (int) y);
+  double tx = x, ty = y;
+
+  if (row == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->actors_list), GTK_WIDGET (self), x, y,
+                                    &tx, &ty);
+  popup_actor_menu (self, row, tx, ty);
+}
+
+/* Shift+F10 or the Menu key on the list of speakers. */
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  RshReaderView *self = RSH_READER_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkListBoxRow *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->actors_list)))
+    return FALSE;
+
+  row = GTK_IS_LIST_BOX_ROW (focus) ? GTK_LIST_BOX_ROW (focus)
+                                    : gtk_list_box_get_selected_row (self->actors_list);
+  if (row == NULL)
+    return FALSE;
+
+  popup_actor_menu (self, row, -1, -1);
+
+  return TRUE;
+}
+
+static void
+update_correction_actions (RshReaderView *self)
+{
+  gboolean actor = self->comparison != NULL && self->selected_actor != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.rename-actor", actor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.merge-actor",
+                                 actor && g_list_model_get_n_items (rsh_comparison_get_actors (self->comparison)) > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.change-speaker",
+                                 self->comparison != NULL && self->spans->len > 0);
 }
 
 static void
@@ -433,6 +821,7 @@ rsh_reader_view_dispose (GObject *object)
 {
   RshReaderView *self = (RshReaderView *) object;
 
+  g_clear_pointer (&self->actor_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RSH_TYPE_READER_VIEW);
 
   g_clear_object (&self->source);
@@ -522,6 +911,28 @@ rsh_reader_view_class_init (RshReaderViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * RshReaderView::correction-requested:
+   * @self: the view
+   * @correction: (nullable): the correction the user asked for, made against the comparison
+   * @message: (nullable): why no correction could be made, when @correction is %NULL
+   *
+   * The user renamed or merged speakers, or changed who made a statement.
+   */
+  signals[CORRECTION_REQUESTED] =
+    g_signal_new ("correction-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, RSH_TYPE_CORRECTION, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "reader.rename-actor", NULL, rename_actor_action);
+  gtk_widget_class_install_action (widget_class, "reader.merge-actor", NULL, merge_actor_action);
+  gtk_widget_class_install_action (widget_class, "reader.change-speaker", NULL,
+                                   change_speaker_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
+
   g_type_ensure (RSH_TYPE_STANCE_CHIP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -545,6 +956,8 @@ rsh_reader_view_init (RshReaderView *self)
 {
   GtkTextBuffer *buffer;
   g_autofree char *legend = NULL;
+  g_autoptr(GMenu) text_menu = NULL;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -579,6 +992,22 @@ rsh_reader_view_init (RshReaderView *self)
 
   gtk_list_box_bind_model (self->actors_list, G_LIST_MODEL (self->actors),
                            create_actor_row_cb, self, NULL);
+
+  /* Corrections: a menu on the speakers, and one more item in the text's own menu. */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (actors_secondary_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->actors_list), GTK_EVENT_CONTROLLER (click));
+
+  text_menu = g_menu_new ();
+  g_menu_append (text_menu, _("Change _Speaker…"), "reader.change-speaker");
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (text_menu));
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (text_secondary_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  update_correction_actions (self);
 
   legend = g_strdup_printf ("%s · <i><u>%s</u></i> · %s",
                             /* Translators: the legend of the reader view's marks */

@@ -24,6 +24,7 @@ struct _RshSourceRow
   GtkLabel       *error_label;
   GtkButton      *retry_button;
   GtkButton      *edit_button;
+  GtkButton      *reload_button;
   GtkButton      *remove_button;
 
   /* owned */
@@ -47,6 +48,7 @@ enum {
   REMOVE_REQUESTED,
   RETRY_REQUESTED,
   EDIT_REQUESTED,
+  RELOAD_REQUESTED,
   N_SIGNALS
 };
 
@@ -182,6 +184,7 @@ update_row (RshSourceRow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->edit_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->reload_button), FALSE);
       gtk_spinner_set_spinning (self->spinner, FALSE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       update_progress (self);
@@ -242,6 +245,11 @@ update_row (RshSourceRow *self)
                             state == RSH_SOURCE_STATE_PENDING);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), state == RSH_SOURCE_STATE_FAILED);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), state == RSH_SOURCE_STATE_READY);
+  /* Only a page on the web can have changed since it was read: files are read again with
+   * Retry, and pasted text has nowhere to come from. */
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button),
+                          state == RSH_SOURCE_STATE_READY
+                          && is_web_link (rsh_source_get_input (self->source)));
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
@@ -294,6 +302,16 @@ edit_clicked_cb (RshSourceRow *self,
 
   if (self->source != NULL)
     g_signal_emit (self, signals[EDIT_REQUESTED], 0, self->source);
+}
+
+static void
+reload_clicked_cb (RshSourceRow *self,
+                   GtkButton    *button)
+{
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  if (self->source != NULL)
+    g_signal_emit (self, signals[RELOAD_REQUESTED], 0, self->source);
 }
 
 static void
@@ -419,6 +437,21 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, RSH_TYPE_SOURCE);
 
+  /**
+   * RshSourceRow::reload-requested:
+   * @self: the row
+   * @source: the web source to fetch again
+   *
+   * The user pressed Reload from Web on a link that was read: the handler fetches the
+   * page again with rsh_project_reload_source_async(), which keeps the previous version.
+   */
+  signals[RELOAD_REQUESTED] =
+    g_signal_new ("reload-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RSH_TYPE_SOURCE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rashomon/Rashomon/ui/rsh-source-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, box);
@@ -430,8 +463,10 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, error_label);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, RshSourceRow, reload_button);
   gtk_widget_class_bind_template_child (widget_class, RshSourceRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 
@@ -524,6 +559,20 @@ rsh_source_row_get_subtitle (RshSourceRow *self)
     return gtk_label_get_label (self->error_label);
 
   return gtk_label_get_label (self->subtitle_label);
+}
+
+/**
+ * rsh_source_row_get_reload_button:
+ * @self: a #RshSourceRow
+ *
+ * Returns: (transfer none): the Reload from Web button
+ */
+GtkWidget *
+rsh_source_row_get_reload_button (RshSourceRow *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
+
+  return GTK_WIDGET (self->reload_button);
 }
 
 /**

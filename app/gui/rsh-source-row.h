@@ -21,6 +21,7 @@ void        rsh_source_row_set_source   (RshSourceRow *self,
 const char *rsh_source_row_get_title    (RshSourceRow *self);
 const char *rsh_source_row_get_subtitle (RshSourceRow *self);
 GtkWidget  *rsh_source_row_get_edit_button (RshSourceRow *self);
+GtkWidget  *rsh_source_row_get_reload_button (RshSourceRow *self);
 GtkWidget  *rsh_source_row_get_progress_bar (RshSourceRow *self);
 
 G_END_DECLS

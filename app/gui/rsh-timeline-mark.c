@@ -24,9 +24,12 @@ struct _RshTimelineMark
   char             *date_text;
   char             *description;
   RshTimeRange      range;
+  RshTimeRange      about;
   guint             text_start;
   guint             text_end;
   guint             dated : 1;
+  guint             has_about : 1;
+  guint             open : 1;          /* only one bound is known */
 };
 
 G_DEFINE_FINAL_TYPE (RshTimelineMark, rsh_timeline_mark, G_TYPE_OBJECT)
@@ -492,6 +495,7 @@ rsh_timeline_mark_new (const RshTimelineEvent *event,
   RshTimelineMark *self;
   RshTimeRange earliest, latest;
   gboolean has_earliest, has_latest;
+  g_autofree char *about_text = NULL;
 
   g_return_val_if_fail (event != NULL, NULL);
 
@@ -517,11 +521,55 @@ rsh_timeline_mark_new (const RshTimelineEvent *event,
   else if (has_latest)
     self->range = latest;
   self->dated = has_earliest || has_latest;
+  /* An undated source's interval is often open at one end ("after the report it answers"):
+   * that is no date, so say which way it runs. */
+  self->open = has_earliest != has_latest && event->certainty == RSH_TIME_CERTAINTY_INFERRED;
 
   if (self->dated)
-    self->date_text = rsh_timeline_format_range (&self->range);
+    {
+      g_autofree char *range_text = rsh_timeline_format_range (&self->range);
+
+      if (self->open && has_earliest)
+        /* Translators: the earliest a statement can have been made */
+        self->date_text = g_strdup_printf (_("%s or later"), range_text);
+      else if (self->open)
+        /* Translators: the latest a statement can have been made */
+        self->date_text = g_strdup_printf (_("%s or earlier"), range_text);
+      else
+        self->date_text = g_steal_pointer (&range_text);
+
+      if (event->certainty == RSH_TIME_CERTAINTY_INFERRED)
+        {
+          /* Translators: a date inferred for a source that has none */
+          char *inferred = g_strdup_printf (_("%s (inferred)"), self->date_text);
+
+          g_free (self->date_text);
+          self->date_text = inferred;
+        }
+    }
   else
     self->date_text = g_strdup (_("Undated"));
+
+  /* When what the statement talks about happened, apart from when it was said. */
+  has_earliest = rsh_timeline_parse_date (event->about_earliest, &earliest);
+  has_latest = rsh_timeline_parse_date (event->about_latest, &latest);
+  if (has_earliest && has_latest)
+    {
+      self->about.begin = MIN (earliest.begin, latest.begin);
+      self->about.end = MAX (earliest.end, latest.end);
+    }
+  else if (has_earliest)
+    self->about = earliest;
+  else if (has_latest)
+    self->about = latest;
+  self->has_about = has_earliest || has_latest;
+  if (self->has_about)
+    {
+      g_autofree char *range_text = rsh_timeline_format_range (&self->about);
+
+      /* Translators: what a statement is about, in time: its words, then their date */
+      about_text = g_strdup_printf (_(" About “%s”: %s."), event->about_text, range_text);
+    }
 
   if (outlet != NULL && outlet[0] != '\0')
     /* Translators: a statement, its date and the outlet that printed it */
@@ -532,6 +580,13 @@ rsh_timeline_mark_new (const RshTimelineEvent *event,
     /* Translators: a statement and its date */
     self->description = g_strdup_printf (_("%s. %s"),
                                          event->label ? event->label : "", self->date_text);
+  if (about_text != NULL)
+    {
+      char *with_about = g_strconcat (self->description, ".", about_text, NULL);
+
+      g_free (self->description);
+      self->description = with_about;
+    }
 
   return self;
 }
@@ -617,14 +672,30 @@ rsh_timeline_mark_get_dated (RshTimelineMark *self)
  * rsh_timeline_mark_get_uncertain:
  * @self: a #RshTimelineMark
  *
- * Returns: %TRUE if the statement is known only to within more than a day
+ * Returns: %TRUE if the statement is known only to within more than a day, or only on one
+ *   side
  */
 gboolean
 rsh_timeline_mark_get_uncertain (RshTimelineMark *self)
 {
   g_return_val_if_fail (RSH_IS_TIMELINE_MARK (self), FALSE);
 
-  return self->dated && rsh_time_range_duration (&self->range) > SECONDS_PER_DAY;
+  return self->dated && (self->open || rsh_time_range_duration (&self->range) > SECONDS_PER_DAY);
+}
+
+/**
+ * rsh_timeline_mark_get_about_range:
+ * @self: a #RshTimelineMark
+ *
+ * Returns: (nullable): the stretch of time the statement's content is about ("in 2014"),
+ *   or %NULL when its content names none that can be placed
+ */
+const RshTimeRange *
+rsh_timeline_mark_get_about_range (RshTimelineMark *self)
+{
+  g_return_val_if_fail (RSH_IS_TIMELINE_MARK (self), NULL);
+
+  return self->has_about ? &self->about : NULL;
 }
 
 /**

@@ -31,6 +31,7 @@ const char         *rsh_timeline_mark_get_description (RshTimelineMark        *s
 gboolean            rsh_timeline_mark_get_dated       (RshTimelineMark        *self);
 gboolean            rsh_timeline_mark_get_uncertain   (RshTimelineMark        *self);
 const RshTimeRange *rsh_timeline_mark_get_range       (RshTimelineMark        *self);
+const RshTimeRange *rsh_timeline_mark_get_about_range (RshTimelineMark        *self);
 guint               rsh_timeline_mark_get_text_start  (RshTimelineMark        *self);
 guint               rsh_timeline_mark_get_text_end    (RshTimelineMark        *self);
 

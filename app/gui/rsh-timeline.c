@@ -52,11 +52,18 @@ typedef struct
   float            x_begin;     /* pixel cache, widget coordinates */
   float            x_end;
   float            x_centre;
+  gint64           about_begin; /* what the statement is about ("in 2014"), when known */
+  gint64           about_end;
+  double           nabout_begin;
+  double           nabout_end;
+  float            x_about_begin;
+  float            x_about_end;
   guint            lane;
   guint            row : 2;
   guint            stance : 3;
   guint            uncertain : 1;
   guint            highlighted : 1;
+  guint            has_about : 1;
 } Item;
 
 typedef struct
@@ -116,6 +123,7 @@ struct _RshTimeline
   GtkScrollablePolicy  hscroll_policy;
   GtkScrollablePolicy  vscroll_policy;
   gint64               max_item_duration;
+  guint                n_about;          /* items with a time they are about */
   double               drag_x;
   double               drag_y;
   double               drag_vvalue;
@@ -455,6 +463,7 @@ rebuild_items (RshTimeline *self)
   g_array_set_size (self->items, 0);
   g_ptr_array_set_size (self->lanes, 0);
   self->max_item_duration = 0;
+  self->n_about = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -502,6 +511,13 @@ rebuild_items (RshTimeline *self)
       item.lane = GPOINTER_TO_UINT (g_hash_table_lookup (lanes_by_key, lane_key_of (self, mark)));
       item.stance = MIN (rsh_timeline_mark_get_event (mark)->stance, RSH_STANCE_ABSENT);
       item.uncertain = rsh_timeline_mark_get_uncertain (mark);
+      if (rsh_timeline_mark_get_about_range (mark) != NULL)
+        {
+          item.has_about = TRUE;
+          item.about_begin = rsh_timeline_mark_get_about_range (mark)->begin;
+          item.about_end = rsh_timeline_mark_get_about_range (mark)->end;
+          self->n_about++;
+        }
       g_array_append_val (self->items, item);
 
       bounds.begin = MIN (bounds.begin, range->begin);
@@ -734,6 +750,11 @@ update_positions (RshTimeline *self)
 
       item->nbegin = (item->begin - visible->begin) / duration;
       item->nend = (item->end - visible->begin) / duration;
+      if (item->has_about)
+        {
+          item->nabout_begin = (item->about_begin - visible->begin) / duration;
+          item->nabout_end = (item->about_end - visible->begin) / duration;
+        }
     }
 
   self->positions_dirty = FALSE;
@@ -778,6 +799,11 @@ update_pixels (RshTimeline *self)
       item->x_begin = (float) (left + item->nbegin * width);
       item->x_end = (float) (left + item->nend * width);
       item->x_centre = (item->x_begin + item->x_end) / 2;
+      if (item->has_about)
+        {
+          item->x_about_begin = (float) (left + item->nabout_begin * width);
+          item->x_about_end = (float) (left + item->nabout_end * width);
+        }
 
       for (row = 0; row < N_ROWS; row++)
         {
@@ -1417,6 +1443,46 @@ flush_cluster (RshTimeline *self,
   cluster->count = 0;
 }
 
+/* The bar of what @item is about, just under its row, at least 3 px wide, and the hairline
+ * from it to the mark's centre; dimmed like the mark when another claim is highlighted. */
+static void
+draw_about (RshTimeline *self,
+            GtkSnapshot *snapshot,
+            const Item  *item,
+            double       left,
+            double       right,
+            gboolean     any_highlight)
+{
+  float alpha = any_highlight && !item->highlighted ? 0.15f : 0.7f;
+  GdkRGBA bar = with_alpha (&self->palette.stance[item->stance], alpha);
+  GdkRGBA link = with_alpha (&self->palette.fg, alpha * 0.5f);
+  double y = row_centre_y (self, item->lane, item->row) + MARK_SIZE / 2.0 + 1;
+  double lo = left - PLOT_PAD;
+  double hi = right + PLOT_PAD;
+  double x0 = item->x_about_begin;
+  double x1 = item->x_about_end;
+  double cx = item->x_centre;
+
+  if (x1 - x0 < 3)
+    {
+      double middle = (x0 + x1) / 2;
+
+      x0 = middle - 1.5;
+      x1 = middle + 1.5;
+    }
+  if (x1 >= lo && x0 <= hi)
+    append_rect (snapshot, &bar, MAX (x0, lo), y, MIN (x1, hi) - MAX (x0, lo), 2);
+
+  /* The hairline runs along the bar's row from its nearer end to under the mark, then up
+   * to the mark. */
+  if (cx > x1 && MIN (cx, hi) - MAX (x1, lo) >= 0.5)
+    append_rect (snapshot, &link, MAX (x1, lo), y + 0.5, MIN (cx, hi) - MAX (x1, lo), 1);
+  else if (cx < x0 && MIN (x0, hi) - MAX (cx, lo) >= 0.5)
+    append_rect (snapshot, &link, MAX (cx, lo), y + 0.5, MIN (x0, hi) - MAX (cx, lo), 1);
+  if (cx >= lo && cx <= hi)
+    append_rect (snapshot, &link, floor (cx), y - MARK_SIZE / 2.0, 1, MARK_SIZE / 2.0 + 1);
+}
+
 static GskRenderNode *
 build_static_node (RshTimeline *self,
                    int          width,
@@ -1501,6 +1567,17 @@ build_static_node (RshTimeline *self,
       }
     start = a;
   }
+
+  /* Under everything, what each statement is about: a thin bar under its row, joined to
+   * its mark by a hairline. A statement's own time may be far from the time it is about,
+   * so these few are looked at whatever the view; none are drawn when no event has one. */
+  for (guint i = 0; self->n_about > 0 && i < self->items->len; i++)
+    {
+      const Item *item = item_at (self, i);
+
+      if (item->has_about && item->lane >= first_lane && item->lane <= last_lane)
+        draw_about (self, snapshot, item, left, plot_right, any_highlight);
+    }
 
   /* Spans first, merged per lane row and stance wherever they touch in pixel space. */
   for (guint i = start; i < self->items->len; i++)
@@ -2596,8 +2673,8 @@ source_outlet (RshComparison *comparison,
   return source_id;
 }
 
-/* The mention an event was made from: the first one of its claim with the same source and
- * speaker that no earlier event took. */
+/* The mention an event was made from: the first one of its claim with the same source,
+ * speaker and content offsets that no earlier event took. */
 static RshMention *
 find_mention (RshComparison *comparison,
               GHashTable    *claims,
@@ -2619,6 +2696,10 @@ find_mention (RshComparison *comparison,
         continue;
       if (g_strcmp0 (rsh_mention_get_source_id (mention), event->source_id) != 0 ||
           g_strcmp0 (rsh_mention_get_actor_id (mention), event->actor_id) != 0)
+        continue;
+      /* the engine sorts events by time, so the offsets tell statements of one speaker apart */
+      if (event->end > 0 && (rsh_mention_get_start (mention) != event->start ||
+                             rsh_mention_get_end (mention) != event->end))
         continue;
 
       g_hash_table_add (taken, mention);

@@ -48,6 +48,7 @@ struct _RshWindow
   RshClaimTable        *claim_table;
   AdwViewStack         *views;
   GMenu                *recent_section;
+  GMenu                *undo_section;
 
   /* owned */
   RshProject           *project;
@@ -567,6 +568,31 @@ add_file_cb (GObject      *object,
   finish_pending_add (self, project, error);
 }
 
+/* "Undo Merge Claims": the menu names what undo and redo would take back or do again. */
+static void
+update_undo (RshWindow *self)
+{
+  gboolean can_undo = self->project != NULL && rsh_project_get_can_undo (self->project);
+  gboolean can_redo = self->project != NULL && rsh_project_get_can_redo (self->project);
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  /* The engine's labels read "Undo Merge Claims"; their first letter is the mnemonic. */
+  if (can_undo && rsh_project_get_undo_label (self->project) != NULL)
+    undo = g_strconcat ("_", rsh_project_get_undo_label (self->project), NULL);
+  if (can_redo && rsh_project_get_redo_label (self->project) != NULL)
+    redo = g_strconcat ("_", rsh_project_get_redo_label (self->project), NULL);
+
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, undo != NULL ? undo : _("_Undo"), "win.undo");
+  g_menu_append (self->undo_section, redo != NULL ? redo : _("_Redo"), "win.redo");
+}
+
 static void
 project_notify_cb (RshWindow  *self,
                    GParamSpec *pspec,
@@ -583,6 +609,8 @@ project_notify_cb (RshWindow  *self,
     }
   else if (g_strcmp0 (pspec->name, "comparison") == 0)
     set_comparison (self, rsh_project_get_comparison (project));
+  else if (g_str_has_prefix (pspec->name, "can-") || g_str_has_suffix (pspec->name, "-label"))
+    update_undo (self);
 }
 
 static void
@@ -1195,10 +1223,12 @@ link_entry_activate_cb (RshWindow *self,
   rsh_window_add_uris (self, (const char * const *) links);
 }
 
+/* A failed source is tried again; a page read before is fetched anew, its earlier
+ * version kept in the project. */
 static void
-source_row_retry_requested_cb (RshSourceRow *row,
-                               RshSource    *source,
-                               gpointer      user_data)
+source_row_read_again_cb (RshSourceRow *row,
+                          RshSource    *source,
+                          gpointer      user_data)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
   RshWindow *self;
@@ -1223,6 +1253,7 @@ typedef struct
 {
   RshWindow *window;
   RshSource *source;
+  GtkEntry  *title_entry;
   GtkEntry  *outlet_entry;
   GtkEntry  *date_entry;
   GtkLabel  *date_error;
@@ -1270,6 +1301,7 @@ details_dialog_response_cb (AdwMessageDialog *dialog,
                             DetailsRequest   *request)
 {
   RshWindow *self = request->window;
+  g_autofree char *title = NULL;
   g_autofree char *outlet = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GError) error = NULL;
@@ -1279,10 +1311,14 @@ details_dialog_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") != 0 || self->project == NULL)
     return;
 
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->title_entry))));
   outlet = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->outlet_entry))));
   date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->date_entry))));
 
-  if (!rsh_project_set_source_outlet (self->project, request->source,
+  /* An emptied title goes back to the page's own. */
+  if (!rsh_project_set_source_title (self->project, request->source,
+                                     title[0] != '\0' ? title : NULL, &error) ||
+      !rsh_project_set_source_outlet (self->project, request->source,
                                       outlet[0] != '\0' ? outlet : NULL, &error) ||
       !rsh_project_set_source_published (self->project, request->source,
                                          date[0] != '\0' ? date : NULL, &error))
@@ -1330,7 +1366,7 @@ details_caption_new (const char *text,
  * @self: a #RshWindow
  * @source: a source of the window's project
  *
- * Opens the dialog where the user corrects the outlet and publication date of @source.
+ * Opens the dialog where the user corrects the title, outlet and publication date of @source.
  */
 void
 rsh_window_edit_source_details (RshWindow *self,
@@ -1339,6 +1375,7 @@ rsh_window_edit_source_details (RshWindow *self,
   AdwMessageDialog *dialog;
   DetailsRequest *request;
   GtkWidget *box;
+  GtkWidget *title_entry;
   GtkWidget *outlet_entry;
   GtkWidget *date_entry;
   GtkWidget *date_error;
@@ -1352,6 +1389,8 @@ rsh_window_edit_source_details (RshWindow *self,
                                                        title != NULL && title[0] != '\0'
                                                        ? title : rsh_source_get_input (source)));
 
+  title_entry = details_entry_new ("title-entry", _("Title"),
+                                   _("The article's headline"), title);
   outlet_entry = details_entry_new ("outlet-entry", _("Outlet"),
                                     _("Outlet, e.g. Harbour Gazette"),
                                     rsh_source_get_outlet (source));
@@ -1367,6 +1406,8 @@ rsh_window_edit_source_details (RshWindow *self,
   gtk_widget_set_visible (date_error, FALSE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), details_caption_new (_("_Title"), title_entry));
+  gtk_box_append (GTK_BOX (box), title_entry);
   gtk_box_append (GTK_BOX (box), details_caption_new (_("_Outlet"), outlet_entry));
   gtk_box_append (GTK_BOX (box), outlet_entry);
   gtk_box_append (GTK_BOX (box), details_caption_new (_("_Publication Date"), date_entry));
@@ -1387,6 +1428,7 @@ rsh_window_edit_source_details (RshWindow *self,
   request = g_new0 (DetailsRequest, 1);
   request->window = g_object_ref (self);
   request->source = g_object_ref (source);
+  request->title_entry = GTK_ENTRY (title_entry);
   request->outlet_entry = GTK_ENTRY (outlet_entry);
   request->date_entry = GTK_ENTRY (date_entry);
   request->date_error = GTK_LABEL (date_error);
@@ -1397,7 +1439,7 @@ rsh_window_edit_source_details (RshWindow *self,
   g_signal_connect (dialog, "response", G_CALLBACK (details_dialog_response_cb), request);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (outlet_entry);
+  gtk_widget_grab_focus (title_entry);
 }
 
 /* Tracking a claim: the dialog asks for the wording; rsh_window_track_claim() does the rest. */
@@ -2284,6 +2326,103 @@ claim_table_mention_activated_cb (RshWindow     *self,
     rsh_window_open_reader (self, source, mention);
 }
 
+static const char *
+describe_correction (RshCorrection *correction)
+{
+  switch (rsh_correction_get_kind (correction))
+    {
+    case RSH_CORRECTION_MERGE_CLAIMS:
+      return _("Claims merged");
+    case RSH_CORRECTION_SPLIT_CLAIM:
+      return _("Claim split in two");
+    case RSH_CORRECTION_MOVE_MENTION:
+      return _("Statement moved to another claim");
+    case RSH_CORRECTION_SET_STANCE:
+      return _("Stance changed");
+    case RSH_CORRECTION_SET_SPEAKER:
+      return _("Speaker changed");
+    case RSH_CORRECTION_SET_WORDING:
+      return _("Wording changed");
+    case RSH_CORRECTION_HIDE_CLAIM:
+      return _("Claim hidden");
+    case RSH_CORRECTION_UNHIDE_CLAIM:
+      return _("Claim shown again");
+    case RSH_CORRECTION_RENAME_ACTOR:
+      return _("Speaker renamed");
+    case RSH_CORRECTION_MERGE_ACTORS:
+      return _("Speakers merged");
+    case RSH_CORRECTION_SPLIT_ACTOR:
+      return _("Speaker split in two");
+    default:
+      return rsh_correction_get_label (correction);
+    }
+}
+
+static void
+apply_correction (RshWindow     *self,
+                  RshCorrection *correction)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_assert (RSH_IS_WINDOW (self));
+  g_assert (RSH_IS_CORRECTION (correction));
+
+  if (!rsh_project_apply_correction (self->project, correction, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  /* The toast says what changed and takes it back in one click. */
+  escaped = g_markup_escape_text (describe_correction (correction), -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (describe_correction (correction));
+  self->n_toasts++;
+}
+
+static void
+correction_requested_cb (RshWindow     *self,
+                         RshCorrection *correction,
+                         const char    *message,
+                         GtkWidget     *view)
+{
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (correction != NULL)
+    apply_correction (self, correction);
+  else if (message != NULL)
+    show_toast (self, message);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RshWindow *self = RSH_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (self->project == NULL)
+    return;
+
+  if (g_strcmp0 (action_name, "win.undo") == 0)
+    done = rsh_project_undo (self->project, &error);
+  else
+    done = rsh_project_redo (self->project, &error);
+
+  if (!done)
+    show_toast (self, error->message);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -2541,9 +2680,11 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, timeline_mark_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, claim_table);
   gtk_widget_class_bind_template_callback (widget_class, claim_table_mention_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, correction_requested_cb);
+  gtk_widget_class_bind_template_child (widget_class, RshWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, RshWindow, link_entry);
   gtk_widget_class_bind_template_callback (widget_class, source_row_remove_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, source_row_retry_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_row_read_again_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_row_edit_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_popover_show_cb);
@@ -2564,6 +2705,8 @@ rsh_window_class_init (RshWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.track-claim", NULL, track_claim_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 
   /* Links dragged from Firefox may come only as text/x-moz-url. */
   gdk_content_register_deserializer ("text/x-moz-url", G_TYPE_STRING, deserialize_moz_url,
@@ -2595,6 +2738,12 @@ rsh_window_class_init (RshWindowClass *klass)
                                        "win.track-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK,
+                                       "win.redo", NULL);
 }
 
 static void
@@ -2632,6 +2781,11 @@ rsh_window_init (RshWindow *self)
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
 
+  /* The table's correction actions, offered in the primary menu too. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "claims",
+                                  rsh_claim_table_get_action_group (self->claim_table));
+
+  update_undo (self);
   update_title (self);
   update_progress (self);
   update_view (self);
@@ -2699,6 +2853,7 @@ rsh_window_set_project (RshWindow  *self,
   set_comparison (self, rsh_project_get_comparison (project));
   update_title (self);
   update_progress (self);
+  update_undo (self);
 
   /* A project saved before its analysis, or by an older version, gets one now. */
   if (self->comparison == NULL && count_sources (self) > 0)

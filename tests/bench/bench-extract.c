@@ -6,6 +6,8 @@
  *
  * Usage: bench-extract [--pages] [--dump DIR] [--no-readability] [--passes N]
  *
+ * --dump DIR writes each page's text (<id>.txt) and what was found besides it (<id>.meta).
+ *
  * Reads $RSH_SHARED_DATA/article-extraction-benchmark (else ../shared/data next to the
  * source tree), extracts every page the way rsh_source_load_bytes() does, and scores the
  * text with the benchmark's own metric: Unicode \w+ tokens, 4-gram shingles with counts,
@@ -345,6 +347,35 @@ load_pages (const char  *dir,
   return g_steal_pointer (&pages);
 }
 
+static const char *
+or_empty (const char *str)
+{
+  return str != NULL ? str : "";
+}
+
+/* What the extractor found besides the text, one field a line, so that --dump shows a
+ * change to the metadata as well as to the body. */
+static char *
+describe_source (RshSource *source)
+{
+  GString *out = g_string_new (NULL);
+  const char * const *authors = rsh_source_get_authors (source);
+  const GArray *paragraphs = rsh_source_get_paragraphs (source);
+  const GArray *sentences = rsh_source_get_sentences (source);
+
+  g_string_append_printf (out, "title: %s\n", or_empty (rsh_source_get_title (source)));
+  g_string_append_printf (out, "outlet: %s\n", or_empty (rsh_source_get_outlet (source)));
+  for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
+    g_string_append_printf (out, "author: %s\n", authors[i]);
+  g_string_append_printf (out, "published: %s\n", or_empty (rsh_source_get_published (source)));
+  g_string_append_printf (out, "modified: %s\n", or_empty (rsh_source_get_modified (source)));
+  g_string_append_printf (out, "language: %s\n", or_empty (rsh_source_get_language (source)));
+  g_string_append_printf (out, "url: %s\n", or_empty (rsh_source_get_url (source)));
+  g_string_append_printf (out, "paragraphs: %u\n", paragraphs != NULL ? paragraphs->len : 0);
+  g_string_append_printf (out, "sentences: %u\n", sentences != NULL ? sentences->len : 0);
+  return g_string_free (out, FALSE);
+}
+
 /* Each page is extracted @passes times and its fastest time counts, so that other work
  * on a shared machine disturbs the figure less; Readability is timed the same way. */
 static double
@@ -382,9 +413,13 @@ run_ours (GPtrArray  *pages,
         {
           g_autofree char *name = g_strconcat (page->id, ".txt", NULL);
           g_autofree char *path = g_build_filename (dump_dir, name, NULL);
+          g_autofree char *meta_name = g_strconcat (page->id, ".meta", NULL);
+          g_autofree char *meta_path = g_build_filename (dump_dir, meta_name, NULL);
+          g_autofree char *meta = describe_source (source);
 
           g_mkdir_with_parents (dump_dir, 0755);
           g_file_set_contents (path, text, -1, NULL);
+          g_file_set_contents (meta_path, meta, -1, NULL);
         }
     }
   return total;
@@ -496,7 +531,7 @@ main (int    argc,
     { "pages", 0, 0, G_OPTION_ARG_NONE, &per_page,
       "Print each page's figures, worst first", NULL },
     { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump_dir,
-      "Write our text of each page to DIR/<id>.txt", "DIR" },
+      "Write our text of each page to DIR/<id>.txt and its metadata to DIR/<id>.meta", "DIR" },
     { "no-readability", 0, 0, G_OPTION_ARG_NONE, &no_readability,
       "Do not run Readability.js", NULL },
     { "passes", 0, 0, G_OPTION_ARG_INT, &passes,
