@@ -2272,12 +2272,23 @@ rsh_project_apply_correction (RshProject     *self,
   return TRUE;
 }
 
+/* Undoes the last active correction, or redoes the one undone last. */
 static gboolean
-change_state (RshProject          *self,
-              RshCorrection       *correction,
-              RshCorrectionState   state,
-              GError             **error)
+step_history (RshProject  *self,
+              gboolean     undo,
+              GError     **error)
 {
+  RshCorrection *correction = undo ? find_undoable (self) : find_redoable (self);
+  RshCorrectionState state = undo ? RSH_CORRECTION_UNDONE : RSH_CORRECTION_ACTIVE;
+
+  if (correction == NULL)
+    {
+      g_set_error_literal (error, RSH_ERROR, RSH_ERROR_INVALID,
+                           undo ? _("There is no correction to undo")
+                                : _("There is no correction to redo"));
+      return FALSE;
+    }
+
   if (!rsh_store_set_correction_state (self->store, rsh_correction_get_id (correction), state,
                                        error))
     return FALSE;
@@ -2303,19 +2314,10 @@ gboolean
 rsh_project_undo (RshProject  *self,
                   GError     **error)
 {
-  RshCorrection *correction;
-
   g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  correction = find_undoable (self);
-  if (correction == NULL)
-    {
-      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID, _("There is no correction to undo"));
-      return FALSE;
-    }
-
-  return change_state (self, correction, RSH_CORRECTION_UNDONE, error);
+  return step_history (self, TRUE, error);
 }
 
 /**
@@ -2331,19 +2333,10 @@ gboolean
 rsh_project_redo (RshProject  *self,
                   GError     **error)
 {
-  RshCorrection *correction;
-
   g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  correction = find_redoable (self);
-  if (correction == NULL)
-    {
-      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID, _("There is no correction to redo"));
-      return FALSE;
-    }
-
-  return change_state (self, correction, RSH_CORRECTION_ACTIVE, error);
+  return step_history (self, FALSE, error);
 }
 
 gboolean

@@ -15,6 +15,7 @@
 #include "rsh-application.h"
 #include "rsh-claim-table.h"
 #include "rsh-stance-chip.h"
+#include "rsh-text-dialog.h"
 
 /* Cells carry their claim and their column's source so that a click, a tooltip and the
  * tests can tell what they show without knowing where the view recycled them. */
@@ -1255,15 +1256,6 @@ wording_dialog_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-wording_entry_changed_cb (GtkEditable      *entry,
-                          AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "apply", text[0] != '\0');
-}
-
-static void
 edit_wording_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -1278,28 +1270,14 @@ edit_wording_action (GSimpleAction *action,
     return;
   claim = g_ptr_array_index (claims, 0);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
-                                                       _("Edit Wording"),
-                                                       _("The claim is shown with these words "
-                                                         "everywhere, also after new sources "
-                                                         "arrive.")));
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), rsh_claim_get_text (claim));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Wording of the claim"),
-                                  -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "apply", _("_Change Wording"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rsh_text_dialog_new (GTK_WIDGET (self), _("Edit Wording"),
+                                _("The claim is shown with these words everywhere, also "
+                                  "after new sources arrive."),
+                                _("Wording of the claim"), rsh_claim_get_text (claim),
+                                _("_Change Wording"));
+  entry = adw_message_dialog_get_extra_child (dialog);
   g_object_set_data_full (G_OBJECT (dialog), "rsh-claim-id", g_strdup (rsh_claim_get_id (claim)),
                           g_free);
-  g_signal_connect (entry, "changed", G_CALLBACK (wording_entry_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (wording_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);

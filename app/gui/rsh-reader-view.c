@@ -11,6 +11,7 @@
 
 #include "rsh-reader-view.h"
 #include "rsh-stance-chip.h"
+#include "rsh-text-dialog.h"
 
 typedef struct
 {
@@ -463,47 +464,6 @@ get_parent_window (RshReaderView *self)
 }
 
 static void
-name_entry_changed_cb (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "apply", text[0] != '\0');
-}
-
-/* A question with one line of text to answer, "apply" being the answer. */
-static AdwMessageDialog *
-name_dialog_new (RshReaderView *self,
-                 const char    *heading,
-                 const char    *body,
-                 const char    *label,
-                 const char    *text,
-                 const char    *apply)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), heading, body));
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "apply", apply,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
-  name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
-
-  return dialog;
-}
-
-static void
 rename_dialog_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
                            RshReaderView    *self)
@@ -537,7 +497,7 @@ rename_actor_action (GtkWidget  *widget,
   if (actor == NULL)
     return;
 
-  dialog = name_dialog_new (self, _("Rename Speaker"),
+  dialog = rsh_text_dialog_new (GTK_WIDGET (self), _("Rename Speaker"),
                             _("Every source shows the new name; the old one is kept as "
                               "another name of the same speaker."),
                             _("Name of the speaker"), rsh_actor_get_name (actor), _("_Rename"));
@@ -691,7 +651,7 @@ change_speaker_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = name_dialog_new (self, _("Change Speaker"),
+  dialog = rsh_text_dialog_new (GTK_WIDGET (self), _("Change Speaker"),
                             _("Type who made this statement: a name already in the story "
                               "joins that speaker."),
                             _("Speaker of the statement"), rsh_mention_get_speaker (mention),

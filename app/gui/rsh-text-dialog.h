@@ -1,0 +1,20 @@
+/* rsh-text-dialog.h: a question answered with one line of text
+ *
+ * SPDX-FileCopyrightText: 2026 Rashomon contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+AdwMessageDialog *rsh_text_dialog_new (GtkWidget  *from,
+                                       const char *heading,
+                                       const char *body,
+                                       const char *label,
+                                       const char *text,
+                                       const char *apply);
+
+G_END_DECLS
