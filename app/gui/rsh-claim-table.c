@@ -1228,14 +1228,6 @@ request_correction (RshClaimTable *self,
     g_signal_emit (self, signals[CORRECTION_REQUESTED], 0, NULL, error->message);
 }
 
-static GtkWindow *
-get_parent_window (RshClaimTable *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 wording_dialog_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
@@ -1435,7 +1427,7 @@ split_action (GSimpleAction *action,
   claim = g_ptr_array_index (claims, 0);
   mentions = rsh_claim_get_mentions (claim);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (GTK_WIDGET (self)),
                                                        _("Split Claim"),
                                                        _("Check the statements that make another "
                                                          "claim. They move to a new row; the "

@@ -455,14 +455,6 @@ request_correction (RshReaderView *self,
     g_signal_emit (self, signals[CORRECTION_REQUESTED], 0, NULL, error->message);
 }
 
-static GtkWindow *
-get_parent_window (RshReaderView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 rename_dialog_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -569,7 +561,7 @@ merge_actor_action (GtkWidget  *widget,
   /* Translators: %s is a speaker's name */
   body = g_strdup_printf (_("Pick the speaker that is the same person or body as “%s”. Their "
                             "statements become one speaker’s."), rsh_actor_get_name (actor));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (GTK_WIDGET (self)),
                                                        _("Merge Speakers"), body));
   adw_message_dialog_set_extra_child (dialog, drop_down);
   adw_message_dialog_add_responses (dialog,

@@ -20,6 +20,21 @@ entry_changed_cb (GtkEditable      *entry,
 }
 
 /**
+ * rsh_widget_get_window:
+ * @widget: a widget
+ *
+ * Returns: (nullable) (transfer none): the window @widget is in, for dialogs to be
+ *   transient for
+ */
+GtkWindow *
+rsh_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/**
  * rsh_text_dialog_new:
  * @from: the widget asking; the dialog is transient for its window
  * @heading: the dialog's heading
@@ -42,12 +57,10 @@ rsh_text_dialog_new (GtkWidget  *from,
                      const char *text,
                      const char *apply)
 {
-  GtkRoot *root = gtk_widget_get_root (from);
   AdwMessageDialog *dialog;
   GtkWidget *entry = gtk_entry_new ();
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                            : NULL,
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (from),
                                                        heading, body));
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+GtkWindow        *rsh_widget_get_window (GtkWidget  *widget);
 AdwMessageDialog *rsh_text_dialog_new (GtkWidget  *from,
                                        const char *heading,
                                        const char *body,
