@@ -1525,44 +1525,27 @@ rsh_store_put_source (RshStore   *self,
   return rsh_store_put_row (self, row, error);
 }
 
-/**
- * rsh_store_set_source_published:
- * @self: a #RshStore
- * @source_id: the id of a stored source
- * @published: (nullable): the date the user gave, or %NULL to go back to the page's own
- * @error: return location for a #GError
- *
- * Records a publication date chosen by the user; it survives re-extraction on reopening.
- *
- * Returns: %TRUE on success
- */
-gboolean
-rsh_store_set_source_published (RshStore    *self,
-                                const char  *source_id,
-                                const char  *published,
-                                GError     **error)
+/* Records a detail the user chose for a source (@sql binds the value, whether it is the
+ * user's, and the source id), in a transaction of its own; @what opens error messages. */
+static gboolean
+set_user_field (RshStore    *self,
+                const char  *source_id,
+                const char  *sql,
+                const char  *value,
+                const char  *what,
+                GError     **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *what = NULL;
-
-  g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
-  g_return_val_if_fail (source_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  locker = g_mutex_locker_new (&self->mutex);
-  what = g_strdup_printf (_("Could not save the date of source %s"), source_id);
 
   if (!begin_write (self, error))
     return FALSE;
 
-  if (!prepare (self->db,
-                "UPDATE sources SET published = ?1, published_by_user = ?2 WHERE id = ?3",
-                &stmt, what, error))
+  if (!prepare (self->db, sql, &stmt, what, error))
     goto fail;
 
-  bind_text (stmt, 1, published);
-  sqlite3_bind_int (stmt, 2, published != NULL);
+  bind_text (stmt, 1, value);
+  sqlite3_bind_int (stmt, 2, value != NULL);
   bind_text (stmt, 3, source_id);
 
   if (!step_done (self->db, stmt, what, error))
@@ -1584,6 +1567,35 @@ fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
   rollback_write (self);
   return FALSE;
+}
+
+/**
+ * rsh_store_set_source_published:
+ * @self: a #RshStore
+ * @source_id: the id of a stored source
+ * @published: (nullable): the date the user gave, or %NULL to go back to the page's own
+ * @error: return location for a #GError
+ *
+ * Records a publication date chosen by the user; it survives re-extraction on reopening.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rsh_store_set_source_published (RshStore    *self,
+                                const char  *source_id,
+                                const char  *published,
+                                GError     **error)
+{
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  what = g_strdup_printf (_("Could not save the date of source %s"), source_id);
+  return set_user_field (self, source_id,
+                         "UPDATE sources SET published = ?1, published_by_user = ?2 WHERE id = ?3",
+                         published, what, error);
 }
 
 /**
@@ -2107,49 +2119,17 @@ rsh_store_set_source_title (RshStore    *self,
                             const char  *title,
                             GError     **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *what = NULL;
 
   g_return_val_if_fail (RSH_IS_STORE (self), FALSE);
   g_return_val_if_fail (source_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  locker = g_mutex_locker_new (&self->mutex);
   what = g_strdup_printf (_("Could not save the title of source %s"), source_id);
-
-  if (!begin_write (self, error))
-    return FALSE;
-
-  if (!prepare (self->db,
-                "UPDATE sources SET title = COALESCE (?1, title), title_by_user = ?2"
-                " WHERE id = ?3",
-                &stmt, what, error))
-    goto fail;
-
-  bind_text (stmt, 1, title);
-  sqlite3_bind_int (stmt, 2, title != NULL);
-  bind_text (stmt, 3, source_id);
-
-  if (!step_done (self->db, stmt, what, error))
-    goto fail;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, RSH_ERROR, RSH_ERROR_INVALID,
-                   _("The project has no source %s"), source_id);
-      goto fail;
-    }
-
-  if (!touch_modified (self->db, error) || !commit_write (self, error))
-    goto fail;
-
-  return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback_write (self);
-  return FALSE;
+  return set_user_field (self, source_id,
+                         "UPDATE sources SET title = COALESCE (?1, title), title_by_user = ?2"
+                         " WHERE id = ?3",
+                         title, what, error);
 }
 
 /**
