@@ -52,6 +52,8 @@ typedef struct
   guint         sp_cut;   /* characters left out at the speaker's end (possessive "'s") */
   gboolean      self_negated; /* "X said it was not responsible": X denies */
   gboolean      framed;   /* right after a closed quotation: "…,” X said" */
+  gboolean      described; /* a description stands before the speaker's name: "The */
+  guint         desc_first; /* operator, [X], said"; desc_first is its first token */
 } Match;
 
 static void
@@ -444,6 +446,52 @@ strip_document_head (RshLexicon *lexicon,
   match->sp_last = last;
 }
 
+/* Whether tokens [first, last] are a proper name: capitalised words, with linkers ("of")
+ * only between them. */
+static gboolean
+is_name (RshLexicon *lexicon,
+         Sentence   *sentence,
+         guint       first,
+         guint       last)
+{
+  for (guint i = first; i <= last; i++)
+    {
+      Token *token = token_at (sentence, i);
+
+      if (i > first && !token->clean_before)
+        return FALSE;
+      if (!token->capitalised &&
+          (i == first || i == last || !token_in (lexicon, RSH_WORDS_LINKER, token)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether a short description opened by an article ends at token @last: "the
+ * contractor", "the city's port operator". */
+static gboolean
+is_description (RshLexicon *lexicon,
+                Sentence   *sentence,
+                guint       last,
+                guint      *first_out)
+{
+  for (guint i = last; last - i < MAX_APPOSITION_WORDS; i--)
+    {
+      Token *token = token_at (sentence, i);
+
+      if (token_in (lexicon, RSH_WORDS_ARTICLE, token))
+        {
+          *first_out = i;
+          return i < last;
+        }
+      if (i == 0 || !token->clean_before || token_in (lexicon, RSH_WORDS_BOUNDARY, token))
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
 /* The noun phrase ending just before token @cue_first: "Germany's BSI agency [said]",
  * "Kaspersky [has denied]", "Jane Doe, the agency's head, [said]". Auxiliaries, negations
  * and words of time ("published Tuesday") may stand between. */
@@ -495,9 +543,25 @@ find_speaker_before (RshLexicon *lexicon,
       k = j - 1;
       while (k > 0 && token_at (sentence, k)->clean_before && j - k < MAX_APPOSITION_WORDS)
         k--;
-      if (k == 0 || !comma_before (sentence, k) ||
-          !token_in (lexicon, RSH_WORDS_APPOSITION, token_at (sentence, k)))
+      if (k == 0 || !comma_before (sentence, k))
         return FALSE;
+
+      /* "The operator, Kelvar Industries, denied": a name set after a description is the
+       * speaker the description stands for. */
+      if (!token_in (lexicon, RSH_WORDS_APPOSITION, token_at (sentence, k)))
+        {
+          if (!is_name (lexicon, sentence, k, j - 1) ||
+              !is_description (lexicon, sentence, k - 1, &first))
+            return FALSE;
+
+          match->described = TRUE;
+          match->desc_first = first;
+
+          match->has_speaker = TRUE;
+          match->sp_first = k;
+          match->sp_last = j - 1;
+          return TRUE;
+        }
 
       j = k;
     }
@@ -1683,7 +1747,8 @@ choose_match (RshLexicon *lexicon,
         }
     }
 
-  chosen->cx_first = MIN (chosen->first, chosen->sp_first);
+  chosen->cx_first = MIN (chosen->first,
+                          chosen->described ? chosen->desc_first : chosen->sp_first);
   chosen->cx_last = MAX (chosen->last, chosen->sp_last);
   if (*content_from != pick)
     {
