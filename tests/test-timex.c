@@ -132,6 +132,48 @@ static const Case cases[] = {
   /* no time at all, though numbers and units are there */
   { "A 6-year-old boy and 55 years old.", "" },
   { "It saves $500 million a year.", "" },
+  /* a forecast for "the full year" and a high "for the year of $42" mean the current year */
+  { "The brewer expects higher profit for the full year.", "DATE;the full year;2017" },
+  { "Its shares hit a high for the year of $42 in June.",
+    "DATE;the year;2017|DATE;June;2017-06" },
+  /* "this year's third quarter" is one quarter, not a year */
+  { "Costs climbed in this year's third quarter.", "DATE;this year's third quarter;2017-Q3" },
+  { "The loss was smaller than last year's first half.",
+    "DATE;last year's first half;2016-H1" },
+  /* "the week of" a day is that day's week */
+  { "The hearing is set for the week of Oct. 23.", "DATE;the week of Oct. 23;2017-W43" },
+  /* a "quarter-century" is no earnings quarter: "a year earlier" is the year */
+  { "Jobless claims hit a quarter-century low. Wages were higher than a year earlier.",
+    "DATE;a year earlier;2016" },
+  /* after a fiscal quarter, another company's calendar quarter just ended is what "a year
+   * earlier" counts from */
+  { "The brewer's profit rose in the fiscal first quarter. Separately, the bakery said "
+    "third-quarter sales rose from a year earlier.",
+    "DATE;first quarter;2017-Q1|DATE;third-quarter;2017-Q3|DATE;a year earlier;2016-Q3" },
+  /* a part of the day, like a clock time, is on the day the text last named */
+  { "The dam broke on Sept. 2. Crews arrived in the morning.",
+    "DATE;Sept. 2;2017-09-02|TIME;the morning;2017-09-02TMO" },
+  /* "from now" looks ahead; a year's quarter named with "'s"; counts of consecutive units */
+  { "The bridge will be finished two years from now.", "DATE;two years from now;2019" },
+  { "Orders dipped in 2015's second quarter.", "DATE;2015's second quarter;2015-Q2" },
+  { "Exports fell for three consecutive months.", "DURATION;three consecutive months;P3M" },
+  /* "the fiscal year" is "the year" in two words: a length when it "ended" on a day */
+  { "Revenue rose in the fiscal year ended June 30.",
+    "DURATION;the fiscal year;P1Y|DATE;June 30;2017-06-30" },
+  /* a bare plural after "within" or "take" is a stretch of vague length */
+  { "The inquiry could take months.", "DURATION;months;PXM" },
+  /* "is expected" looks ahead */
+  { "The vote is expected early Friday.", "DATE;early Friday;2017-10-13" },
+  /* "the decade" alone is the current one */
+  { "The line should open by the end of the decade.", "DATE;the end of the decade;201" },
+  /* "over the years" is a stretch of vague length */
+  { "The orchard changed hands over the years.", "DURATION;the years;PXY" },
+  /* a dateline names the day the story was written: "yesterday" counts from it */
+  { "\n  LISBON, Oct. 9 (Wire) -- The ferry sank yesterday.",
+    "DATE;Oct. 9;2017-10-09|DATE;yesterday;2017-10-08" },
+  /* a date at the head of a text that is no dateline moves nothing */
+  { "LISBON, Oct. 9, was the day the ferry sank; the crew spoke yesterday.",
+    "DATE;Oct. 9;2017-10-09|DATE;yesterday;2017-10-10" },
 };
 
 static void

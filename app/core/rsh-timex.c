@@ -149,6 +149,8 @@ typedef struct
   gboolean      has_day;
   /* names a fiscal quarter: "the fiscal first quarter" */
   gboolean      names_fiscal;
+  /* names a quarter by its number: "the third quarter", "third-quarter" */
+  gboolean      names_quarter;
   /* "the quarter", "a year earlier": with a fiscal quarter named before, that quarter so
    * many years back rather than the calendar quarter of the value */
   gboolean      report_quarter;
@@ -1944,6 +1946,22 @@ match_relative (Tagger *t,
           m->value = quarter_back (t, 5);
           m->end = k + 2;
         }
+      /* "this year's third quarter", "last year's first half" */
+      if (strcmp (arg, "Y") == 0 && is_word (t, k, "'s") && t->has_anchor)
+        {
+          guint e;
+          int q;
+
+          if (parse_ordinal (t, k + 1, &e, &q) &&
+              ((is_word (t, e, "quarter") && q >= 1 && q <= 4) ||
+               (is_word (t, e, "half") && q >= 1 && q <= 2)))
+            {
+              g_free (m->value);
+              m->value = g_strdup_printf ("%04d-%c%d", g_date_get_year (&t->anchor) + n,
+                                          is_word (t, e, "quarter") ? 'Q' : 'H', q);
+              m->end = e + 1;
+            }
+        }
       if (strcmp (arg, "D") == 0)
         {
           m->day = t->anchor;
@@ -2105,6 +2123,18 @@ match_relative (Tagger *t,
   return FALSE;
 }
 
+/* Whether token @k is @word on its own, not the first part of a compound ("quarter-century",
+ * "quarter-point"). */
+static gboolean
+is_word_alone (Tagger     *t,
+               guint       k,
+               const char *word)
+{
+  Token *next = tok (t, k + 1);
+
+  return is_word (t, k, word) && !(next != NULL && next->joined);
+}
+
 /* Whether the text around token @i, its sentence and what comes before, speaks of @word
  * ("quarter"). */
 static gboolean
@@ -2114,14 +2144,14 @@ sentence_has_word (Tagger     *t,
 {
   for (guint k = i; k > 0 && i - k < 160; k--)
     {
-      if (is_word (t, k - 1, word))
+      if (is_word_alone (t, k - 1, word))
         return TRUE;
     }
   for (guint k = i; k < t->tokens->len && k - i < 40; k++)
     {
       if (is_sentence_break (tok (t, k)))
         break;
-      if (is_word (t, k, word))
+      if (is_word_alone (t, k, word))
         return TRUE;
     }
   return FALSE;
@@ -2156,6 +2186,21 @@ match_ago (Tagger *t,
       unit = lookup (t, j, CLASS_UNIT, &j);
       if (unit == NULL)
         return FALSE;
+    }
+  /* "two years from now" lies ahead of the anchor */
+  if (is_word (t, j, "from") && is_word (t, j + 1, "now") && !vague &&
+      !tok (t, j - 1)->joined)
+    {
+      m->end = j + 2;
+      m->type = RSH_TIMEX_DATE;
+      m->value = shift_value (t, unit, n);
+      if (strcmp (unit, "D") == 0 && t->has_anchor)
+        {
+          m->day = t->anchor;
+          g_date_add_days (&m->day, n);
+          m->has_day = TRUE;
+        }
+      return TRUE;
     }
   if (lookup (t, j, CLASS_AGO, &k) == NULL)
     return FALSE;
@@ -2261,9 +2306,10 @@ match_duration (Tagger *t,
           end = k;
           k = e;
         }
-      /* "two more weeks", "an additional year" */
+      /* "two more weeks", "an additional year", "two consecutive months" */
       if (is_word (t, k, "more") || is_word (t, k, "additional") || is_word (t, k, "extra") ||
-          is_word (t, k, "further"))
+          is_word (t, k, "further") || is_word (t, k, "consecutive") ||
+          is_word (t, k, "straight") || is_word (t, k, "successive"))
         k++;
 
       /* "a second time" is an ordinal */
@@ -2303,10 +2349,22 @@ match_duration (Tagger *t,
     }
   else
     {
-      /* "for years", "for the first time in years" */
+      /* "for years", "for the first time in years", "over the years", "within weeks",
+       * "could take months", "lasted years" */
+      static const char *const before_stretch[] = { "for", "within", "take", "takes", "took",
+                                                    "taken", "taking", "lasted", "lasting" };
+      gboolean stretch = prev != NULL && strcmp (prev->norm, "the") == 0 && i >= 2 &&
+                         (is_word (t, i - 2, "over") || is_word (t, i - 2, "throughout")) &&
+                         !is_word (t, i + 1, "of") &&
+                         !(tok (t, i + 1) != NULL && tok (t, i + 1)->kind == TOKEN_NUMBER);
+
+      for (guint w = 0; prev != NULL && w < G_N_ELEMENTS (before_stretch); w++)
+        if (strcmp (prev->norm, before_stretch[w]) == 0)
+          stretch = TRUE;
+
       unit = lookup (t, i, CLASS_UNIT, &k);
       if (unit == NULL || prev == NULL ||
-          (strcmp (prev->norm, "for") != 0 &&
+          (!stretch &&
            !(strcmp (prev->norm, "in") == 0 && tok (t, k) != NULL &&
              tok (t, k)->kind == TOKEN_PUNCT)) ||
           !g_str_has_suffix (tok (t, i)->norm, "s") || strcmp (unit, "Q") == 0)
@@ -2358,6 +2416,16 @@ match_quarter (Tagger *t,
   int year = 0;
   Token *prev = i > 0 ? tok (t, i - 1) : NULL;
 
+  if (parse_year (t, i, &year) && is_word (t, i + 1, "'s") && parse_ordinal (t, i + 2, &j, &n) &&
+      ((is_word (t, j, "quarter") && n >= 1 && n <= 4) ||
+       (is_word (t, j, "half") && n >= 1 && n <= 2)))
+    {
+      /* "1988's third quarter" */
+      m->end = j + 1;
+      m->type = RSH_TIMEX_DATE;
+      m->value = g_strdup_printf ("%04d-%c%d", year, is_word (t, j, "quarter") ? 'Q' : 'H', n);
+      return TRUE;
+    }
   if (parse_year (t, i, &year) && parse_ordinal (t, i + 1, &j, &n) &&
       is_word (t, j, "quarter") && n >= 1 && n <= 4)
     {
@@ -2460,6 +2528,7 @@ match_quarter (Tagger *t,
       if (year == 0)
         {
           m->names_fiscal = strcmp (unit, "Q") == 0 && i > 0 && is_word (t, i - 1, "fiscal");
+          m->names_quarter = strcmp (unit, "Q") == 0;
           year = g_date_get_year (&t->anchor);
           if (strcmp (unit, "Q") == 0 && n > quarter_of (&t->anchor) && !is_future (t, i, j))
             year--;
@@ -2472,10 +2541,44 @@ match_quarter (Tagger *t,
 
   if (prev == NULL || !has (t, i - 1, CLASS_DETERMINER))
     return FALSE;
+  /* "the full year" of a forecast is the current one */
+  if ((is_word (t, i, "full") || is_word (t, i, "whole") || is_word (t, i, "entire")) &&
+      is_word (t, i + 1, "year") && !(tok (t, i + 2) != NULL && tok (t, i + 2)->joined))
+    {
+      unit = lookup (t, i + 1, CLASS_UNIT, &k);
+      if (unit == NULL || k != i + 2 || is_word (t, k, "'s") || is_word (t, k, "of") ||
+          is_word (t, k, "ended") || is_word (t, k, "ending") || is_word (t, k, "earlier") ||
+          is_word (t, k, "ago") || is_word (t, k, "before") || is_word (t, k, "after"))
+        return FALSE;
+      m->end = k;
+      m->type = RSH_TIMEX_DATE;
+      m->value = shift_value (t, "Y", 0);
+      return TRUE;
+    }
   unit = lookup (t, i, CLASS_UNIT, &k);
+  /* "the fiscal year" is a year written in two words */
+  if (unit != NULL && k == i + 2 && is_word (t, i, "fiscal"))
+    i++;
   if (unit == NULL || k != i + 1 || g_str_has_suffix (tok (t, i)->norm, "s"))
     return FALSE;
-  if (is_word (t, k, "of") || is_word (t, k, "'s"))
+  /* "the week of March 6" is the week of that day */
+  if (strcmp (unit, "W") == 0 && is_word (t, k, "of"))
+    {
+      Match day = { .start = k + 1 };
+      gboolean found = match_month_date (t, k + 1, &day) && day.has_day;
+
+      g_free (day.value);
+      if (!found)
+        return FALSE;
+      m->end = day.end;
+      m->type = RSH_TIMEX_DATE;
+      m->value = format_week (&day.day);
+      return TRUE;
+    }
+  /* "the year's results" says more; "a high for the year of $42" is the year all the
+   * same */
+  if (is_word (t, k, "'s") ||
+      (is_word (t, k, "of") && !(strcmp (unit, "Y") == 0 && is_punct (t, k + 1, "$"))))
     return FALSE;
   if (strcmp (unit, "Q") == 0)
     {
@@ -2503,6 +2606,18 @@ match_quarter (Tagger *t,
         }
       m->type = RSH_TIMEX_DATE;
       m->value = shift_value (t, "Y", 0);
+      return TRUE;
+    }
+  /* "by the end of the decade": the current one */
+  if (strcmp (unit, "DE") == 0 || strcmp (unit, "CE") == 0)
+    {
+      if ((tok (t, k) != NULL && tok (t, k)->joined) || is_word (t, k, "ended") ||
+          is_word (t, k, "ending") || is_word (t, k, "before") || is_word (t, k, "earlier") ||
+          is_word (t, k, "ago") || is_word (t, k, "since") || !t->has_anchor)
+        return FALSE;
+      m->end = k;
+      m->type = RSH_TIMEX_DATE;
+      m->value = shift_value (t, unit, 0);
       return TRUE;
     }
   if (strcmp (unit, "WE") == 0)
@@ -2545,10 +2660,12 @@ match_part_of_day (Tagger *t,
 
   m->end = j;
   m->type = RSH_TIMEX_TIME;
-  if (t->has_anchor)
+  /* like a clock time, on the day the text last named, else the anchor's */
+  if (reference_day (t, &m->day))
     {
-      g_autofree char *day = format_day (&t->anchor);
+      g_autofree char *day = format_day (&m->day);
 
+      m->has_day = TRUE;
       m->value = g_strdup_printf ("%sT%s", day, part);
     }
   return TRUE;
@@ -2874,6 +2991,42 @@ match_at (Tagger *t,
   return found;
 }
 
+/* A dateline, "WARSAW, Feb. 26 (Agency) --" at the head of a text, names the day the story
+ * was written, which may be a day or two before the date it was filed under: that day is
+ * what "Friday" and "yesterday" count from. Moves the anchor to it when it is up to a week
+ * before. */
+static void
+apply_dateline (Tagger *t)
+{
+  guint i = 0;
+  guint first;
+  Match m = { 0 };
+  gboolean found;
+
+  if (!t->has_anchor)
+    return;
+  while (is_punct (t, i, "\n"))
+    i++;
+  first = i;
+  while (i < t->tokens->len && i < first + 4 && tok (t, i)->kind == TOKEN_WORD &&
+         tok (t, i)->capitalised)
+    i++;
+  if (i == first || !is_punct (t, i, ","))
+    return;
+  m.start = ++i;
+  found = match_month_date (t, i, &m) && m.has_day &&
+          (is_punct (t, m.end, "(") || is_punct (t, m.end, "-") ||
+           is_punct (t, m.end, "\u2014"));
+  if (found)
+    {
+      int before = g_date_days_between (&m.day, &t->anchor);
+
+      if (before > 0 && before <= 7)
+        t->anchor = m.day;
+    }
+  g_free (m.value);
+}
+
 static gboolean
 parse_anchor (const char  *anchor,
               GDate       *date,
@@ -3039,6 +3192,8 @@ rsh_timex_tag (const char  *text,
       tokens = tokenize (chunk, tagger.lexicon);
       tagger.text = chunk;
       tagger.tokens = tokens;
+      if (from == 0)
+        apply_dateline (&tagger);
 
       while (i < tokens->len)
         {
@@ -3061,6 +3216,15 @@ rsh_timex_tag (const char  *text,
             {
               tagger.fiscal_year = atoi (m.value);
               tagger.fiscal_quarter = m.value[6] - '0';
+            }
+          else if (m.names_quarter && !m.names_fiscal && tagger.fiscal_quarter > 0)
+            {
+              g_autofree char *reported = shift_value (&tagger, "Q", -1);
+
+              /* another company's calendar quarter, the one just ended ("America West's
+               * third-quarter profit"): "a year earlier" now counts from it */
+              if (g_strcmp0 (m.value, reported) == 0)
+                tagger.fiscal_quarter = 0;
             }
 
           if (m.type == RSH_TIMEX_DATE || m.type == RSH_TIMEX_TIME)

@@ -3,7 +3,7 @@
  * SPDX-FileCopyrightText: 2026 Rashomon contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-tempeval [--errors tune|held-out|all]
+ * Usage: bench-tempeval [--errors|--list tune|held-out|all]
  *
  * Reads the TimeML files of $RSH_SHARED_DATA/tempeval3-tbaq-cleaned (else ../shared/data
  * next to the source tree): TimeBank and AQUAINT, inline <TIMEX3 type value> tags with the
@@ -14,7 +14,8 @@
  * file name into a "tune" half (the rules were adjusted looking at it) and a "held-out"
  * half; both are printed, then all. --errors lists the misses of one half, then counts them
  * by kind and by the shape of the gold and system values ("VALUE week -> week"), most
- * frequent first, so that the categories that dominate show.
+ * frequent first, so that the categories that dominate show. --list prints every expression
+ * the tagger found in one half with the gold one it overlaps, to see how often a rule is right.
  */
 
 #include "config.h"
@@ -428,6 +429,31 @@ score (Document        *doc,
     }
 }
 
+/* Prints each expression of @system with the gold expression it overlaps, if any. */
+static void
+list_system (Document        *doc,
+             const GPtrArray *system)
+{
+  for (guint k = 0; k < system->len; k++)
+    {
+      const RshTimex *timex = g_ptr_array_index (system, k);
+      const Gold *match = NULL;
+
+      for (guint i = 0; i < doc->gold->len && match == NULL; i++)
+        {
+          const Gold *gold = &g_array_index (doc->gold, Gold, i);
+
+          if (overlaps (gold->start, gold->end, timex->start, timex->end))
+            match = gold;
+        }
+      printf ("%s %s\t[%s] %s %s\t[%s] %s %s\n",
+              match == NULL ? "EXTRA" : g_strcmp0 (match->value, timex->value) == 0 ? "OK   "
+                                                                                     : "VALUE",
+              doc->name, timex->text, rsh_timex_type_to_string (timex->type), timex->value,
+              match ? match->text : "", match ? match->type : "", match ? match->value : "");
+    }
+}
+
 static char *
 find_data_dir (void)
 {
@@ -447,6 +473,7 @@ main (int   argc,
   g_autofree char *dir = find_data_dir ();
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
   const char *errors = NULL;
+  gboolean list = FALSE;
   const char *parts[] = { "TimeBank", "AQUAINT" };
   Counts counts[2] = { 0 };
   Counts all = { 0 };
@@ -456,11 +483,14 @@ main (int   argc,
   g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             NULL);
 
-  if (argc == 3 && strcmp (argv[1], "--errors") == 0)
-    errors = argv[2];
+  if (argc == 3 && (strcmp (argv[1], "--errors") == 0 || strcmp (argv[1], "--list") == 0))
+    {
+      errors = argv[2];
+      list = strcmp (argv[1], "--list") == 0;
+    }
   else if (argc != 1)
     {
-      fprintf (stderr, "usage: %s [--errors tune|held-out|all]\n", argv[0]);
+      fprintf (stderr, "usage: %s [--errors|--list tune|held-out|all]\n", argv[0]);
       return 2;
     }
 
@@ -522,12 +552,14 @@ main (int   argc,
       show = errors != NULL &&
              (strcmp (errors, "all") == 0 ||
               (strcmp (errors, "held-out") == 0) == doc->held_out);
-      score (doc, system, &counts[doc->held_out], show ? categories : NULL);
+      if (list && show)
+        list_system (doc, system);
+      score (doc, system, &counts[doc->held_out], show && !list ? categories : NULL);
       score (doc, system, &all, NULL);
       ndocs[doc->held_out]++;
     }
 
-  if (errors != NULL)
+  if (errors != NULL && !list)
     print_categories (categories);
   printf ("TempEval-3 style on TimeBank + AQUAINT (%s), anchored on each DCT\n", dir);
   print_scores ("tune", &counts[0], ndocs[0]);
