@@ -97,6 +97,49 @@ test_sentences_code_points (void)
 }
 
 static void
+test_sentences_astral (void)
+{
+  /* Characters beyond U+FFFF are two UTF-16 units to ICU and one position to us, and
+   * the sentences after them must still start where their text does. */
+  const char *text = "Rain \U0001F327\U0001F327 fell on \U00010348 Gothic ruins. It stopped. "
+                     "\U0001F600 Crowds came back.\n\n\U0001F4F0 Papers said so.";
+  const char *expected[] = {
+    "Rain \U0001F327\U0001F327 fell on \U00010348 Gothic ruins.",
+    "It stopped.",
+    "\U0001F600 Crowds came back.",
+    "\U0001F4F0 Papers said so.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = rsh_segment_sentences (text, "en", &error);
+
+  g_assert_no_error (error);
+  assert_spans (text, spans, expected);
+  g_assert_cmpuint (g_array_index (spans, RshSpan, 1).start, ==,
+                    g_utf8_strlen ("Rain \U0001F327\U0001F327 fell on \U00010348 Gothic ruins. ",
+                                   -1));
+  g_assert_cmpuint (g_array_index (spans, RshSpan, 3).paragraph, ==, 1);
+}
+
+static void
+test_sentences_invalid_utf8 (void)
+{
+  /* Bytes that are not UTF-8 (this goes past the UTF-16 path) still split rather than
+   * fail. */
+  const char *text = "Caf\xE9 owners met. They agreed.\n\nNo more.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = rsh_segment_sentences (text, "en", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 3);
+  g_assert_cmpuint (g_array_index (spans, RshSpan, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (spans, RshSpan, 0).end, <,
+                    g_array_index (spans, RshSpan, 1).start);
+  g_assert_cmpuint (g_array_index (spans, RshSpan, 1).paragraph, ==, 0);
+  g_assert_cmpuint (g_array_index (spans, RshSpan, 2).paragraph, ==, 1);
+}
+
+static void
 test_sentences_empty (void)
 {
   g_autoptr(GError) error = NULL;
@@ -117,6 +160,8 @@ main (int   argc,
   g_test_add_func ("/core/segment/sentences/months-and-lower-case",
                    test_sentences_months_and_lower_case);
   g_test_add_func ("/core/segment/sentences/code-points", test_sentences_code_points);
+  g_test_add_func ("/core/segment/sentences/astral", test_sentences_astral);
+  g_test_add_func ("/core/segment/sentences/invalid-utf8", test_sentences_invalid_utf8);
   g_test_add_func ("/core/segment/sentences/empty", test_sentences_empty);
 
   return g_test_run ();

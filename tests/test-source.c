@@ -396,6 +396,25 @@ test_html_metadata_traps (void)
       "said, until the dredgers finish their work in the autumn.</p></div></body></html>",
       "Ana Ruiz", "2025-07-01", NULL, "https://paper.example/a/b/tide-tables", NULL,
     },
+    {
+      /* Open Graph gives the title and dates but no author: the JSON-LD still has to be
+       * read for it, though its key hides behind a \u escape; a web page's own card
+       * with an author and a date is no article and does not count. */
+      "ferry.html",
+      "<html><head><meta property='og:title' content='Ferry service returns'>"
+      "<meta property='og:site_name' content='River News'>"
+      "<meta property='article:published_time' content='2025-08-01T08:00:00Z'>"
+      "<script type='application/ld+json'>{\"@type\": \"WebPage\", "
+      "\"author\": \"Web Desk\", \"dateModified\": \"2025-01-01\"}</script>"
+      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+      "\"\\u0061uthor\": {\"@type\": \"Person\", \"name\": \"Ida Berg\"}, "
+      "\"dateModified\": \"2025-08-02T09:00:00Z\"}</script>"
+      "</head><body><article><p>The river ferry runs again from Monday, after a winter in "
+      "the yard for a new engine and a deck that no longer floods at high tide.</p>"
+      "<p>Crossings leave every twenty minutes at rush hour, the operator said, and bikes "
+      "ride free until the end of the summer.</p></article></body></html>",
+      "Ida Berg", "2025-08-01T08:00:00Z", "2025-08-02T09:00:00Z", NULL, "River News",
+    },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1106,6 +1125,11 @@ test_bad_contents (void)
   static const char controls[] =
     "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17 text";
   static const char broken_utf16[] = "\xFF\xFE" "a\0b\0\x00\xDC";
+  /* Pages that open as web pages but hold NUL bytes: binary all the same. */
+  static const char html_nul[] = "<!DOCTYPE html><html><body><p>The council met \0 "
+                                 "on Tuesday.</p></body></html>";
+  static const char bom_html_nul[] = "\xEF\xBB\xBF<html><body><p>Votes \0\0 were "
+                                     "counted.</p></body></html>";
   static const struct {
     const char  *name;
     const char  *data;
@@ -1122,6 +1146,8 @@ test_bad_contents (void)
     { "nav-only.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>", -1,
       RSH_ERROR_NOT_ARTICLE },
     { "broken-utf16.txt", broken_utf16, sizeof broken_utf16 - 1, RSH_ERROR_ENCODING },
+    { "nul-page.html", html_nul, sizeof html_nul - 1, RSH_ERROR_NOT_ARTICLE },
+    { "bom-nul-page.html", bom_html_nul, sizeof bom_html_nul - 1, RSH_ERROR_NOT_ARTICLE },
   };
   g_autofree char *dir = g_dir_make_tmp ("rsh-source-XXXXXX", NULL);
 
@@ -1135,6 +1161,47 @@ test_bad_contents (void)
       g_assert_cmpint (g_unlink (path), ==, 0);
     }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Loads @text as plain text; whether it counts as text. */
+static gboolean
+loads_as_text (const char *text)
+{
+  g_autoptr(RshSource) source = rsh_source_new ("counted.txt");
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  gboolean loaded = rsh_source_load_bytes (source, bytes, "text/plain", &error);
+
+  if (!loaded)
+    g_assert_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE);
+  return loaded;
+}
+
+static void
+test_bad_control_share (void)
+{
+  /* Text is refused when more than one character in twenty is a control character,
+   * counted in characters, not bytes: "é" is two bytes and one character, U+0085 (C2 85)
+   * a control character of two bytes. The pieces drift across the sixteen-byte blocks
+   * the check reads, so some straddle them. Exactly one in twenty passes; one control
+   * character more fails. */
+  for (guint extra = 0; extra <= 1; extra++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint controls = 0;
+
+      for (guint i = 0; i < 10; i++)
+        {
+          g_string_append (text, "Ballots were \xC2\x85\xC3\xA9lus \x01 counted, again. ");
+          controls += 2;
+        }
+      while ((guint) g_utf8_strlen (text->str, -1) < 20 * controls)
+        g_string_append_c (text, 'x');
+      g_assert_cmpuint (g_utf8_strlen (text->str, -1), ==, 20 * controls);
+      if (extra)
+        g_string_append_c (text, '\x03');
+      g_assert_true (loads_as_text (text->str) == !extra);
+    }
 }
 
 static void
@@ -1582,6 +1649,7 @@ main (int   argc,
   g_test_add_func ("/core/source/bad/missing", test_bad_missing);
   g_test_add_func ("/core/source/bad/directory", test_bad_directory);
   g_test_add_func ("/core/source/bad/contents", test_bad_contents);
+  g_test_add_func ("/core/source/bad/control-share", test_bad_control_share);
   g_test_add_func ("/core/source/bad/too-large", test_bad_too_large);
   g_test_add_func ("/core/source/bad/scheme", test_bad_scheme);
   g_test_add_func ("/core/source/async/ready", test_async);

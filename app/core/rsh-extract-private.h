@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -47,7 +49,7 @@ char         *rsh_extract_charset_param    (const char    *content_type);
 gboolean      rsh_extract_check_binary     (GBytes        *raw,
                                             const char    *name,
                                             GError       **error);
-char         *rsh_extract_decode           (GBytes        *raw,
+const char   *rsh_extract_decode_temp      (GBytes        *raw,
                                             gboolean       is_html,
                                             const char    *header_charset,
                                             const char    *name,
@@ -75,5 +77,39 @@ void          rsh_extract_free_html        (struct _xmlDoc *doc);
 const char   *rsh_extract_guess_language   (const char    *text);
 char         *rsh_extract_check_date       (const char    *date);
 gboolean      rsh_extract_is_crumb         (const char    *line);
+
+/**
+ * rsh_utf8_count:
+ * @text: valid UTF-8
+ * @len: bytes of @text to count, ending on a character boundary
+ *
+ * g_utf8_strlen (@text, @len) for valid UTF-8, eight bytes at a time: the characters are
+ * the bytes that do not continue a sequence (those are 10xxxxxx).
+ *
+ * Returns: the number of characters in the first @len bytes of @text
+ */
+static inline gsize
+rsh_utf8_count (const char *text,
+                gsize       len)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize continuing = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 v;
+
+      memcpy (&v, text + i, sizeof v);
+      /* One in the low bit of each continuation byte, summed by a multiplication
+       * into the top byte (no population count instruction on baseline x86-64). */
+      if (v & high)
+        continuing += (((v & ~(v << 1) & high) >> 7) *
+                       G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+    }
+  for (; i < len; i++)
+    continuing += ((guchar) text[i] & 0xC0) == 0x80;
+  return len - continuing;
+}
 
 G_END_DECLS

@@ -177,7 +177,8 @@ typedef struct
   const char *words[16];
 } Stopwords;
 
-/* Frequent function words, enough to tell the four languages apart on a paragraph. */
+/* Frequent function words, enough to tell the four languages apart on a paragraph. None
+ * is longer than five bytes, which rsh_extract_guess_language() relies on. */
 static const Stopwords stopwords[] = {
   { "en", { "the", "and", "of", "to", "is", "that", "with", "was", "for", "said", "it",
             "has", "have", "from", "this", NULL } },
@@ -202,7 +203,8 @@ typedef struct
   GPtrArray  *rel_authors;
   GPtrArray  *byline_texts;
   GPtrArray  *ld_scripts;
-  /* from JSON-LD */
+  /* from JSON-LD, once parse_json_ld() has run */
+  gboolean    ld_parsed;
   char       *ld_headline;
   char       *ld_publisher;
   char       *ld_published;
@@ -290,6 +292,19 @@ bytes16_load (const void *p)
   return v;
 }
 
+/* How many lanes of a comparison's result are set. */
+static inline guint
+bytes16_count (Bytes16 mask)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 half[2];
+
+  /* Each lane is 0 or 0xFF: one bit of each, summed by a multiplication into the top
+   * byte (baseline x86-64 has no population count instruction). */
+  memcpy (half, &mask, sizeof half);
+  return ((((half[0] >> 7) & ones) * ones) >> 56) + ((((half[1] >> 7) & ones) * ones) >> 56);
+}
+
 /* Whether any lane of a comparison's result is set. */
 static inline gboolean
 bytes16_any (Bytes16 mask)
@@ -360,6 +375,13 @@ is_space_at (const char *p)
   if (lead != 0xC2 && (lead < 0xE1 || lead > 0xE3))
     return FALSE;
   return is_space_char (g_utf8_get_char (p));
+}
+
+/* g_utf8_strlen (@str, -1) of valid UTF-8. */
+static inline gsize
+utf8_length (const char *str)
+{
+  return rsh_utf8_count (str, strlen (str));
 }
 
 /* g_string_append_len() without GLib 2.74's checks for overlap and negative lengths: the
@@ -615,13 +637,6 @@ find_declared_charset (const char *data,
 #define WORD_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
 #define WORD_LOW_BITS  G_GUINT64_CONSTANT (0x0101010101010101)
 
-/* Whether any of 8 bytes is NUL or has its high bit set. */
-static inline gboolean
-word_has_zero_or_high (guint64 v)
-{
-  return ((((v - WORD_LOW_BITS) & ~v) | v) & WORD_HIGH_BITS) != 0;
-}
-
 static gboolean
 has_high_bytes (const char *data,
                 gsize       len)
@@ -642,31 +657,159 @@ has_high_bytes (const char *data,
   return FALSE;
 }
 
-/* g_utf8_validate_len(), with runs of ASCII (most of a web page) checked eight bytes at a
- * time: every ASCII byte is a whole character, so the multi-byte stretches between them
- * can be validated one by one. */
-static gboolean
-utf8_validate_fast (const char *data,
-                    gsize       len)
+/* Per-thread buffers for the page-sized texts each extraction makes and drops (the
+ * decoded page, the page without its scripts). A fresh buffer of that size comes from
+ * mmap() and faults its pages in one by one, for every page; a kept one is already
+ * mapped and usually still in the cache. A buffer grown beyond SCRATCH_KEEP bytes for
+ * an exceptional page is let go at the next page, so that a thread keeps 4 MB at most. */
+#define SCRATCH_KEEP (2 * 1024 * 1024)
+
+typedef struct
 {
+  char  *data;
+  gsize  size;
+} Scratch;
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *scratch = data;
+
+  g_free (scratch->data);
+  g_free (scratch);
+}
+
+static GPrivate decoded_scratch = G_PRIVATE_INIT (scratch_free);
+static GPrivate stripped_scratch = G_PRIVATE_INIT (scratch_free);
+
+static Scratch *
+scratch_get (GPrivate *key)
+{
+  Scratch *scratch = g_private_get (key);
+
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (Scratch, 1);
+      g_private_set (key, scratch);
+    }
+  return scratch;
+}
+
+/* The calling thread's buffer under @key, at least @size bytes; its contents are lost. */
+static char *
+scratch_reserve (GPrivate *key,
+                 gsize     size)
+{
+  Scratch *scratch = scratch_get (key);
+
+  if (scratch->size < size)
+    {
+      g_free (scratch->data);
+      scratch->size = MAX (size, 64 * 1024);
+      scratch->data = g_malloc (scratch->size);
+    }
+  return scratch->data;
+}
+
+/* Makes @data (@size bytes, transfer full) the calling thread's buffer under @key. */
+static void
+scratch_adopt (GPrivate *key,
+               char     *data,
+               gsize     size)
+{
+  Scratch *scratch = scratch_get (key);
+
+  if (scratch->data != data)
+    {
+      g_free (scratch->data);
+      scratch->data = data;
+    }
+  scratch->size = size;
+}
+
+/* Lets a buffer grown for an exceptionally big page go. */
+static void
+scratch_trim (GPrivate *key)
+{
+  Scratch *scratch = scratch_get (key);
+
+  if (scratch->size > SCRATCH_KEEP)
+    {
+      g_clear_pointer (&scratch->data, g_free);
+      scratch->size = 0;
+    }
+}
+
+/* One byte of a text for rsh_extract_check_text(). Continuation bytes belong to the
+ * character already counted; the only control characters beyond ASCII are U+0080 to
+ * U+009F, written C2 80 to C2 9F. */
+static inline void
+check_text_byte (const guchar *p,
+                 gsize        *chars,
+                 gsize        *controls,
+                 gsize        *visible)
+{
+  if (*p < 0x80)
+    {
+      (*chars)++;
+      if (*p > 0x20 && *p < 0x7F)
+        (*visible)++;
+      else if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\f' && *p != '\v')
+        (*controls)++;
+      return;
+    }
+  if ((*p & 0xC0) == 0x80)
+    return;
+  (*chars)++;
+  if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
+    (*controls)++;
+  else if (*visible == 0 && !g_unichar_isspace (g_utf8_get_char ((const char *) p)))
+    (*visible)++;
+}
+
+/* What rsh_extract_check_text() counts. */
+typedef struct
+{
+  gsize chars;
+  gsize controls;
+  gsize visible;   /* only whether it is zero matters */
+} TextCounts;
+
+/* Copies @len bytes of @data into the thread's decoded-text buffer, checking on the way
+ * that they are UTF-8 without NUL (g_utf8_validate_len()) and counting them as
+ * rsh_extract_check_text() does: one pass over a page instead of three. Sixteen bytes
+ * of ASCII (most of a page) are copied, checked and counted at once; every ASCII byte is
+ * a whole character, so the multi-byte stretches between them are validated one by one.
+ * Returns %FALSE if the bytes are not such text; the buffer then holds anything. */
+static gboolean
+copy_checked (const char *data,
+              gsize       len,
+              TextCounts *counts)
+{
+  char *out = scratch_reserve (&decoded_scratch, len + 1);
   gsize i = 0;
 
+  memset (counts, 0, sizeof *counts);
   while (i < len)
     {
       gsize start;
 
-      if (i + 64 <= len)
+      /* Most of a page: 64 bytes of printable ASCII and blanks. "Below 9" takes in NUL
+       * and everything from 0x80 up. */
+      if (i + 64 <= len && counts->visible > 0)
         {
-          Bytes16 bad = { 0, };
+          Bytes16 unusual = { 0, };
 
           for (guint k = 0; k < 64; k += 16)
             {
               Bytes16 v = bytes16_load (data + i + k);
 
-              bad |= (Bytes16) (v < 1);   /* NUL or from 0x80 up */
+              unusual |= (Bytes16) ((v < 9) | ((v > 12) & (v < 0x20)) | (v == 0x7F));
             }
-          if (!bytes16_any (bad))
+          if (!bytes16_any (unusual))
             {
+              memcpy (out + i, data + i, 64);
+              counts->chars += 64;
               i += 64;
               continue;
             }
@@ -675,20 +818,21 @@ utf8_validate_fast (const char *data,
         {
           Bytes16 v = bytes16_load (data + i);
 
-          if (!bytes16_any ((Bytes16) (v < 1)))
+          if (!bytes16_any ((Bytes16) (v < 0)))
             {
-              i += 16;
-              continue;
-            }
-        }
-      if (i + 8 <= len)
-        {
-          guint64 v;
+              Bytes16 odd;
 
-          memcpy (&v, data + i, 8);
-          if (!word_has_zero_or_high (v))
-            {
-              i += 8;
+              if (bytes16_any ((Bytes16) (v == 0)))
+                return FALSE;
+              memcpy (out + i, &v, sizeof v);
+              /* Control characters: below 0x20 other than \t \n \v \f, and DEL. */
+              odd = (Bytes16) ((v < 9) | ((v > 12) & (v < 0x20)) | (v == 0x7F));
+              if (bytes16_any (odd))
+                counts->controls += bytes16_count (odd);
+              if (counts->visible == 0)
+                counts->visible = bytes16_any ((Bytes16) ((v > 0x20) & (v != 0x7F)));
+              counts->chars += 16;
+              i += 16;
               continue;
             }
         }
@@ -696,6 +840,9 @@ utf8_validate_fast (const char *data,
         {
           if (data[i] == '\0')
             return FALSE;
+          out[i] = data[i];
+          check_text_byte ((const guchar *) data + i, &counts->chars, &counts->controls,
+                           &counts->visible);
           i++;
           continue;
         }
@@ -704,19 +851,21 @@ utf8_validate_fast (const char *data,
         i++;
       if (!g_utf8_validate_len (data + start, i - start, NULL))
         return FALSE;
+      memcpy (out + start, data + start, i - start);
+      /* A valid stretch: a C2 lead's second byte is in it. */
+      for (gsize k = start; k < i; k++)
+        check_text_byte ((const guchar *) data + k, &counts->chars, &counts->controls,
+                         &counts->visible);
     }
   return TRUE;
 }
 
-/* A NUL-terminated copy of bytes utf8_validate_fast() accepted, which hold no NUL:
- * g_strndup() would look for one byte by byte. */
+/* The text copy_checked() accepted, NUL-terminated. */
 static char *
-copy_validated (const char *data,
-                gsize       len)
+take_checked_copy (gsize len)
 {
-  char *text = g_malloc (len + 1);
+  char *text = scratch_get (&decoded_scratch)->data;
 
-  memcpy (text, data, len);
   text[len] = '\0';
   return text;
 }
@@ -750,7 +899,8 @@ convert_exact (const char *data,
 static char *
 decode_as_declared (const char *data,
                     gsize       len,
-                    const char *label)
+                    const char *label,
+                    gboolean    valid_utf8)
 {
   g_autofree char *charset = normalize_charset (label);
 
@@ -760,9 +910,9 @@ decode_as_declared (const char *data,
   /* Bytes that are valid UTF-8 and use multi-byte sequences are UTF-8 whatever the page
    * says: text in a legacy charset almost never forms valid UTF-8 by chance. */
   if (str_equal (charset, "UTF-8"))
-    return utf8_validate_fast (data, len) ? copy_validated (data, len) : NULL;
-  if (has_high_bytes (data, len) && utf8_validate_fast (data, len))
-    return copy_validated (data, len);
+    return valid_utf8 ? take_checked_copy (len) : NULL;
+  if (valid_utf8 && has_high_bytes (data, len))
+    return take_checked_copy (len);
 
   return convert_exact (data, len, charset);
 }
@@ -828,9 +978,11 @@ decode_japanese (const char *data,
   return NULL;
 }
 
-/* Replaces CRLF and lone CR with LF, in place. */
+/* Replaces CRLF and lone CR with LF, in place; @counts (if not %NULL) follow: a CR was
+ * a control character and an LF is none, and a CRLF is one character less. */
 static void
-normalize_newlines (char *text)
+normalize_newlines (char       *text,
+                    TextCounts *counts)
 {
   char *w = strchr (text, '\r');
 
@@ -841,8 +993,14 @@ normalize_newlines (char *text)
       if (*r == '\r')
         {
           *w++ = '\n';
+          if (counts != NULL)
+            counts->controls--;
           if (r[1] == '\n')
-            r++;
+            {
+              r++;
+              if (counts != NULL)
+                counts->chars--;
+            }
         }
       else
         *w++ = *r;
@@ -919,6 +1077,38 @@ rsh_extract_charset_param (const char *content_type)
   return read_charset_token (cs + strlen ("charset"), end);
 }
 
+static void
+refuse_binary (const char  *name,
+               GError     **error)
+{
+  g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
+               _("“%s” is not a text or web page file; Rashomon reads HTML and plain text."),
+               name);
+}
+
+/* The verdict of rsh_extract_check_text() on what it counted. */
+static gboolean
+judge_text (const TextCounts  *counts,
+            const char        *name,
+            GError           **error)
+{
+  if (counts->visible == 0)
+    {
+      g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
+                   _("“%s” is empty; choose a file that holds an article."), name);
+      return FALSE;
+    }
+
+  /* Real text has next to no control characters; 5 % is far beyond any typo. */
+  if (counts->controls * 20 > counts->chars)
+    {
+      refuse_binary (name, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * rsh_extract_check_binary:
  * @raw: the bytes of a document
@@ -926,7 +1116,8 @@ rsh_extract_charset_param (const char *content_type)
  * @error: return location for a #GError
  *
  * Refuses known binary formats, anything with NUL bytes (unless it starts with a UTF-16
- * byte order mark) and whatever GIO recognises as neither text nor markup.
+ * byte order mark, or opens as a web page: rsh_extract_decode_temp() refuses those) and
+ * whatever GIO recognises as neither text nor markup.
  *
  * Returns: %TRUE if @raw may be text
  */
@@ -953,11 +1144,9 @@ rsh_extract_check_binary (GBytes      *raw,
         memcmp (data, binary_magics[i].magic, binary_magics[i].len) == 0)
       goto binary;
 
-  if (len > 0 && memchr (data, '\0', len) != NULL)
-    goto binary;
-
   /* A document that opens as a web page is one; asking the MIME database costs as much
-   * as extracting a page. */
+   * as extracting a page. NUL bytes in it are found by rsh_extract_decode_temp(), which
+   * sees them for free: valid UTF-8 has none. */
   {
     gsize i = len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
@@ -967,6 +1156,9 @@ rsh_extract_check_binary (GBytes      *raw,
         (len - i >= 5 && has_prefix_ci (data + i, "<html")))
       return TRUE;
   }
+
+  if (len > 0 && memchr (data, '\0', len) != NULL)
+    goto binary;
 
   guess = g_content_type_guess (NULL, (const guchar *) data, MIN (len, 4096), &uncertain);
   if (!uncertain && guess != NULL && !g_content_type_is_unknown (guess))
@@ -989,14 +1181,12 @@ rsh_extract_check_binary (GBytes      *raw,
   return TRUE;
 
 binary:
-  g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
-               _("“%s” is not a text or web page file; Rashomon reads HTML and plain text."),
-               name);
+  refuse_binary (name, error);
   return FALSE;
 }
 
 /**
- * rsh_extract_decode:
+ * rsh_extract_decode_temp:
  * @raw: the bytes of a document
  * @is_html: whether to look for a charset declared in the markup
  * @header_charset: (nullable): the charset an HTTP header gave
@@ -1006,19 +1196,32 @@ binary:
  * Decodes @raw to UTF-8: a byte order mark first, then the charset the page declares,
  * then the HTTP header's. A declaration the bytes contradict is skipped; without a usable
  * one the text is UTF-8 if it is valid UTF-8, else windows-1252. Line ends become LF.
+ * Bytes that are not UTF-16 and hold a NUL are refused as binary, and the text is then
+ * checked as rsh_extract_check_text() does (for a page that is UTF-8 already, in the same
+ * pass that validates and copies it).
  *
- * Returns: (transfer full): the text, or %NULL with @error set
+ * The text goes into a buffer the calling thread keeps for the next page, so that the
+ * copy of a page costs no allocation.
+ *
+ * Returns: (transfer none): the text, valid until the calling thread decodes again, or
+ *   %NULL with @error set
  */
-char *
-rsh_extract_decode (GBytes      *raw,
-                    gboolean     is_html,
-                    const char  *header_charset,
-                    const char  *name,
-                    GError     **error)
+const char *
+rsh_extract_decode_temp (GBytes      *raw,
+                         gboolean     is_html,
+                         const char  *header_charset,
+                         const char  *name,
+                         GError     **error)
 {
   gsize len = 0;
   const char *data = g_bytes_get_data (raw, &len);
   char *text = NULL;
+  gboolean valid_utf8 = FALSE;
+  gboolean checked;
+  TextCounts counts = { 0, };
+
+  /* The last page's text is no longer needed. */
+  scratch_trim (&decoded_scratch);
 
   if (data == NULL)
     data = "";
@@ -1027,8 +1230,9 @@ rsh_extract_decode (GBytes      *raw,
     {
       data += 3;
       len -= 3;
-      if (utf8_validate_fast (data, len))
-        text = copy_validated (data, len);
+      valid_utf8 = copy_checked (data, len, &counts);
+      if (valid_utf8)
+        text = take_checked_copy (len);
     }
   else if (len >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
     {
@@ -1060,14 +1264,23 @@ rsh_extract_decode (GBytes      *raw,
     {
       g_autofree char *declared = is_html ? find_declared_charset (data, len) : NULL;
 
+      /* One validation serves every guess below. */
+      valid_utf8 = copy_checked (data, len, &counts);
       if (declared != NULL)
-        text = decode_as_declared (data, len, declared);
+        text = decode_as_declared (data, len, declared, valid_utf8);
       if (text == NULL && header_charset != NULL)
-        text = decode_as_declared (data, len, header_charset);
+        text = decode_as_declared (data, len, header_charset, valid_utf8);
     }
 
-  if (text == NULL && utf8_validate_fast (data, len))
-    text = copy_validated (data, len);
+  if (text == NULL && valid_utf8)
+    text = take_checked_copy (len);
+  /* NUL bytes, which valid UTF-8 never holds, make a binary file: for a document that
+   * opens as a web page rsh_extract_check_binary() left them to be found here. */
+  if (text == NULL && len > 0 && memchr (data, '\0', len) != NULL)
+    {
+      refuse_binary (name, error);
+      return NULL;
+    }
   if (text == NULL)
     text = decode_japanese (data, len);
   if (text == NULL)
@@ -1089,35 +1302,19 @@ rsh_extract_decode (GBytes      *raw,
       return NULL;
     }
 
-  normalize_newlines (text);
-  return text;
-}
-
-/* One byte of a text for rsh_extract_check_text(). Continuation bytes belong to the
- * character already counted; the only control characters beyond ASCII are U+0080 to
- * U+009F, written C2 80 to C2 9F. */
-static inline void
-check_text_byte (const guchar *p,
-                 gsize        *chars,
-                 gsize        *controls,
-                 gsize        *visible)
-{
-  if (*p < 0x80)
+  /* A converted text is a new allocation; it becomes the buffer, and is counted now. */
+  if (valid_utf8 && text == scratch_get (&decoded_scratch)->data)
     {
-      (*chars)++;
-      if (*p > 0x20 && *p < 0x7F)
-        (*visible)++;
-      else if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\f' && *p != '\v')
-        (*controls)++;
-      return;
+      normalize_newlines (text, &counts);
+      checked = judge_text (&counts, name, error);
     }
-  if ((*p & 0xC0) == 0x80)
-    return;
-  (*chars)++;
-  if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
-    (*controls)++;
-  else if (*visible == 0 && !g_unichar_isspace (g_utf8_get_char ((const char *) p)))
-    (*visible)++;
+  else
+    {
+      scratch_adopt (&decoded_scratch, text, strlen (text) + 1);
+      normalize_newlines (text, NULL);
+      checked = rsh_extract_check_text (text, name, error);
+    }
+  return checked ? text : NULL;
 }
 
 /**
@@ -1143,87 +1340,70 @@ rsh_extract_check_text (const char  *text,
   const guchar *p = (const guchar *) text;
   const guchar *end = p + len;
 
-  /* Sixteen bytes of printable ASCII and spaces, most of a page, are sixteen characters
-   * and no control. Then eight bytes at a time: a word of ASCII is judged whole (its bytes
-   * below 0x20 other than \t \n \v \f, 9 to 12, and its DEL bytes are the control
-   * characters, and anything above a space makes the text visible); other words go byte
-   * by byte. Only whether @visible is zero matters, so it may undercount. */
-  for (; p + 8 <= end; p += 8)
+  /* Sixteen bytes at a time, counting lanes: characters are the bytes that do not
+   * continue a UTF-8 sequence (0x80 to 0xBF); control characters are the bytes below
+   * 0x20 other than \t \n \v \f (9 to 12), DEL, and C2 followed by 0x80 to 0x9F, which
+   * the load one byte further on shows (the text's NUL ends it, so that load stays in
+   * it). Until something visible is found, blocks with non-ASCII go byte by byte, since
+   * whether a letter is a space takes a lookup. */
+  for (; p + 16 <= end; p += 16)
     {
-      guint64 v, low, del, blank, odd;
+      Bytes16 v;
+      Bytes16 high;
+      Bytes16 odd;
 
+      /* Most of a page: 64 bytes of printable ASCII and blanks, 64 characters. */
       if (p + 64 <= end && visible > 0)
         {
-          Bytes16 bad = { 0, };
+          Bytes16 unusual = { 0, };
 
           for (guint k = 0; k < 64; k += 16)
             {
               Bytes16 block = bytes16_load (p + k);
 
-              bad |= (Bytes16) ((block < 0x20) | (block == 0x7F));
+              /* Below 9 takes in everything from 0x80 up. */
+              unusual |= (Bytes16) ((block < 9) | ((block > 12) & (block < 0x20)) |
+                                    (block == 0x7F));
             }
-          if (!bytes16_any (bad))
+          if (!bytes16_any (unusual))
             {
               chars += 64;
-              p += 56;   /* and 8 more by the loop */
+              p += 48;   /* and 16 more by the loop */
               continue;
             }
         }
-      if (p + 16 <= end)
-        {
-          Bytes16 block = bytes16_load (p);
+      v = bytes16_load (p);
+      high = (Bytes16) (v < 0);
 
-          if (!bytes16_any ((Bytes16) ((block < 0x20) | (block == 0x7F))))
-            {
-              chars += 16;
-              if (visible == 0)
-                visible += bytes16_any ((Bytes16) (block > 0x20));
-              p += 8;   /* and 8 more by the loop */
-              continue;
-            }
-        }
-      memcpy (&v, p, sizeof v);
-      if (v & WORD_HIGH_BITS)
+      if (visible == 0 && bytes16_any (high))
         {
-          for (guint i = 0; i < 8; i++)
+          for (guint i = 0; i < 16; i++)
             check_text_byte (p + i, &chars, &controls, &visible);
           continue;
         }
-      /* Per byte, with no carries since every byte is below 0x80: */
-      low = ~(v + 0x60 * WORD_LOW_BITS) & WORD_HIGH_BITS;                /* < 0x20 */
-      del = (v + WORD_LOW_BITS) & WORD_HIGH_BITS;                        /* 0x7F */
-      chars += 8;
-      if ((low | del) != 0)
+      odd = (Bytes16) (((v >= 0) & (v < 0x20) & ((v < 9) | (v > 12))) | (v == 0x7F));
+      if (bytes16_any (high))
         {
-          blank = (v + (0x80 - 9) * WORD_LOW_BITS) &
-                  ~(v + (0x80 - 13) * WORD_LOW_BITS) & WORD_HIGH_BITS;   /* 9 to 12 */
-          odd = (low & ~blank) | del;
-          if (odd != 0)
-            controls += __builtin_popcountll (odd);
+          Bytes16 next = bytes16_load (p + 1);
+
+          chars += 16 - bytes16_count (v < -64);
+          odd |= (Bytes16) ((v == (gint8) 0xC2) & (next < -96));
         }
+      else
+        chars += 16;
+      if (bytes16_any (odd))
+        controls += bytes16_count (odd);
       if (visible == 0)
-        visible += ((v + (0x80 - 0x21) * WORD_LOW_BITS) & ~del & WORD_HIGH_BITS) != 0;
+        visible += bytes16_any ((Bytes16) ((v > 0x20) & (v != 0x7F)));
     }
   for (; p < end; p++)
     check_text_byte (p, &chars, &controls, &visible);
 
-  if (visible == 0)
-    {
-      g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
-                   _("“%s” is empty; choose a file that holds an article."), name);
-      return FALSE;
-    }
+  {
+    TextCounts counts = { chars, controls, visible };
 
-  /* Real text has next to no control characters; 5 % is far beyond any typo. */
-  if (controls * 20 > chars)
-    {
-      g_set_error (error, RSH_ERROR, RSH_ERROR_NOT_ARTICLE,
-                   _("“%s” is not a text or web page file; Rashomon reads HTML and plain text."),
-                   name);
-      return FALSE;
-    }
-
-  return TRUE;
+    return judge_text (&counts, name, error);
+  }
 }
 
 /* Dates -------------------------------------------------------------------------------- */
@@ -1465,14 +1645,18 @@ rsh_extract_guess_language (const char *text)
   /* The first few thousand words are plenty. */
   while (words < 3000)
     {
-      gunichar c = *p ? g_utf8_get_char (p) : 0;
+      gboolean ascii = (guchar) *p < 0x80;
+      gunichar c = ascii ? (guchar) *p : g_utf8_get_char (p);
 
-      if (c != 0 && g_unichar_isalpha (c))
+      if (ascii && g_ascii_isalpha (c))
+        g_string_append_c (word, g_ascii_tolower (c));
+      else if (!ascii && g_unichar_isalpha (c))
         g_string_append_unichar (word, g_unichar_tolower (c));
       else if (word->len > 0)
         {
           words++;
-          for (gsize l = 0; l < G_N_ELEMENTS (stopwords); l++)
+          /* No stop word is longer than five bytes. */
+          for (gsize l = 0; l < G_N_ELEMENTS (stopwords) && word->len <= 5; l++)
             for (gsize w = 0; stopwords[l].words[w] != NULL; w++)
               if (str_equal (word->str, stopwords[l].words[w]))
                 counts[l]++;
@@ -1480,7 +1664,7 @@ rsh_extract_guess_language (const char *text)
         }
       if (c == 0)
         break;
-      p = g_utf8_next_char (p);
+      p = ascii ? p + 1 : g_utf8_next_char (p);
     }
 
   for (gsize l = 0; l < G_N_ELEMENTS (stopwords); l++)
@@ -2251,9 +2435,29 @@ may_hold_article (const char *script)
          strstr (script, "Report") != NULL || strstr (script, "\\u") != NULL;
 }
 
+/* Reads the JSON-LD scripts for the field named @key, unless they have been read. The
+ * extraction asks only when the meta tags lack a field, and the scripts are parsed only
+ * if one of them spells @key (or hides it behind a \u escape): a script that does not
+ * cannot set it, and parsing is a good part of a page's time. */
 static void
-parse_json_ld (Metadata *md)
+parse_json_ld (Metadata   *md,
+               const char *key)
 {
+  gboolean wanted = FALSE;
+
+  if (md->ld_parsed)
+    return;
+  for (guint i = 0; i < md->ld_scripts->len && !wanted; i++)
+    {
+      const char *script = g_ptr_array_index (md->ld_scripts, i);
+
+      wanted = may_hold_article (script) &&
+               (strstr (script, key) != NULL || strstr (script, "\\u") != NULL);
+    }
+  if (!wanted)
+    return;
+
+  md->ld_parsed = TRUE;
   for (guint i = 0; i < md->ld_scripts->len; i++)
     {
       g_autoptr(JsonParser) parser = NULL;
@@ -2267,6 +2471,15 @@ parse_json_ld (Metadata *md)
       if (json_parser_load_from_data (parser, script, -1, NULL))
         json_visit (json_parser_get_root (parser), md, 0);
     }
+}
+
+/* @md, its JSON-LD read for the field named @key. */
+static Metadata *
+with_json_ld (Metadata   *md,
+              const char *key)
+{
+  parse_json_ld (md, key);
+  return md;
 }
 
 /* Whether a byline fragment is a person's or a desk's name, not "5 Minute Read",
@@ -2560,7 +2773,7 @@ score_text (Scoring    *sc,
 
   for (const char *p = text; *p; p++)
     commas += *p == ',';
-  score_counts (sc, container, g_utf8_strlen (text, -1), commas, link_chars);
+  score_counts (sc, container, utf8_length (text), commas, link_chars);
 }
 
 static void
@@ -2687,7 +2900,7 @@ find_elements (xmlNode    *node,
         }
       if (itemprop != NULL)
         {
-          g_autofree char *value = node_attr (child, "itemprop");
+          const char *value = attr_peek (child, "itemprop");
 
           if (value != NULL && str_equal (value, itemprop))
             {
@@ -2756,7 +2969,7 @@ emit_paragraph (Emitter    *em,
 
   if (text == NULL || !has_alnum (text))
     return;
-  chars = g_utf8_strlen (text, -1);
+  chars = utf8_length (text);
   if (chars > 0 && (double) link_chars / (double) chars > MAX_LINK_DENSITY)
     return;
   if (is_crumb_collapsed (text))
@@ -2868,7 +3081,7 @@ emit_node (Emitter *em,
 
     gather_text (node, buf, &link_chars, str_equal (name, "a"));
     if (str_equal (name, "a"))
-      link_chars = g_utf8_strlen (buf->str, -1);
+      link_chars = utf8_length (buf->str);
     g_string_append (em->pending, buf->str);
     em->pending_links += link_chars;
     if (has_alnum (buf->str))
@@ -3005,7 +3218,7 @@ extract_body (xmlNode  *root,
               else if (str_equal (node_name (sib), "p"))
                 {
                   g_autofree char *text = node_text (sib);
-                  glong chars = g_utf8_strlen (text, -1);
+                  glong chars = utf8_length (text);
                   double ld = link_density (sib);
 
                   if ((chars > 80 && ld < 0.25) ||
@@ -3168,7 +3381,7 @@ is_label_line (const char *text,
   gunichar c = last ? g_utf8_get_char (last) : 0;
 
   /* Scripts without spaces count as one "word" per phrase: long is prose. */
-  if (count_words (text) > max_words || g_utf8_strlen (text, -1) > 12 * max_words)
+  if (count_words (text) > max_words || utf8_length (text) > 12 * max_words)
     return FALSE;
   if (g_str_has_suffix (text, "...") || g_str_has_suffix (text, "…"))
     return TRUE;
@@ -3328,13 +3541,16 @@ find_close_tag (const char *p,
 /* Drops comments and the contents of <script>, <style> and <svg> before parsing: they
  * are most of a modern page's bytes, never prose, and libxml2 reads them one character
  * at a time. JSON-LD scripts stay, since the metadata reads them. */
-static char *
+static const char *
 strip_inert (const char *text,
              gsize       len,
              gsize      *out_len)
 {
   static const char * const inert[] = { "script", "style", "svg" };
-  GString *out = g_string_sized_new (len / 2 + 64);
+  /* The result is never longer than @text; the thread keeps the buffer for the next
+   * page. */
+  char *out = scratch_reserve (&stripped_scratch, len + 1);
+  gsize written = 0;
   const char *end = text + len;
   const char *copied = text;
   const char *p = text;
@@ -3387,16 +3603,21 @@ strip_inert (const char *text,
           continue;
         }
       /* Nothing replaces it: a browser joins the text on either side too. */
-      g_string_append_len (out, copied, p - copied);
+      memcpy (out + written, copied, p - copied);
+      written += p - copied;
       copied = p = skip_to;
       if (p >= end)
         break;
     }
   if (copied < end)
-    g_string_append_len (out, copied, end - copied);
+    {
+      memcpy (out + written, copied, end - copied);
+      written += end - copied;
+    }
+  out[written] = '\0';
 
-  *out_len = out->len;
-  return g_string_free (out, FALSE);
+  *out_len = written;
+  return out;
 }
 
 /* HTML: tree building ------------------------------------------------------------------ */
@@ -3475,6 +3696,11 @@ typedef struct
     const xmlChar *name;
     gsize          len;
   } name_cache[256];        /* recently interned tag and attribute names, by a hash */
+  struct
+  {
+    const xmlChar *name;
+    gboolean       is_void;
+  } void_cache[64];         /* recent answers of tree_is_void(), by interned name */
   guint          discarded; /* misplaced html/head/body start tags whose end tags to ignore */
   guint          seen_head : 1;
   guint          seen_body : 1;
@@ -3705,7 +3931,7 @@ tree_pop (TreeBuilder *tb)
 {
   tree_flush (tb);
   if (tb->stack->len > 0)
-    g_ptr_array_set_size (tb->stack, tb->stack->len - 1);
+    g_ptr_array_steal_index_fast (tb->stack, tb->stack->len - 1);
 }
 
 /* Whether a start tag @new_tag closes an open @old_tag. libxml2 answers for two different
@@ -3853,8 +4079,8 @@ tree_add_chars (TreeBuilder *tb,
 }
 
 static gboolean
-tree_is_void (TreeBuilder   *tb,
-              const xmlChar *name)
+tree_is_void_uncached (TreeBuilder   *tb,
+                       const xmlChar *name)
 {
   gpointer cached = g_hash_table_lookup (tb->void_tags, name);
   const htmlElemDesc *desc;
@@ -3865,6 +4091,22 @@ tree_is_void (TreeBuilder   *tb,
   g_hash_table_insert (tb->void_tags, (gpointer) name,
                        GUINT_TO_POINTER (desc != NULL && desc->empty ? 2 : 1));
   return desc != NULL && desc->empty;
+}
+
+/* Whether elements called @name (interned) are void, asked once per start tag: a table
+ * indexed by the name's address answers before the hash table does. */
+static gboolean
+tree_is_void (TreeBuilder   *tb,
+              const xmlChar *name)
+{
+  guint slot = (GPOINTER_TO_UINT (name) >> 4) % G_N_ELEMENTS (tb->void_cache);
+
+  if (tb->void_cache[slot].name != name)
+    {
+      tb->void_cache[slot].name = name;
+      tb->void_cache[slot].is_void = tree_is_void_uncached (tb, name);
+    }
+  return tb->void_cache[slot].is_void;
 }
 
 static int
@@ -4427,10 +4669,11 @@ rsh_extract_html (const char *text,
   xmlNode *root;
   const char *value;
   gsize len = strlen (text);
-  g_autofree char *stripped = NULL;
+  const char *stripped;
 
   ensure_libxml ();
 
+  scratch_trim (&stripped_scratch);
   stripped = strip_inert (text, len, &len);
   doc = build_html_tree (stripped, base_url);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
@@ -4450,19 +4693,18 @@ rsh_extract_html (const char *text,
   md.ld_scripts = g_ptr_array_new_with_free_func (g_free);
   md.ld_authors = g_ptr_array_new_with_free_func (g_free);
   collect_metadata (root, &md);
-  parse_json_ld (&md);
 
   /* Outlet */
   if ((value = meta_get (&md, "og:site_name")) != NULL ||
       (value = meta_get (&md, "application-name")) != NULL)
     ex->outlet = g_strdup (value);
-  else if (md.ld_publisher != NULL && *md.ld_publisher)
+  else if (with_json_ld (&md, "publisher")->ld_publisher != NULL && *md.ld_publisher)
     ex->outlet = g_strdup (md.ld_publisher);
 
   /* Title */
   if ((value = meta_get (&md, "og:title")) != NULL)
     ex->title = clean_title (value, ex->outlet, md.h1);
-  else if (md.ld_headline != NULL && *md.ld_headline)
+  else if (with_json_ld (&md, "headline")->ld_headline != NULL && *md.ld_headline)
     ex->title = g_strdup (md.ld_headline);
   else if (md.title != NULL && *md.title)
     ex->title = clean_title (md.title, ex->outlet, md.h1);
@@ -4483,8 +4725,11 @@ rsh_extract_html (const char *text,
       for (guint i = 0; i < values->len; i++)
         add_authors_from (g_ptr_array_index (values, i), authors);
     if (authors->len == 0)
-      for (guint i = 0; i < md.ld_authors->len; i++)
-        add_authors_from (g_ptr_array_index (md.ld_authors, i), authors);
+      {
+        parse_json_ld (&md, "author");
+        for (guint i = 0; i < md.ld_authors->len; i++)
+          add_authors_from (g_ptr_array_index (md.ld_authors, i), authors);
+      }
     for (guint i = 0; authors->len == 0 && i < md.rel_authors->len; i++)
       add_authors_from (g_ptr_array_index (md.rel_authors, i), authors);
     for (guint i = 0; authors->len == 0 && i < md.byline_texts->len; i++)
@@ -4494,38 +4739,40 @@ rsh_extract_html (const char *text,
   ex->authors = (char **) g_ptr_array_free (g_steal_pointer (&authors), FALSE);
 
   /* Publication date: never the modification date. */
-  {
-    const char *candidates[] = {
-      meta_get (&md, "article:published_time"),
-      md.ld_published,
-      md.time_published,
-      meta_get (&md, "datepublished"),
-      meta_get (&md, "date"),
-      meta_get (&md, "dc.date"),
-      meta_get (&md, "dc.date.issued"),
-      meta_get (&md, "dcterms.date"),
-      meta_get (&md, "dcterms.created"),
-    };
+  ex->published = lenient_date (meta_get (&md, "article:published_time"));
+  if (ex->published == NULL)
+    {
+      const char *candidates[] = {
+        with_json_ld (&md, "datePublished")->ld_published,
+        md.time_published,
+        meta_get (&md, "datepublished"),
+        meta_get (&md, "date"),
+        meta_get (&md, "dc.date"),
+        meta_get (&md, "dc.date.issued"),
+        meta_get (&md, "dcterms.date"),
+        meta_get (&md, "dcterms.created"),
+      };
 
-    for (gsize i = 0; i < G_N_ELEMENTS (candidates) && ex->published == NULL; i++)
-      ex->published = lenient_date (candidates[i]);
-  }
+      for (gsize i = 0; i < G_N_ELEMENTS (candidates) && ex->published == NULL; i++)
+        ex->published = lenient_date (candidates[i]);
+    }
 
   /* Modification date, kept apart. */
-  {
-    const char *candidates[] = {
-      meta_get (&md, "article:modified_time"),
-      md.ld_modified,
-      md.time_modified,
-      meta_get (&md, "datemodified"),
-      meta_get (&md, "og:updated_time"),
-      meta_get (&md, "last-modified"),
-      meta_get (&md, "dcterms.modified"),
-    };
+  ex->modified = lenient_date (meta_get (&md, "article:modified_time"));
+  if (ex->modified == NULL)
+    {
+      const char *candidates[] = {
+        with_json_ld (&md, "dateModified")->ld_modified,
+        md.time_modified,
+        meta_get (&md, "datemodified"),
+        meta_get (&md, "og:updated_time"),
+        meta_get (&md, "last-modified"),
+        meta_get (&md, "dcterms.modified"),
+      };
 
-    for (gsize i = 0; i < G_N_ELEMENTS (candidates) && ex->modified == NULL; i++)
-      ex->modified = lenient_date (candidates[i]);
-  }
+      for (gsize i = 0; i < G_N_ELEMENTS (candidates) && ex->modified == NULL; i++)
+        ex->modified = lenient_date (candidates[i]);
+    }
 
   /* Language */
   ex->language = primary_language (md.html_lang);
@@ -4534,7 +4781,10 @@ rsh_extract_html (const char *text,
   if (ex->language == NULL)
     ex->language = primary_language (meta_get (&md, "og:locale"));
   if (ex->language == NULL)
-    ex->language = primary_language (md.ld_language);
+    {
+      parse_json_ld (&md, "inLanguage");
+      ex->language = primary_language (md.ld_language);
+    }
 
   /* Canonical URL */
   ex->url = absolute_url (md.canonical, base_url);
@@ -4547,11 +4797,11 @@ rsh_extract_html (const char *text,
     xmlNode *body = find_body (root);
 
     ex->text = extract_body (root, body, TRUE);
-    if (g_utf8_strlen (ex->text, -1) < MIN_ARTICLE_CHARS)
+    if (utf8_length (ex->text) < MIN_ARTICLE_CHARS)
       {
         char *unfiltered = extract_body (root, body, FALSE);
 
-        if (g_utf8_strlen (unfiltered, -1) > 2 * g_utf8_strlen (ex->text, -1))
+        if (utf8_length (unfiltered) > 2 * utf8_length (ex->text))
           {
             g_free (ex->text);
             ex->text = unfiltered;

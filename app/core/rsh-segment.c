@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include "rsh-error.h"
+#include "rsh-extract-private.h"
 #include "rsh-segment.h"
 
 /* Opening a sentence iterator builds ICU's rules and abbreviation list, which costs more
@@ -19,7 +21,8 @@
 static GPrivate cached_iterators = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
 
 /* Walks a UTF-8 string forward, converting byte offsets to code point offsets. Offsets
- * must be asked for in increasing order, which keeps the whole conversion linear. */
+ * must be asked for in increasing order, which keeps the whole conversion linear; each
+ * falls on a character boundary (the spans' ends do). */
 typedef struct
 {
   const char *text;
@@ -31,13 +34,31 @@ static guint
 cursor_advance (Cursor *cursor,
                 gsize   byte)
 {
-  while (cursor->byte < byte && cursor->text[cursor->byte] != '\0')
+  if (byte > cursor->byte)
     {
-      cursor->byte = g_utf8_next_char (cursor->text + cursor->byte) - cursor->text;
-      cursor->chars++;
+      cursor->chars += rsh_utf8_count (cursor->text + cursor->byte, byte - cursor->byte);
+      cursor->byte = byte;
     }
 
   return cursor->chars;
+}
+
+/* The first "\n\n" in @len bytes of @text, or %NULL; memchr() skips to each line end,
+ * where g_strstr_len() would compare at every byte. */
+static const char *
+find_blank_line (const char *text,
+                 gsize       len)
+{
+  const char *end = text + len;
+  const char *p = text;
+
+  while (p + 1 < end && (p = memchr (p, '\n', end - 1 - p)) != NULL)
+    {
+      if (p[1] == '\n')
+        return p;
+      p++;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -106,10 +127,9 @@ is_false_break (const char *text,
   return g_ascii_islower (*next);
 }
 
-/* The calling thread's sentence iterator for @locale, set on @utext; owned by the thread. */
+/* The calling thread's sentence iterator for @locale; owned by the thread. */
 static UBreakIterator *
 get_sentence_iterator (const char *locale,
-                       UText      *utext,
                        UErrorCode *status)
 {
   GHashTable *iterators = g_private_get (&cached_iterators);
@@ -134,9 +154,105 @@ get_sentence_iterator (const char *locale,
       g_hash_table_insert (iterators, g_strdup (locale), iter);
     }
 
-  ubrk_setUText (iter, utext, status);
+  return iter;
+}
 
-  return U_SUCCESS (*status) ? iter : NULL;
+/* ICU's sentence boundaries in byte offsets of the UTF-8 text. ICU walks UTF-16 much
+ * faster than UTF-8 (whose UText maps a few dozen characters at a time), so valid text
+ * is handed over as UTF-16 and the boundaries, which come in increasing order, are
+ * mapped back by walking both forms together. Invalid UTF-8 goes through a UTF-8 UText,
+ * whose offsets are bytes already. */
+typedef struct
+{
+  UBreakIterator *iter;
+  const char     *text;
+  UText          *utext;  /* NULL when the iterator reads UTF-16 */
+  UChar          *units;
+  gsize           byte;   /* a boundary seen so far, in bytes ... */
+  int32_t         unit;   /* ... and in UTF-16 units */
+} Breaks;
+
+static gboolean
+breaks_open (Breaks     *breaks,
+             const char *text,
+             gsize       len,
+             const char *locale,
+             UErrorCode *status)
+{
+  int32_t n_units = 0;
+
+  memset (breaks, 0, sizeof *breaks);
+  breaks->text = text;
+  breaks->iter = get_sentence_iterator (locale, status);
+  if (breaks->iter == NULL || len >= G_MAXINT32)
+    return FALSE;
+
+  /* UTF-16 takes at most one unit per byte. */
+  breaks->units = g_new (UChar, len + 1);
+  u_strFromUTF8 (breaks->units, (int32_t) len + 1, &n_units, text, (int32_t) len, status);
+  if (U_SUCCESS (*status))
+    {
+      ubrk_setText (breaks->iter, breaks->units, n_units, status);
+      return U_SUCCESS (*status);
+    }
+
+  *status = U_ZERO_ERROR;
+  g_clear_pointer (&breaks->units, g_free);
+  breaks->utext = utext_openUTF8 (NULL, text, (int64_t) len, status);
+  if (U_SUCCESS (*status))
+    ubrk_setUText (breaks->iter, breaks->utext, status);
+  return U_SUCCESS (*status);
+}
+
+static void
+breaks_close (Breaks *breaks)
+{
+  UErrorCode status = U_ZERO_ERROR;
+
+  /* The iterator stays with the thread; it must not keep pointing at this text. */
+  if (breaks->iter != NULL)
+    ubrk_setText (breaks->iter, NULL, 0, &status);
+  if (breaks->utext != NULL)
+    utext_close (breaks->utext);
+  g_free (breaks->units);
+}
+
+/* The byte offset of ICU's boundary @unit, at or after the last one asked for. */
+static gsize
+breaks_to_byte (Breaks  *breaks,
+                int32_t  unit)
+{
+  const guchar *text = (const guchar *) breaks->text;
+
+  if (breaks->utext != NULL)
+    return (gsize) unit;
+
+  while (breaks->unit < unit)
+    {
+      guchar lead = text[breaks->byte];
+
+      if (lead < 0x80)
+        {
+          breaks->byte++;
+          breaks->unit++;
+        }
+      else
+        {
+          /* A four-byte sequence is a surrogate pair. */
+          breaks->byte += g_utf8_skip[lead];
+          breaks->unit += lead >= 0xF0 ? 2 : 1;
+        }
+    }
+  return breaks->byte;
+}
+
+/* The next boundary in bytes, or G_MAXSIZE when there are no more. */
+static gsize
+breaks_next (Breaks *breaks)
+{
+  int32_t unit = ubrk_next (breaks->iter);
+
+  return unit == UBRK_DONE ? G_MAXSIZE : breaks_to_byte (breaks, unit);
 }
 
 /**
@@ -211,9 +327,8 @@ rsh_segment_sentences (const char  *text,
   g_autoptr(GArray) paragraphs = NULL;
   g_autoptr(GArray) sentences = NULL;
   g_autofree char *locale = NULL;
-  UBreakIterator *iter = NULL;
   UErrorCode status = U_ZERO_ERROR;
-  UText *utext = NULL;
+  Breaks breaks;
   Cursor cursor = { text, 0, 0 };
   guint para = 0;
   gsize len;
@@ -226,36 +341,35 @@ rsh_segment_sentences (const char  *text,
 
   /* "ss=standard" turns on ICU's suppression list of abbreviations. */
   locale = g_strdup_printf ("%s@ss=standard", language ? language : "en");
-  utext = utext_openUTF8 (NULL, text, (int64_t) len, &status);
-  if (U_SUCCESS (status))
-    iter = get_sentence_iterator (locale, utext, &status);
-
-  if (U_FAILURE (status))
+  if (!breaks_open (&breaks, text, len, locale, &status))
     {
+      if (U_SUCCESS (status))
+        status = U_INDEX_OUTOFBOUNDS_ERROR;
       g_set_error (error, RSH_ERROR, RSH_ERROR_ENCODING,
                    "Could not split the text into sentences: %s", u_errorName (status));
-      utext_close (utext);
+      breaks_close (&breaks);
       return NULL;
     }
 
-  for (int32_t start = ubrk_first (iter), end = ubrk_next (iter);
-       end != UBRK_DONE;
-       start = end, end = ubrk_next (iter))
+  ubrk_first (breaks.iter);
+  for (gsize start = 0, end = breaks_next (&breaks);
+       end != G_MAXSIZE;
+       start = end, end = breaks_next (&breaks))
     {
-      gsize s = (gsize) start;
+      gsize s = start;
       gsize e;
 
-      while (end != UBRK_DONE && (gsize) end < len && is_false_break (text, s, end) &&
-             !g_strstr_len (text + s, end - s, "\n\n"))
-        end = ubrk_next (iter);
-      if (end == UBRK_DONE)
-        end = (int32_t) len;
-      e = (gsize) end;
+      while (end != G_MAXSIZE && end < len && is_false_break (text, s, end) &&
+             find_blank_line (text + s, end - s) == NULL)
+        end = breaks_next (&breaks);
+      if (end == G_MAXSIZE)
+        end = len;
+      e = end;
 
       /* Cut at paragraph breaks ICU did not see as sentence ends (a heading). */
       while (s < e)
         {
-          const char *blank = g_strstr_len (text + s, e - s, "\n\n");
+          const char *blank = find_blank_line (text + s, e - s);
           gsize piece_end = blank ? (gsize) (blank - text) : e;
           gsize a = s;
           gsize b = piece_end;
@@ -283,9 +397,7 @@ rsh_segment_sentences (const char  *text,
         }
     }
 
-  /* The iterator stays with the thread; it must not keep pointing at this text. */
-  ubrk_setText (iter, NULL, 0, &status);
-  utext_close (utext);
+  breaks_close (&breaks);
 
   return g_steal_pointer (&sentences);
 }

@@ -666,7 +666,7 @@ process (GBytes        *raw,
 {
   g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
   g_autofree char *charset = NULL;
-  g_autofree char *text = NULL;
+  const char *text = NULL;
   gsize len = 0;
   const char *data = g_bytes_get_data (raw, &len);
   const char *language;
@@ -727,10 +727,10 @@ process (GBytes        *raw,
 
       if (!rsh_extract_check_binary (page, name, error))
         return NULL;
-      text = rsh_extract_decode (page, is_html, charset, name, error);
+      /* Decoded and checked, in the thread's buffer, good until it decodes the next
+       * page: everything below copies what it keeps. */
+      text = rsh_extract_decode_temp (page, is_html, charset, name, error);
       if (text == NULL)
-        return NULL;
-      if (!rsh_extract_check_text (text, name, error))
         return NULL;
 
       /* UTF-16 markup only shows itself once decoded. */
