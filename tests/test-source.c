@@ -1073,6 +1073,99 @@ test_language_guess (void)
     }
 }
 
+/* A dateline near the top of a plain text or Markdown article gives its date, outlet and
+ * authors, and leaves the text; a date inside a sentence, or further down, does not. */
+static void
+test_dateline (void)
+{
+  static const struct
+  {
+    const char *content_type;
+    const char *text;
+    const char *outlet;
+    const char *published;
+    const char *modified;
+    const char *author;
+    const char *first_paragraph;
+  } cases[] = {
+    { "text/plain",
+      "Ferry fares to rise in spring\n\nLakeside Herald, March 4, 2026\n\n"
+      "The ferry company said on Tuesday that fares would rise by a tenth.\n",
+      "Lakeside Herald", "2026-03-04", NULL, NULL, "Ferry fares to rise in spring" },
+    { "text/plain",
+      "Ferry fares to rise in spring\nBy Ana Ruiz | The Tideline | 21 Nov 2025\n"
+      "The ferry company said on Tuesday that fares would rise by a tenth.\n",
+      "The Tideline", "2025-11-21", NULL, "Ana Ruiz", "Ferry fares to rise in spring" },
+    { "text/plain",
+      "Ferry fares to rise in spring\n\nUpdated 3 March 2025, 10:40\n\n"
+      "The ferry company said on Tuesday that fares would rise by a tenth.\n",
+      NULL, NULL, "2025-03-03", NULL, "Ferry fares to rise in spring" },
+    { "text/plain",
+      "Published on 2026-11-20\n\n"
+      "The ferry company said on Tuesday that fares would rise by a tenth.\n",
+      NULL, "2026-11-20", NULL, NULL,
+      "The ferry company said on Tuesday that fares would rise by a tenth." },
+    { "text/markdown",
+      "# Ferry fares to rise in spring\n\n*Harbour Bulletin — 23 November 2026*\n\n"
+      "The ferry company said on Tuesday that fares would rise by a tenth.\n",
+      "Harbour Bulletin", "2026-11-23", NULL, NULL,
+      "The ferry company said on Tuesday that fares would rise by a tenth." },
+    /* A wire story: a byline, then the place, date and agency before the first words. */
+    { "text/plain",
+      "Ferry fares to rise in spring\n\nBy Ana Ruiz and Tom Lee\n\n"
+      "LAKESIDE, Nordmark, March 4, 2026 (Nordwire) - The ferry company said on Tuesday "
+      "that fares would rise by a tenth.\n\nPhoto: Ivo Brandt / Nordwire\n",
+      "Nordwire", "2026-03-04", NULL, "Ana Ruiz", "Ferry fares to rise in spring\n\n"
+      "The ferry company said" },
+    /* A sentence that holds a date is no dateline. */
+    { "text/plain",
+      "Ferry fares to rise in spring\n\nThe ferry company raised its fares on March 4, 2026.\n",
+      NULL, NULL, NULL, NULL, "Ferry fares to rise in spring" },
+    { "text/plain",
+      "Ferry fares to rise in spring\n\nMarch 4, 2026 was the busiest day of the year.\n",
+      NULL, NULL, NULL, NULL, "Ferry fares to rise in spring" },
+    /* A date without its year, or far below the top, is left alone. */
+    { "text/plain",
+      "Ferry fares to rise in spring\n\nLakeside Herald, March 4\n\nFares rise.\n",
+      NULL, NULL, NULL, NULL, "Ferry fares to rise in spring" },
+    { "text/plain",
+      "Ferry fares to rise in spring\n\nFares rise.\n\nThe ferry runs twice a day.\n\n"
+      "Tickets are sold on board.\n\nLakeside Herald, March 4, 2026\n",
+      NULL, NULL, NULL, NULL, "Ferry fares to rise in spring" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RshSource) source = rsh_source_new ("ferry.txt");
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+      g_autoptr(GError) error = NULL;
+      const char * const *authors;
+      const char *text;
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      g_assert_true (rsh_source_load_bytes (source, bytes, cases[i].content_type, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (rsh_source_get_outlet (source), ==, cases[i].outlet);
+      g_assert_cmpstr (rsh_source_get_published (source), ==, cases[i].published);
+      g_assert_cmpstr (rsh_source_get_modified (source), ==, cases[i].modified);
+      authors = rsh_source_get_authors (source);
+      g_assert_cmpstr (authors != NULL ? authors[0] : NULL, ==, cases[i].author);
+
+      text = rsh_source_get_text (source);
+      g_assert_true (g_str_has_prefix (text, cases[i].first_paragraph));
+      g_assert_null (strstr (text, "Photo:"));
+      g_assert_null (strstr (text, "By "));
+      /* The dateline left the text; a sentence with a date stayed. */
+      if (cases[i].published != NULL || cases[i].modified != NULL)
+        {
+          g_assert_null (strstr (text, cases[i].published != NULL ? "2026" : "2025"));
+          g_assert_nonnull (strstr (text, "fares would rise by a tenth"));
+        }
+      else
+        g_assert_nonnull (strstr (text, "March 4"));
+    }
+}
+
 /* Bad input -------------------------------------------------------------------------- */
 
 static void
@@ -1657,6 +1750,7 @@ main (int   argc,
   g_test_add_func ("/core/source/async/cancelled", test_async_cancelled);
   g_test_add_func ("/core/source/load-bytes", test_load_bytes);
   g_test_add_func ("/core/source/published", test_published);
+  g_test_add_func ("/core/source/dateline", test_dateline);
   g_test_add_func ("/core/source/http", test_http);
 
   return g_test_run ();

@@ -4897,6 +4897,369 @@ split_site_prefix (const char *line,
   return NULL;
 }
 
+/* Datelines ---------------------------------------------------------------------------- */
+
+/* A dateline stands among the first lines of a text and is short. */
+#define MAX_DATELINE_LINES 4
+#define MAX_DATELINE_CHARS 100
+#define MAX_OUTLET_WORDS 6
+
+static gboolean
+is_dateline_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || c == ',' || c == '|' || c == '-' || c == 0x2013 ||
+         c == 0x2014 || c == 0x00B7 || c == 0x2022 || c == '/' || c == ':' || c == '*' ||
+         c == '_' || c == '(' || c == ')';
+}
+
+/* Trims separators from both ends of @str, in place. */
+static char *
+strip_separators (char *str)
+{
+  char *start = str;
+  char *end = str + strlen (str);
+
+  while (*start != '\0' && is_dateline_separator (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      char *prev = g_utf8_prev_char (end);
+
+      if (!is_dateline_separator (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  memmove (str, start, end - start);
+  str[end - start] = '\0';
+  return str;
+}
+
+/* Drops a trailing label word ("on", "Published", "Updated") from @prefix; TRUE when the
+ * label says the date is a later change, not the publication. */
+static gboolean
+strip_date_label (char *prefix)
+{
+  static const char * const published[] = { "published on", "posted on", "published",
+                                             "posted", "dated", "on" };
+  static const char * const modified[] = { "last updated on", "updated on",
+                                            "last updated", "updated", "modified" };
+  gsize len = strlen (prefix);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (modified); i++)
+    {
+      gsize n = strlen (modified[i]);
+
+      if (len >= n && g_ascii_strcasecmp (prefix + len - n, modified[i]) == 0 &&
+          (len == n || prefix[len - n - 1] == ' ' || prefix[len - n - 1] == ','))
+        {
+          prefix[len - n] = '\0';
+          strip_separators (prefix);
+          return TRUE;
+        }
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (published); i++)
+    {
+      gsize n = strlen (published[i]);
+
+      if (len >= n && g_ascii_strcasecmp (prefix + len - n, published[i]) == 0 &&
+          (len == n || prefix[len - n - 1] == ' ' || prefix[len - n - 1] == ','))
+        {
+          prefix[len - n] = '\0';
+          strip_separators (prefix);
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* An outlet's name as a dateline writes it: a few words, the first capitalised, no date. */
+static gboolean
+is_plausible_outlet (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 0 || n > MAX_OUTLET_WORDS || !g_unichar_isupper (g_utf8_get_char (name)))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || *p == '.' || *p == '!' || *p == '?')
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads @line as a dateline: "Bay Gazette, November 22, 2026", "By Ana Ruiz | The
+ * Tideline | 21 Nov 2026", "Updated 3 March 2025". Only a full calendar date written out
+ * counts, with nothing after it but a time of day. */
+static gboolean
+read_dateline (const char  *line,
+               char       **date_out,
+               gboolean    *modified_out,
+               char       **outlet_out,
+               GPtrArray   *authors_out)
+{
+  g_autoptr(GPtrArray) timexes = NULL;
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *prefix = NULL;
+  g_autofree char *outlet = NULL;
+  g_auto(GStrv) parts = NULL;
+  const RshTimex *date = NULL;
+  const char *date_end;
+  gboolean modified;
+  GString *split;
+
+  if (strlen (line) > MAX_DATELINE_CHARS * 4 || g_utf8_strlen (line, -1) > MAX_DATELINE_CHARS)
+    return FALSE;
+
+  timexes = rsh_timex_tag (line, NULL, "en", NULL);
+  if (timexes == NULL)
+    return FALSE;
+  for (guint i = 0; i < timexes->len && date == NULL; i++)
+    {
+      const RshTimex *timex = g_ptr_array_index (timexes, i);
+      g_autofree char *day = NULL;
+
+      if (timex->value == NULL || strlen (timex->value) < 10)
+        continue;
+      day = g_strndup (timex->value, 10);
+      if (rsh_extract_check_date (day) != NULL &&
+          (timex->value[10] == '\0' || timex->value[10] == 'T'))
+        date = timex;
+    }
+  if (date == NULL)
+    return FALSE;
+
+  /* Nothing after the date but separators and times of day. */
+  date_end = g_utf8_offset_to_pointer (line, date->end);
+  for (guint i = 0; i < timexes->len; i++)
+    {
+      const RshTimex *timex = g_ptr_array_index (timexes, i);
+      const char *p = date_end;
+      const char *next = g_utf8_offset_to_pointer (line, timex->start);
+
+      if (timex->start < date->end)
+        continue;
+      while (p < next && is_dateline_separator (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p != next || (timex->type != RSH_TIMEX_TIME && timex->type != RSH_TIMEX_DATE))
+        break;
+      date_end = g_utf8_offset_to_pointer (line, timex->end);
+    }
+  for (const char *p = date_end; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_dateline_separator (g_utf8_get_char (p)))
+      return FALSE;
+
+  prefix = strip_separators (g_strndup (line, g_utf8_offset_to_pointer (line, date->start) - line));
+  modified = strip_date_label (prefix);
+
+  /* "By Ana Ruiz | The Tideline": the parts of the rest are bylines or the outlet. */
+  split = g_string_new (prefix);
+  g_string_replace (split, " | ", "\n", 0);
+  g_string_replace (split, " — ", "\n", 0);
+  g_string_replace (split, " – ", "\n", 0);
+  g_string_replace (split, " - ", "\n", 0);
+  g_string_replace (split, " · ", "\n", 0);
+  g_string_replace (split, " • ", "\n", 0);
+  g_string_replace (split, " / ", "\n", 0);
+  g_string_replace (split, ", ", "\n", 0);
+  parts = g_strsplit (split->str, "\n", -1);
+  g_string_free (split, TRUE);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = strip_separators (parts[i]);
+
+      if (*part == '\0')
+        continue;
+      if (has_prefix_ci (part, "by "))
+        add_authors_from (part, authors);
+      else if (i > 0 && authors->len > 0 && is_plausible_author (part) &&
+               !is_plausible_outlet (part))
+        add_authors_from (part, authors);
+      else if (outlet == NULL && is_plausible_outlet (part))
+        outlet = g_strdup (part);
+      else
+        return FALSE;
+    }
+
+  *date_out = g_strndup (date->value, 10);
+  *modified_out = modified;
+  if (*outlet_out == NULL)
+    *outlet_out = g_steal_pointer (&outlet);
+  for (guint i = 0; i < authors->len; i++)
+    g_ptr_array_add (authors_out, g_strdup (g_ptr_array_index (authors, i)));
+  return TRUE;
+}
+
+/* "By Ana Ruiz and Tom Lee" on a line of its own. */
+static gboolean
+read_byline (const char *line,
+             GPtrArray  *authors)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (!has_prefix_ci (line, "by ") || g_utf8_strlen (line, -1) > MAX_DATELINE_CHARS)
+    return FALSE;
+  words = g_strsplit (line, " ", -1);
+  if (g_strv_length (words) > 12)
+    return FALSE;
+  add_authors_from (line, authors);
+  return authors->len > 0;
+}
+
+/* A wire story's dateline opening its first paragraph: "ALDBROOK, Merrowland, March 5,
+ * 2026 (Merrowland Press Agency) - The inspectorate …", "OSLO (Nordwire) — …". Returns
+ * where the paragraph's own words begin, or %NULL. */
+static const char *
+read_wire_dateline (const char  *line,
+                    char       **date_out,
+                    char       **outlet_out)
+{
+  static const char * const separators[] = { " - ", " — ", " – " };
+  g_autoptr(GPtrArray) timexes = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *agency = NULL;
+  const char *sep = NULL;
+  const char *rest = NULL;
+  const char *p;
+  char *open;
+
+  /* The place comes first, in capitals. */
+  for (p = line; *p != '\0' && *p != ',' && *p != ' ' && *p != '('; p = g_utf8_next_char (p))
+    if (!g_unichar_isupper (g_utf8_get_char (p)) && *p != '-' && *p != '.')
+      return NULL;
+  if (p - line < 2)
+    return NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *found = strstr (line, separators[i]);
+
+      if (found != NULL && (sep == NULL || found < sep))
+        {
+          sep = found;
+          rest = found + strlen (separators[i]);
+        }
+    }
+  if (sep == NULL || g_utf8_strlen (line, sep - line) > MAX_DATELINE_CHARS)
+    return NULL;
+
+  head = g_strndup (line, sep - line);
+  g_strchomp (head);
+  if (g_str_has_suffix (head, ")") && (open = strrchr (head, '(')) != NULL)
+    {
+      agency = g_strndup (open + 1, strlen (open + 1) - 1);
+      *open = '\0';
+      if (!is_plausible_outlet (g_strstrip (agency)))
+        return NULL;
+    }
+
+  timexes = rsh_timex_tag (head, NULL, "en", NULL);
+  for (guint i = 0; timexes != NULL && i < timexes->len && *date_out == NULL; i++)
+    {
+      const RshTimex *timex = g_ptr_array_index (timexes, i);
+      g_autofree char *day = NULL;
+
+      if (timex->value == NULL || strlen (timex->value) < 10)
+        continue;
+      day = g_strndup (timex->value, 10);
+      *date_out = rsh_extract_check_date (day);
+    }
+
+  if (*date_out == NULL && agency == NULL)
+    return NULL;
+  if (*outlet_out == NULL)
+    *outlet_out = g_steal_pointer (&agency);
+  return rest;
+}
+
+/* Whether @line reads as a dateline, so the crumb filter keeps it ("By Ana Ruiz | The
+ * Tideline | 21 Nov 2025" looks like navigation). */
+static gboolean
+is_dateline (const char *line)
+{
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = NULL;
+  g_autofree char *outlet = NULL;
+  gboolean modified;
+
+  return read_dateline (line, &date, &modified, &outlet, authors);
+}
+
+/* Takes the header lines of a plain text article out of its text and into the metadata
+ * it lacks: a dateline (the publication or change date, the outlet, the authors), a
+ * byline, and a wire story's dateline before its first words. */
+static void
+take_dateline (RshExtracted *ex)
+{
+  g_auto(GStrv) lines = g_strsplit (ex->text, "\n", -1);
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autofree char *published = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *outlet = NULL;
+  guint seen = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+      g_autofree char *date = NULL;
+      gboolean is_modified = FALSE;
+      const char *rest;
+
+      if (is_blank (line))
+        {
+          /* One blank line between paragraphs, none before the first. */
+          if (kept->len > 0 && !is_blank (g_ptr_array_index (kept, kept->len - 1)))
+            g_ptr_array_add (kept, line);
+          continue;
+        }
+
+      if (seen++ < MAX_DATELINE_LINES)
+        {
+          if (published == NULL && modified == NULL &&
+              read_dateline (line, &date, &is_modified, &outlet, authors))
+            {
+              if (is_modified)
+                modified = g_steal_pointer (&date);
+              else
+                published = g_steal_pointer (&date);
+              continue;
+            }
+          if (authors->len == 0 && read_byline (line, authors))
+            continue;
+          if (published == NULL && (rest = read_wire_dateline (line, &date, &outlet)) != NULL)
+            {
+              published = g_steal_pointer (&date);
+              g_ptr_array_add (kept, (char *) rest);
+              continue;
+            }
+        }
+      g_ptr_array_add (kept, line);
+    }
+  if (kept->len > 0 && is_blank (g_ptr_array_index (kept, kept->len - 1)))
+    g_ptr_array_set_size (kept, kept->len - 1);
+  g_ptr_array_add (kept, NULL);
+
+  if (published == NULL && modified == NULL && outlet == NULL && authors->len == 0)
+    return;
+
+  if (ex->published == NULL)
+    ex->published = g_steal_pointer (&published);
+  if (ex->modified == NULL)
+    ex->modified = g_steal_pointer (&modified);
+  if (ex->outlet == NULL)
+    ex->outlet = g_steal_pointer (&outlet);
+  if ((ex->authors == NULL || ex->authors[0] == NULL) && authors->len > 0)
+    {
+      g_strfreev (ex->authors);
+      g_ptr_array_add (authors, NULL);
+      ex->authors = (char **) g_ptr_array_steal (authors, NULL);
+    }
+
+  g_free (ex->text);
+  ex->text = g_strjoinv ("\n", (char **) kept->pdata);
+}
+
 /**
  * rsh_extract_plain:
  * @text: decoded UTF-8 text with LF line ends
@@ -4914,6 +5277,7 @@ rsh_extract_plain (const char *text)
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   GString *body = g_string_new (NULL);
   guint blank_run = 0;
+  guint n_lines = 0;
   gint first = -1;
   gint second = -1;
 
@@ -4929,8 +5293,11 @@ rsh_extract_plain (const char *text)
           if (strncmp (line, tracker_tokens[t], n) == 0 && line[n] == ' ')
             memmove (line, line + n + 1, strlen (line + n + 1) + 1);
         }
-      if (!is_blank (line) && rsh_extract_is_crumb (line))
+      if (!is_blank (line) && (is_credit_line (line) ||
+                               (rsh_extract_is_crumb (line) &&
+                                !(n_lines < MAX_DATELINE_LINES && is_dateline (line)))))
         continue;
+      n_lines += !is_blank (line);
       g_ptr_array_add (kept, line);
     }
 
@@ -4983,6 +5350,7 @@ rsh_extract_plain (const char *text)
 
   ex->authors = g_new0 (char *, 1);
   ex->text = g_string_free (body, FALSE);
+  take_dateline (ex);
   return ex;
 }
 
@@ -5278,6 +5646,7 @@ rsh_extract_markdown (const char *text)
   g_ptr_array_add (authors, NULL);
   ex->authors = (char **) g_ptr_array_free (g_steal_pointer (&authors), FALSE);
   ex->text = g_string_free (g_steal_pointer (&body), FALSE);
+  take_dateline (ex);
   return ex;
 }
 
