@@ -776,6 +776,57 @@ test_undated_cites (void)
   g_assert_cmpstr (find_event (comparison, "courier", "costs")->earliest, ==, "2026-03-16");
 }
 
+/* An undated source cites a dated one without naming its outlet: by one of its authors,
+ * or by quoting its headline. Either puts it after that source. */
+static void
+test_undated_cites_author_or_headline (void)
+{
+  static const char dated_text[] =
+    "Pier repairs to cost twice the estimate\n\nBy Lena Ortiz\n\n"
+    "The harbour board said on Monday that the pier repairs would cost twice the estimate.";
+  static const char by_author[] =
+    "Board faces questions\n\n"
+    "Lena Ortiz reported this week that the repairs would cost twice the estimate. "
+    "The mayor said the board must explain the difference.";
+  static const char by_headline[] =
+    "Readers react\n\n"
+    "The story headlined \u201cPier repairs to cost twice the estimate\u201d drew many letters. "
+    "A reader said the pier should be closed.";
+  static const char unrelated[] =
+    "Ferry timetable changes\n\n"
+    "The ferry company said the winter timetable starts in November.";
+  g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshSource) dated = make_source ("dated.txt", dated_text, "dated", "2026-05-04");
+  g_autoptr(RshSource) author = make_source ("author.txt", by_author, "author", NULL);
+  g_autoptr(RshSource) headline = make_source ("headline.txt", by_headline, "headline", NULL);
+  g_autoptr(RshSource) other = make_source ("other.txt", unrelated, "other", NULL);
+  g_autoptr(RshComparison) comparison = NULL;
+  const RshTimelineEvent *event;
+
+  g_assert_cmpstr (rsh_source_get_authors (dated)[0], ==, "Lena Ortiz");
+  g_list_store_append (store, dated);
+  g_list_store_append (store, author);
+  g_list_store_append (store, headline);
+  g_list_store_append (store, other);
+  comparison = analyze_store (store);
+  assert_sorted (comparison);
+
+  event = find_event (comparison, "author", "explain the difference");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->earliest, ==, "2026-05-04");
+  g_assert_null (event->latest);
+  g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_INFERRED);
+
+  event = find_event (comparison, "headline", "closed");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->earliest, ==, "2026-05-04");
+
+  /* A source that cites nothing stays unplaced. */
+  event = find_event (comparison, "other", "timetable");
+  g_assert_nonnull (event);
+  g_assert_null (event->earliest);
+}
+
 /* The date the user sets wins over anything inferred, even one before the report it
  * answers; then "on Tuesday" resolves against it. */
 static void
@@ -874,6 +925,8 @@ main (int   argc,
   g_test_add_func ("/core/comparison/formats", test_formats);
   g_test_add_func ("/core/comparison/event-time", test_event_time);
   g_test_add_func ("/core/comparison/undated-cites", test_undated_cites);
+  g_test_add_func ("/core/comparison/undated-cites-author-or-headline",
+                   test_undated_cites_author_or_headline);
   g_test_add_func ("/core/comparison/user-date-wins", test_user_date_wins);
   g_test_add_func ("/core/comparison/event-order", test_event_order);
 

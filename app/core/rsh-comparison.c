@@ -65,6 +65,7 @@ typedef struct
   char      *text;
   char      *outlet;
   char      *title;
+  GStrv      authors;
   char      *language;
   char      *published;
   char      *duplicate_of;
@@ -101,6 +102,7 @@ snapshot_free (gpointer data)
   g_clear_pointer (&snapshot->text, g_free);
   g_clear_pointer (&snapshot->outlet, g_free);
   g_clear_pointer (&snapshot->title, g_free);
+  g_clear_pointer (&snapshot->authors, g_strfreev);
   g_clear_pointer (&snapshot->language, g_free);
   g_clear_pointer (&snapshot->published, g_free);
   g_clear_pointer (&snapshot->duplicate_of, g_free);
@@ -729,16 +731,27 @@ compare_bounds (const char *a,
   return strcmp (ka, kb);
 }
 
+/* Whether @needle occurs in @text as whole words. */
+static gboolean
+has_words (const char *text,
+           const char *needle)
+{
+  gsize len = strlen (needle);
+
+  for (const char *hit = strstr (text, needle); hit != NULL; hit = strstr (hit + 1, needle))
+    if ((hit == text || !g_ascii_isalnum (hit[-1])) && !g_ascii_isalnum (hit[len]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @text names @outlet: its name without a leading article ("New York Times"), or
- * "the" and the name's last word ("the Times"), as whole words. */
+ * "the" and the name's last word ("the Times", "The Times"), as whole words. */
 static gboolean
 names_outlet (const char *text,
               const char *outlet)
 {
   const char *name;
   const char *last;
-  g_autofree char *short_name = NULL;
-  const char *forms[3] = { NULL, NULL, NULL };
 
   if (text == NULL || outlet == NULL)
     return FALSE;
@@ -748,35 +761,54 @@ names_outlet (const char *text,
     name += 4;
   if (strlen (name) < 3)
     return FALSE;
+  if (has_words (text, name))
+    return TRUE;
 
-  forms[0] = name;
   last = strrchr (name, ' ');
   if (last != NULL && g_ascii_isupper (last[1]) && strlen (last + 1) >= 4)
-    forms[1] = short_name = g_strconcat ("the", last, NULL);
-
-  for (guint f = 0; forms[f] != NULL; f++)
     {
-      gsize len = strlen (forms[f]);
+      g_autofree char *short_name = g_strconcat ("the", last, NULL);
+      g_autofree char *capital = g_strconcat ("The", last, NULL);
 
-      for (const char *hit = strstr (text, forms[f]); hit != NULL;
-           hit = strstr (hit + 1, forms[f]))
-        {
-          gboolean open = hit == text || !g_ascii_isalnum (hit[-1]);
-          gboolean closed = !g_ascii_isalnum (hit[len]);
+      return has_words (text, short_name) || has_words (text, capital);
+    }
 
-          if (open && closed)
-            return TRUE;
-        }
-      /* "The Times" opens a sentence as often as "the Times" runs inside one */
-      if (f == 1)
-        {
-          g_autofree char *capital = g_strconcat ("The", last, NULL);
+  return FALSE;
+}
 
-          for (const char *hit = strstr (text, capital); hit != NULL;
-               hit = strstr (hit + 1, capital))
-            if ((hit == text || !g_ascii_isalnum (hit[-1])) && !g_ascii_isalnum (hit[len]))
-              return TRUE;
-        }
+/* A headline a text may quote to cite its article: long enough not to be a phrase. */
+#define MIN_CITED_TITLE_WORDS 4
+
+/* Whether @citing cites @cited: it names @cited's outlet, one of its authors (not one of
+ * its own), or quotes its headline. The folded texts and titles are g_utf8_casefold()ed. */
+static gboolean
+cites (const Snapshot *citing,
+       const char     *citing_folded,
+       const Snapshot *cited,
+       const char     *cited_folded_title)
+{
+  if (cited->outlet != NULL && g_strcmp0 (citing->outlet, cited->outlet) != 0 &&
+      names_outlet (citing->text, cited->outlet))
+    return TRUE;
+
+  for (guint i = 0; cited->authors != NULL && cited->authors[i] != NULL; i++)
+    {
+      const char *author = cited->authors[i];
+
+      if (strchr (author, ' ') != NULL &&
+          (citing->authors == NULL || !g_strv_contains ((const char * const *) citing->authors,
+                                                        author)) &&
+          has_words (citing->text, author))
+        return TRUE;
+    }
+
+  if (cited_folded_title != NULL && citing_folded != NULL)
+    {
+      g_auto(GStrv) words = g_strsplit (cited_folded_title, " ", -1);
+
+      if (g_strv_length (words) >= MIN_CITED_TITLE_WORDS &&
+          has_words (citing_folded, cited_folded_title))
+        return TRUE;
     }
 
   return FALSE;
@@ -805,14 +837,17 @@ tighten (char       **bound,
 
 /* When each source was published: its date when it has one (set by the user or read from
  * the page); else an interval. An undated source is no older than the latest date it names
- * outright, and no older than a source it cites ("Tuesday's report in the Times" came after
- * the Times published it); it is no younger than a source that cites it. Citations chain
+ * outright, and no older than a source it cites by outlet, author or headline ("Tuesday's
+ * report in the Times" came after the Times published it); it is no younger than a source
+ * that cites it. Citations chain
  * through other undated sources. Relative expressions ("Tuesday") give nothing: no precise
  * date is ever invented. Returns Window, parallel to @analysed. */
 static GPtrArray *
 infer_windows (GPtrArray *analysed)
 {
   GPtrArray *windows = g_ptr_array_new_full (analysed->len, window_free);
+  g_autoptr(GPtrArray) folded_texts = g_ptr_array_new_full (analysed->len, g_free);
+  g_autoptr(GPtrArray) folded_titles = g_ptr_array_new_full (analysed->len, g_free);
   gboolean changed = TRUE;
 
   for (guint s = 0; s < analysed->len; s++)
@@ -831,6 +866,16 @@ infer_windows (GPtrArray *analysed)
       g_ptr_array_add (windows, window);
     }
 
+  for (guint s = 0; s < analysed->len; s++)
+    {
+      Snapshot *snapshot = ((Analysed *) g_ptr_array_index (analysed, s))->snapshot;
+
+      g_ptr_array_add (folded_texts, snapshot->text != NULL
+                                     ? g_utf8_casefold (snapshot->text, -1) : NULL);
+      g_ptr_array_add (folded_titles, snapshot->title != NULL
+                                      ? g_utf8_casefold (snapshot->title, -1) : NULL);
+    }
+
   for (guint round = 0; changed && round <= analysed->len; round++)
     {
       changed = FALSE;
@@ -843,8 +888,9 @@ infer_windows (GPtrArray *analysed)
             Window *cited_window = g_ptr_array_index (windows, y);
 
             if (x == y || (citing_window->dated && cited_window->dated) ||
-                cited->outlet == NULL || g_strcmp0 (citing->outlet, cited->outlet) == 0 ||
-                !names_outlet (citing->text, cited->outlet))
+                citing->text == NULL ||
+                !cites (citing, g_ptr_array_index (folded_texts, x), cited,
+                        g_ptr_array_index (folded_titles, y)))
               continue;
 
             if (!citing_window->dated)
@@ -1177,6 +1223,7 @@ copy_sources (GListModel *sources)
                                  ? rsh_source_get_text (snapshot->source) : "");
       snapshot->outlet = g_strdup (rsh_source_get_outlet (snapshot->source));
       snapshot->title = g_strdup (rsh_source_get_title (snapshot->source));
+      snapshot->authors = g_strdupv ((GStrv) rsh_source_get_authors (snapshot->source));
       snapshot->language = g_strdup (rsh_source_get_language (snapshot->source));
       snapshot->published = g_strdup (rsh_source_get_published (snapshot->source));
       snapshot->duplicate_of = g_strdup (rsh_source_get_duplicate_of (snapshot->source));
