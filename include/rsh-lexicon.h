@@ -23,8 +23,9 @@ G_BEGIN_DECLS
  * @hedged: whether the cue keeps distance ("claimed", "alleged")
  * @position: where the speaker stands: 'b' before the cue ("X said"), 'a' after it
  *   ("according to X"), 'e' either, 'p' before it as a possessive ("X's claims"), 'c' the
- *   cue is a participle taking the speaker of its clause (", saying …"), or 'n' nowhere
- *   ("it was reported")
+ *   cue is a participle taking the speaker of its clause (", saying …"), 'n' nowhere
+ *   ("it was reported"), or 'o' the cue opens what a speaker says ("X says ‘no evidence
+ *   of’ …")
  */
 typedef struct
 {

@@ -139,6 +139,14 @@ static const AttributionCase cases[] = {
     "Kelvar Industries, the operator, denied that any tank had cracked.",
     "Kelvar Industries", "denied", RSH_STANCE_DENIES, FALSE,
     "any tank had cracked" },
+  { "opening-stance", NULL,
+    "Harbour board says ‘no evidence’ of a cover-up at the pier",
+    "Harbour board", "no evidence of", RSH_STANCE_DISPUTES, FALSE,
+    "a cover-up at the pier" },
+  { "opening-stance-plain", NULL,
+    "The harbour board said there was no evidence of a cover-up at the pier.",
+    "The harbour board", "said", RSH_STANCE_REPORTS, FALSE,
+    "there was no evidence of a cover-up at the pier" },
   { "inner-stance", NULL,
     "The inspectorate said it “has no evidence that the wells were contaminated.”",
     "The inspectorate", "has no evidence", RSH_STANCE_DISPUTES, FALSE,
@@ -286,6 +294,24 @@ check_quote_is_substring (const char *text,
 
 /* The speaker span holds the speaker as written, the cue span the cue's words ("said it
  * has no evidence": the inner cue that gives the stance). */
+/* Removes the quotation marks of @str, in place. */
+static void
+drop_quotation_marks (char *str)
+{
+  char *out = str;
+
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_INITIAL_PUNCTUATION ||
+          g_unichar_type (c) == G_UNICODE_FINAL_PUNCTUATION || c == '"' || c == '\'')
+        continue;
+      out += g_unichar_to_utf8 (c, out);
+    }
+  *out = '\0';
+}
+
 static void
 check_spans (const char *text,
              RshMention *mention)
@@ -314,6 +340,8 @@ check_spans (const char *text,
       g_assert_true (rsh_mention_get_cue_span (mention, &start, &end));
       cue = rsh_substring (text, start, end);
       folded = g_utf8_strdown (cue, -1);
+      /* A cue may run across quotation marks: "says ‘no evidence’ of". */
+      drop_quotation_marks (folded);
       g_assert_true (strstr (folded, rsh_mention_get_cue (mention)) != NULL ||
                      strstr (rsh_mention_get_cue (mention), folded) != NULL);
     }

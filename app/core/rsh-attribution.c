@@ -707,6 +707,7 @@ match_cue_at_full (RshLexicon *lexicon,
             return TRUE;
           break;
         case 'c':
+        case 'o':
           return TRUE;
         default:
           if (cue->position != 'a' && find_speaker_before (lexicon, sentence, match))
@@ -1510,6 +1511,7 @@ analyse_content (Context    *ctx,
   RshLexicon *lexicon = ctx->lexicon;
   g_autofree char *alias = NULL;
   gboolean negated = FALSE;
+  Match opening;
   guint t = 0;
   guint m;
 
@@ -1520,6 +1522,23 @@ analyse_content (Context    *ctx,
     t++;
   if (t >= sentence->tokens->len || token_at (sentence, t)->start >= *end)
     return;
+
+  /* "Germany says ‘no evidence’ to back …": the words said open with their stance. */
+  if (match_cue_at_full (lexicon, sentence, t, "o", &opening))
+    {
+      guint s = token_at (sentence, opening.last)->end;
+      guint e = *end;
+
+      match->cue = opening.cue;
+      match->inner_first = opening.first;
+      match->inner_last = opening.last;
+      if (s < e && trim_content (sentence, &s, &e))
+        {
+          *start = s;
+          *end = e;
+        }
+      return;
+    }
 
   if (!find_self_subject (lexicon, sentence, t, resolved, &m, &alias))
     return;

@@ -307,11 +307,14 @@ parse_line (RshLexicon  *self,
         position = 'c';
       else if (strcmp (head[2], "impersonal") == 0)
         position = 'n';
+      else if (strcmp (head[2], "opening") == 0)
+        position = 'o';
       else
         {
           g_set_error (error, RSH_ERROR, RSH_ERROR_LEXICON,
                        _("Lexicon line %u: unknown speaker position “%s” (use before, after, "
-                         "either, possessive, participle or impersonal)"), line_no, head[2]);
+                         "either, possessive, participle, impersonal or opening)"), line_no,
+                       head[2]);
           return FALSE;
         }
 
