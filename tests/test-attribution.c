@@ -676,6 +676,30 @@ test_actors_build (void)
   g_assert_cmpint (rsh_mention_get_stance (g_ptr_array_index (b, 2)), ==, RSH_STANCE_REPORTS);
 }
 
+/* A person's name goes without the role written before it in lower case. */
+static void
+test_actor_name_without_role (void)
+{
+  static const char text[] =
+    "On Monday, chief engineer Hanna Vidal said the valves were new. "
+    "Hanna Vidal added that the pumps were tested in May.";
+  g_autoptr(RshLexicon) lexicon = rsh_lexicon_load_default ("en", NULL);
+  g_autoptr(GPtrArray) mentions = attribute (text, lexicon);
+  g_autoptr(GPtrArray) lexicons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+  g_autoptr(GListStore) actors = g_list_store_new (RSH_TYPE_ACTOR);
+  g_autoptr(RshActor) actor = NULL;
+
+  g_ptr_array_add (lexicons, lexicon);
+  g_ptr_array_add (sets, mentions);
+  rsh_actors_build (actors, lexicons, sets);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actors)), ==, 1);
+  actor = g_list_model_get_item (G_LIST_MODEL (actors), 0);
+  g_assert_cmpstr (rsh_actor_get_name (actor), ==, "Hanna Vidal");
+  g_assert_cmpint (rsh_actor_get_kind (actor), ==, RSH_ACTOR_KIND_PERSON);
+}
+
 static void
 notify_cb (GObject    *object,
            GParamSpec *pspec,
@@ -743,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/core/attribution/quotation-spans", test_quotation_spans);
   g_test_add_func ("/core/attribution/outlet-voice", test_outlet_voice);
   g_test_add_func ("/core/attribution/actors-build", test_actors_build);
+  g_test_add_func ("/core/attribution/actor-name-without-role", test_actor_name_without_role);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -296,6 +296,12 @@ count_case (RshLexicon *lexicon,
     }
 }
 
+static gboolean
+opens_lower (const char *written)
+{
+  return !g_unichar_isupper (g_utf8_get_char (written));
+}
+
 /* The actor's name: a name before a description, then the one with the most capitalised
  * words, then the one with the fewest others ("Kaspersky Lab" before "Moscow-based
  * internet security giant Kaspersky"). */
@@ -316,6 +322,11 @@ better_name (const Spelling *candidate,
     return cu > bu;
   if (cl != bl)
     return cl < bl;
+
+  /* "Mara Lindqvist" before "chief executive Mara Lindqvist": a role in lower case is a
+   * description, not part of the name. */
+  if (opens_lower (candidate->written) != opens_lower (best->written))
+    return !opens_lower (candidate->written);
 
   return g_strv_length (candidate->words) > g_strv_length (best->words);
 }
