@@ -17,7 +17,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; files with a higher one are refused. */
-#define RSH_STORE_SCHEMA_VERSION 3
+#define RSH_STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id of every project file ("RSHM"), telling ours from other SQLite files. */
 #define RSH_STORE_APPLICATION_ID 0x5253484D
@@ -30,6 +30,7 @@ G_BEGIN_DECLS
  * @url: (nullable): where it was read from
  * @size: its size in bytes
  * @current: whether the source's text comes from this version now
+ * @title: (nullable): the title extracted from it (not the one a user gave)
  *
  * One response a source was read from, kept in the project file.
  */
@@ -41,6 +42,7 @@ typedef struct
   char     *url;
   gsize     size;
   gboolean  current;
+  char     *title;
 } RshSourceVersion;
 
 #define RSH_TYPE_SOURCE_VERSION (rsh_source_version_get_type ())

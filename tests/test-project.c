@@ -983,8 +983,25 @@ test_reload_versions (void)
   g_assert_no_error (error);
 
   /* The page changed: a new version, the old one kept, the user's metadata intact, and
-   * the comparison made again from the new text. */
-  g_assert_true (reload_and_wait (project, source, &error));
+   * the comparison made again from the new text. While it is fetched, a stand-in shows
+   * how the fetch goes and the source keeps its text. */
+  g_assert_null (rsh_project_get_source_reload (project, source));
+  {
+    AsyncWait reload = { loop, NULL };
+    RshSource *page;
+
+    rsh_project_reload_source_async (project, source, NULL, async_done_cb, &reload);
+    page = rsh_project_get_source_reload (project, source);
+    g_assert_nonnull (page);
+    g_assert_true (page != source);
+    g_assert_cmpstr (rsh_source_get_input (page), ==, uri);
+    g_assert_cmpstr (rsh_source_get_text (source), ==, first_text);
+    g_assert_true (rsh_project_reload_source_finish (project, wait_for_result (&reload),
+                                                     &error));
+    g_assert_no_error (error);
+    g_clear_object (&reload.result);
+    g_assert_null (rsh_project_get_source_reload (project, source));
+  }
   g_assert_no_error (error);
   g_assert_cmpuint (rsh_test_server_get_hits (server, "/changing"), ==, 2);
   g_assert_cmpint (rsh_source_get_state (source), ==, RSH_SOURCE_STATE_READY);
@@ -1005,6 +1022,11 @@ test_reload_versions (void)
   g_assert_false (((RshSourceVersion *) g_ptr_array_index (versions, 0))->current);
   g_assert_true (((RshSourceVersion *) g_ptr_array_index (versions, 1))->current);
   g_assert_cmpuint (((RshSourceVersion *) g_ptr_array_index (versions, 1))->number, ==, 2);
+  /* Each version is listed with the page's own title, not the one the user gave. */
+  g_assert_cmpstr (((RshSourceVersion *) g_ptr_array_index (versions, 0))->title, ==,
+                   rsh_test_server_article_title (0));
+  g_assert_cmpstr (((RshSourceVersion *) g_ptr_array_index (versions, 1))->title, ==,
+                   RSH_TEST_SERVER_CHANGED_TITLE);
   g_clear_pointer (&versions, g_ptr_array_unref);
 
   /* The page is gone now: an error that says so, and nothing lost. */

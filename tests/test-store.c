@@ -700,7 +700,7 @@ test_failed_reextraction (void)
   g_assert_finalize_object (store);
 
   /* Replace the stored bytes with an empty document, which no extractor accepts. */
-  write_database (path, "UPDATE sources SET raw = zeroblob (0) WHERE id = 's1';");
+  write_database (path, "UPDATE source_versions SET raw = zeroblob (0) WHERE source_id = 's1';");
 
   store = rsh_store_open (path, &error);
   g_assert_no_error (error);
@@ -1004,6 +1004,20 @@ static const char v2_corrections[] =
   "  undone INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX corrections_position ON corrections (position);";
 
+/* @bytes as an SQL blob literal: X'…'. */
+static char *
+dup_blob_literal (const char *bytes,
+                  gsize       length)
+{
+  GString *hex = g_string_new ("X'");
+
+  for (gsize i = 0; i < length; i++)
+    g_string_append_printf (hex, "%02X", (guint8) bytes[i]);
+  g_string_append_c (hex, '\'');
+
+  return g_string_free (hex, FALSE);
+}
+
 static RshSource *
 source_from_text (const char *text,
                   const char *id)
@@ -1047,7 +1061,7 @@ test_migrate_sources (gconstpointer data)
   int from = GPOINTER_TO_INT (data);
   g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
   g_autofree char *path = g_build_filename (dir, "old.rashomon", NULL);
-  g_autoptr(GString) hex = g_string_new (NULL);
+  g_autofree char *blob = dup_blob_literal (plain_article, strlen (plain_article));
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
@@ -1057,17 +1071,14 @@ test_migrate_sources (gconstpointer data)
   g_auto(GStrv) found = NULL;
   RshStore *store;
 
-  for (const char *p = plain_article; *p != '\0'; p++)
-    g_string_append_printf (hex, "%02X", (guint8) *p);
-
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;%s%s"
                          "INSERT INTO sources (id, position, input, content_type, raw, title,"
                          "  published_by_user, added_at)"
                          " VALUES ('s1', 0, '/nowhere/ferry.txt', 'text/plain; charset=utf-8',"
-                         "  X'%s', 'Ferry timetable changes in Valmont', 0,"
+                         "  %s, 'Ferry timetable changes in Valmont', 0,"
                          "  '2026-01-05T10:00:00Z');",
                          RSH_STORE_APPLICATION_ID, from, v1_schema,
-                         from >= 2 ? v2_corrections : "", hex->str);
+                         from >= 2 ? v2_corrections : "", blob);
   write_database (path, sql);
 
   store = rsh_store_open (path, &error);
@@ -1269,6 +1280,274 @@ test_search_index (void)
   g_assert_cmpuint (g_strv_length (all), ==, 0);
 }
 
+/* What format 3 added to format 2, as Rashomon wrote it before each response was kept once. */
+static const char v3_additions[] =
+  "ALTER TABLE sources ADD COLUMN title_by_user INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE sources ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "CREATE TABLE source_versions ("
+  "  source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL, fetched_at TEXT NOT NULL, content_type TEXT,"
+  "  raw BLOB NOT NULL, url TEXT, PRIMARY KEY (source_id, number));"
+  "CREATE VIRTUAL TABLE claims_fts USING fts5 ("
+  "  claim_id UNINDEXED, position UNINDEXED, wording, quotes, speakers,"
+  "  tokenize = 'unicode61 remove_diacritics 2');";
+
+/* A format 3 file with two sources, each with its bytes twice (in sources.raw and in a
+ * version): s1 was reloaded (v2, an HTML page) and then restored to v1; the bytes of s2
+ * were changed by hand, so no version holds them. @extra_sql runs last; the file is in
+ * WAL mode, as Rashomon leaves its files, unless @extra_sql says otherwise. */
+static void
+write_v3_project (const char *path,
+                  const char *extra_sql)
+{
+  g_autofree char *plain = dup_blob_literal (plain_article, strlen (plain_article));
+  g_autofree char *html = dup_blob_literal (latin1_article, sizeof latin1_article - 1);
+  g_autofree char *updated = dup_blob_literal (updated_article, strlen (updated_article));
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 3;"
+                         "PRAGMA journal_mode = WAL;%s%s%s"
+                         "INSERT INTO sources (id, position, input, content_type, raw, title,"
+                         "  added_at, version) VALUES"
+                         " ('s1', 0, '/nowhere/ferry.txt', 'text/plain; charset=utf-8', %s,"
+                         "  'Ferry timetable changes in Valmont', '2026-01-05T10:00:00Z', 1),"
+                         " ('s2', 1, '/nowhere/again.txt', 'text/plain; charset=utf-8', %s,"
+                         "  'Ferry timetable changes in Valmont', '2026-01-07T10:00:00Z', 1);"
+                         "INSERT INTO source_versions VALUES"
+                         " ('s1', 1, '2026-01-05T10:00:00Z', 'text/plain; charset=utf-8', %s,"
+                         "  '/nowhere/ferry.txt'),"
+                         " ('s1', 2, '2026-01-06T08:00:00Z', 'text/html; charset=iso-8859-1', %s,"
+                         "  'https://courier.example/crane'),"
+                         " ('s2', 1, '2026-01-07T10:00:00Z', 'text/plain; charset=utf-8', %s,"
+                         "  '/nowhere/again.txt');%s",
+                         RSH_STORE_APPLICATION_ID, v1_schema, v2_corrections, v3_additions,
+                         plain, updated, plain, html, plain, extra_sql);
+  write_database (path, sql);
+}
+
+static GBytes *
+load_version (RshStore   *store,
+              const char *id,
+              guint       number)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *raw = rsh_store_load_source_version (store, id, number, NULL, &error);
+
+  g_assert_no_error (error);
+  return raw;
+}
+
+/* Format 3 → 4: the bytes leave the sources table, every response is still there (the
+ * hand-changed one as a version of its own, made current), each version has the title
+ * extracted from it, and the sources read as before. */
+static void
+test_migrate_v3 (void)
+{
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = g_build_filename (dir, "three.rashomon", NULL);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  RshStore *store;
+
+  write_v3_project (path, "");
+  g_assert_cmpint (pragma_int (path, "SELECT COUNT (*) FROM pragma_table_info ('sources')"
+                                     " WHERE name = 'raw'"), ==, 1);
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rsh_store_get_schema_version (store), ==, 4);
+
+  versions = list_versions (store, "s1");
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_true (version_at (versions, 0)->current);
+  g_assert_false (version_at (versions, 1)->current);
+  g_assert_cmpstr (version_at (versions, 0)->title, ==, "Ferry timetable changes in Valmont");
+  g_assert_cmpstr (version_at (versions, 1)->title, ==, "Crane stalls over the Valmont quay");
+  g_assert_cmpstr (version_at (versions, 1)->fetched_at, ==, "2026-01-06T08:00:00Z");
+  g_assert_cmpuint (version_at (versions, 1)->size, ==, sizeof latin1_article - 1);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  versions = list_versions (store, "s2");
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_false (version_at (versions, 0)->current);
+  g_assert_true (version_at (versions, 1)->current);
+  g_assert_cmpuint (version_at (versions, 1)->number, ==, 2);
+  g_assert_cmpuint (version_at (versions, 1)->size, ==, strlen (updated_article));
+  g_assert_cmpstr (version_at (versions, 1)->fetched_at, ==, "2026-01-07T10:00:00Z");
+  g_assert_cmpstr (version_at (versions, 1)->title, ==, "Ferry timetable changes in Valmont");
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  raw = load_version (store, "s1", 2);
+  g_assert_cmpmem (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw),
+                   latin1_article, sizeof latin1_article - 1);
+  g_clear_pointer (&raw, g_bytes_unref);
+  raw = load_version (store, "s2", 2);
+  g_assert_cmpmem (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw),
+                   updated_article, strlen (updated_article));
+  g_clear_pointer (&raw, g_bytes_unref);
+
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 2);
+  g_assert_null (strstr (rsh_source_get_text (g_ptr_array_index (loaded, 0)), "after all"));
+  g_assert_nonnull (strstr (rsh_source_get_text (g_ptr_array_index (loaded, 1)), "after all"));
+  g_assert_cmpstr (rsh_source_get_content_type (g_ptr_array_index (loaded, 0)), ==,
+                   "text/plain; charset=utf-8");
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+  assert_no_side_files (path);
+
+  /* Each response is in the file once. */
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (pragma_int (path, "SELECT COUNT (*) FROM pragma_table_info ('sources')"
+                                     " WHERE name IN ('raw', 'content_type')"), ==, 0);
+  g_assert_cmpint (pragma_int (path, "SELECT SUM (length (raw)) FROM source_versions"), ==,
+                   2 * strlen (plain_article) + sizeof latin1_article - 1
+                   + strlen (updated_article));
+
+  /* The next format is refused, and the file left alone. */
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;",
+                                            RSH_STORE_SCHEMA_VERSION + 1);
+
+    write_database (path, sql);
+    assert_refused_untouched (path, RSH_ERROR_STORE_TOO_NEW);
+  }
+
+  rsh_test_remove_tree (dir);
+}
+
+/* A migration that fails half-way leaves the format 3 file exactly as it was, and says
+ * which file could not be updated. */
+static void
+test_migrate_v3_failed (void)
+{
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = g_build_filename (dir, "frozen.rashomon", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStore) store = NULL;
+
+  write_v3_project (path,
+                    "CREATE TRIGGER frozen BEFORE UPDATE ON sources"
+                    " BEGIN SELECT RAISE (ABORT, 'sources are frozen'); END;"
+                    "PRAGMA journal_mode = DELETE;");
+  assert_refused_untouched (path, RSH_ERROR_STORE);
+
+  store = rsh_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "sources are frozen"));
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (pragma_int (path, "SELECT COUNT (*) FROM source_versions"), ==, 3);
+
+  rsh_test_remove_tree (dir);
+}
+
+/* A new response whose version cannot be written changes nothing: the source still points
+ * at the version it had, in the open store and in the file. Bytes are stored once, and a
+ * restore adds none. */
+static void
+test_version_write_failed (void)
+{
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = g_build_filename (dir, "guarded.rashomon", NULL);
+  g_autoptr(RshSource) source = source_from_text (plain_article, "s1");
+  g_autoptr(GBytes) updated = g_bytes_new_static (updated_article, strlen (updated_article));
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RshStoreRow) row = NULL;
+  RshStore *store;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rsh_store_put_source (store, source, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  write_database (path, "CREATE TRIGGER refuse_versions BEFORE INSERT ON source_versions"
+                        " BEGIN SELECT RAISE (ABORT, 'versions are frozen'); END;");
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  rsh_source_load_bytes (source, updated, "text/plain; charset=utf-8", &error);
+  g_assert_no_error (error);
+  g_assert_false (rsh_store_put_source (store, source, &error));
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "versions are frozen"));
+  g_clear_error (&error);
+
+  versions = list_versions (store, "s1");
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_assert_true (version_at (versions, 0)->current);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (rsh_source_get_text (g_ptr_array_index (loaded, 0)), "after all"));
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+
+  write_database (path, "DROP TRIGGER refuse_versions;");
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (rsh_source_get_text (g_ptr_array_index (loaded, 0)), "after all"));
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  /* Now it goes through, then the first version comes back: two responses, each once. */
+  g_assert_true (rsh_store_put_source (store, source, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RshSource) first = source_from_text (plain_article, "s1");
+
+    row = rsh_store_row_new (first);
+  }
+  rsh_store_row_set_restored_version (row, 1);
+  g_assert_true (rsh_store_put_row (store, row, &error));
+  g_assert_no_error (error);
+  versions = list_versions (store, "s1");
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_true (version_at (versions, 0)->current);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (pragma_int (path, "SELECT SUM (length (raw)) FROM source_versions"), ==,
+                   strlen (plain_article) + strlen (updated_article));
+  g_assert_cmpint (pragma_int (path, "SELECT version FROM sources WHERE id = 's1'"), ==, 1);
+
+  rsh_test_remove_tree (dir);
+}
+
+/* A source pointing at a version the file does not hold is damage, reported as such. */
+static void
+test_missing_current_version (void)
+{
+  g_autofree char *dir = rsh_test_make_tmp_dir ("rsh-test-store");
+  g_autofree char *path = g_build_filename (dir, "pointless.rashomon", NULL);
+  g_autoptr(RshSource) source = source_from_text (plain_article, "s1");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  RshStore *store;
+
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rsh_store_put_source (store, source, &error));
+  g_assert_finalize_object (store);
+
+  write_database (path, "UPDATE sources SET version = 5 WHERE id = 's1';");
+  store = rsh_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = rsh_store_load_sources (store, NULL, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "s1"));
+  g_assert_finalize_object (store);
+
+  rsh_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1302,6 +1581,10 @@ main (int   argc,
                         test_migrate_sources);
   g_test_add_func ("/core/store/versions", test_versions);
   g_test_add_func ("/core/store/search-index", test_search_index);
+  g_test_add_func ("/core/store/migrate-v3", test_migrate_v3);
+  g_test_add_func ("/core/store/migrate-v3-failed", test_migrate_v3_failed);
+  g_test_add_func ("/core/store/version-write-failed", test_version_write_failed);
+  g_test_add_func ("/core/store/missing-current-version", test_missing_current_version);
 
   return g_test_run ();
 }

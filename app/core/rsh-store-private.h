@@ -19,6 +19,9 @@ void         rsh_store_row_free (RshStoreRow        *row);
 void         rsh_store_row_set_restored_version
                                 (RshStoreRow        *row,
                                  guint               number);
+void         rsh_store_row_set_version_title
+                                (RshStoreRow        *row,
+                                 const char         *title);
 gboolean     rsh_store_put_row  (RshStore           *self,
                                  const RshStoreRow  *row,
                                  GError            **error);

@@ -62,6 +62,7 @@ struct _RshStoreRow
   char   *published;
   char   *language;
   char   *url;
+  char   *version_title;        /* the title extracted from @raw */
   gint64  position;
   guint   restored_version;     /* a stored version made current again, or 0 */
 };
@@ -153,6 +154,29 @@ static const char * const migrations[] = {
   "  claim_id UNINDEXED, position UNINDEXED, wording, quotes, speakers,"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");",
+  /* 3 → 4: a source's bytes are kept once, in its versions; the source points at the
+   * current one (sources.version). Bytes of a source that no version holds exactly (a file
+   * edited by hand) first become a version of their own, so no byte is lost. Each version
+   * also keeps the title extracted from it (filled by fill_version_titles()). */
+  "ALTER TABLE source_versions ADD COLUMN title TEXT;"
+  "INSERT INTO source_versions (source_id, number, fetched_at, content_type, raw, url)"
+  "  SELECT s.id,"
+  "         (SELECT COALESCE (MAX (v.number), 0) + 1 FROM source_versions v"
+  "           WHERE v.source_id = s.id),"
+  "         s.added_at, s.content_type, s.raw, COALESCE (s.url, s.input)"
+  "  FROM sources s"
+  "  WHERE NOT EXISTS (SELECT 1 FROM source_versions v"
+  "                     WHERE v.source_id = s.id AND v.number = s.version"
+  "                       AND v.raw = s.raw AND v.content_type IS s.content_type);"
+  "UPDATE sources SET version ="
+  "  (SELECT MAX (v.number) FROM source_versions v"
+  "    WHERE v.source_id = sources.id AND v.raw = sources.raw"
+  "      AND v.content_type IS sources.content_type)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM source_versions v"
+  "                     WHERE v.source_id = sources.id AND v.number = sources.version"
+  "                       AND v.raw = sources.raw AND v.content_type IS sources.content_type);"
+  "ALTER TABLE sources DROP COLUMN raw;"
+  "ALTER TABLE sources DROP COLUMN content_type;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RSH_STORE_SCHEMA_VERSION);
@@ -696,6 +720,50 @@ open_connection (const char  *filename,
   return db;
 }
 
+/* Extracts the title of every version that has none yet (those of files older than format
+ * 4), inside the migration's transaction. A version that no longer extracts keeps none. */
+static gboolean
+fill_version_titles (sqlite3  *db,
+                     GError  **error)
+{
+  const char *what = _("Could not prepare the project file");
+  g_autoptr(sqlite3_stmt) query = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  int rc;
+
+  if (!prepare (db, "SELECT rowid, raw, content_type, COALESCE (url, source_id)"
+                    " FROM source_versions WHERE title IS NULL", &query, what, error)
+      || !prepare (db, "UPDATE source_versions SET title = ?2 WHERE rowid = ?1",
+                   &update, what, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (query)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) raw = g_bytes_new (sqlite3_column_blob (query, 1),
+                                           sqlite3_column_bytes (query, 1));
+      g_autoptr(RshSource) page = rsh_source_new (column_text (query, 3));
+      const char *title;
+
+      if (!rsh_source_load_bytes (page, raw, column_text (query, 2), NULL))
+        continue;
+
+      title = rsh_source_get_title (page);
+      if (title == NULL)
+        continue;
+
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (query, 0));
+      bind_text (update, 2, title);
+      if (!step_done (db, update, what, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_store_error (db, error, what);
+
+  return TRUE;
+}
+
 /* Brings the database from @from_version to RSH_STORE_SCHEMA_VERSION in one transaction. */
 static gboolean
 migrate (sqlite3  *db,
@@ -721,6 +789,9 @@ migrate (sqlite3  *db,
       if (!exec_sql (db, migrations[version], _("Could not prepare the project file"), error))
         goto fail;
     }
+
+  if (from_version >= 1 && from_version < 4 && !fill_version_titles (db, error))
+    goto fail;
 
   if (from_version == 0)
     {
@@ -777,7 +848,22 @@ open_project_file (const char  *path,
   /* Create the schema under a rollback journal, so a new file holds it in its main file
    * before the write-ahead log takes over. */
   if (!migrate (db, version, error))
-    goto fail;
+    {
+      if (version > 0)
+        {
+          g_autofree char *name = dup_display_name (path);
+
+          g_prefix_error (error, _("“%s” could not be updated for this version of Rashomon "
+                                   "and was left as it was. "), name);
+        }
+      goto fail;
+    }
+
+  /* Format 4 keeps each response once: give the space of the second copies back. A failed
+   * VACUUM changes nothing (it is atomic), so it only costs the space. */
+  if (version >= 1 && version < 4
+      && sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("VACUUM of %s after migration failed: %s", path, sqlite3_errmsg (db));
 
   if (!prepare (db, "PRAGMA journal_mode = WAL", &stmt,
                 _("Could not set up the project file"), error))
@@ -1202,6 +1288,7 @@ rsh_store_row_new (RshSource *source)
   row->published = g_strdup (rsh_source_get_published (source));
   row->language = g_strdup (rsh_source_get_language (source));
   row->url = g_strdup (rsh_source_get_url (source));
+  row->version_title = g_strdup (rsh_source_get_title (source));
 
   /* Ids are handed out in the order sources are added ("s1", "s2", …), while writes may
    * finish in another order: the number in the id keeps the list's order. */
@@ -1234,15 +1321,17 @@ rsh_store_row_free (RshStoreRow *row)
   g_free (row->published);
   g_free (row->language);
   g_free (row->url);
+  g_free (row->version_title);
   g_free (row);
 }
 
 /* What the file holds about a source before a write: whether it exists, its current
- * version and whether @raw is that version's bytes. */
+ * version and whether @raw (with @content_type) is that version's response. */
 static gboolean
 read_current_version (sqlite3     *db,
                       const char  *id,
                       GBytes      *raw,
+                      const char  *content_type,
                       gboolean    *exists,
                       gint64      *version,
                       gboolean    *same_raw,
@@ -1252,7 +1341,12 @@ read_current_version (sqlite3     *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (!prepare (db, "SELECT version, raw = ?2 FROM sources WHERE id = ?1", &stmt, what, error))
+  if (!prepare (db,
+                "SELECT s.version, COALESCE (v.raw = ?2 AND v.content_type IS ?3, 0)"
+                " FROM sources s LEFT JOIN source_versions v"
+                "   ON v.source_id = s.id AND v.number = s.version"
+                " WHERE s.id = ?1",
+                &stmt, what, error))
     return FALSE;
 
   bind_text (stmt, 1, id);
@@ -1261,6 +1355,7 @@ read_current_version (sqlite3     *db,
                          SQLITE_STATIC);
   else
     sqlite3_bind_zeroblob (stmt, 2, 0);
+  bind_text (stmt, 3, content_type);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1305,7 +1400,7 @@ insert_version (sqlite3            *db,
 
   if (!prepare (db,
                 "INSERT INTO source_versions (source_id, number, fetched_at, content_type, raw,"
-                "                             url) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "                             url, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 &stmt, what, error))
     return FALSE;
 
@@ -1319,6 +1414,7 @@ insert_version (sqlite3            *db,
   else
     sqlite3_bind_zeroblob (stmt, 5, 0);
   bind_text (stmt, 6, row->url != NULL ? row->url : row->input);
+  bind_text (stmt, 7, row->version_title);
 
   return step_done (db, stmt, what, error);
 }
@@ -1365,6 +1461,23 @@ rsh_store_row_set_restored_version (RshStoreRow *row,
 }
 
 /**
+ * rsh_store_row_set_version_title: (skip)
+ * @row: a row
+ * @title: (nullable): the title extracted from @row's bytes
+ *
+ * Sets the title a new version is listed with, when the source's own title is the user's.
+ */
+void
+rsh_store_row_set_version_title (RshStoreRow *row,
+                                 const char  *title)
+{
+  g_return_if_fail (row != NULL);
+
+  g_free (row->version_title);
+  row->version_title = g_strdup (title);
+}
+
+/**
  * rsh_store_put_row: (skip)
  * @self: a #RshStore
  * @row: a row from rsh_store_row_new()
@@ -1387,12 +1500,12 @@ rsh_store_put_row (RshStore           *self,
   gboolean same_raw = FALSE;
   gint64 version = 0;
   const char *sql =
-    "INSERT INTO sources (id, position, input, content_type, raw, title, outlet, authors,"
+    "INSERT INTO sources (id, position, input, title, outlet, authors,"
     "                     published, language, url, added_at, version)"
     " VALUES (?1, COALESCE (?12, (SELECT COALESCE (MAX (position), -1) + 1 FROM sources)),"
-    "         ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13)"
+    "         ?2, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13)"
     " ON CONFLICT (id) DO UPDATE SET"
-    "   input = excluded.input, content_type = excluded.content_type, raw = excluded.raw,"
+    "   input = excluded.input,"
     "   title = CASE WHEN title_by_user THEN title ELSE excluded.title END,"
     "   outlet = excluded.outlet, authors = excluded.authors,"
     "   published = CASE WHEN published_by_user THEN published ELSE excluded.published END,"
@@ -1423,8 +1536,8 @@ rsh_store_put_row (RshStore           *self,
   if (!begin_write (self, error))
     return FALSE;
 
-  if (!read_current_version (self->db, row->id, row->raw, &exists, &version, &same_raw,
-                             what, error))
+  if (!read_current_version (self->db, row->id, row->raw, row->content_type, &exists, &version,
+                             &same_raw, what, error))
     goto fail;
 
   /* A restored version is already stored; bytes the file holds already are no new
@@ -1454,12 +1567,6 @@ rsh_store_put_row (RshStore           *self,
 
   bind_text (stmt, 1, row->id);
   bind_text (stmt, 2, row->input);
-  bind_text (stmt, 3, row->content_type);
-  if (g_bytes_get_size (row->raw) > 0)
-    sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (row->raw, NULL),
-                         g_bytes_get_size (row->raw), SQLITE_STATIC);
-  else
-    sqlite3_bind_zeroblob (stmt, 4, 0);
   bind_text (stmt, 5, row->title);
   bind_text (stmt, 6, row->outlet);
   bind_text (stmt, 7, row->authors);
@@ -1658,18 +1765,32 @@ read_stored_sources (RshStore  *self,
     return NULL;
 
   if (!prepare (self->db,
-                "SELECT id, input, content_type, raw, outlet, published, published_by_user,"
-                "       title, title_by_user"
-                " FROM sources ORDER BY position, rowid",
+                "SELECT s.id, s.input, v.content_type, v.raw, s.outlet, s.published,"
+                "       s.published_by_user, s.title, s.title_by_user, v.source_id IS NOT NULL"
+                " FROM sources s LEFT JOIN source_versions v"
+                "   ON v.source_id = s.id AND v.number = s.version"
+                " ORDER BY s.position, s.rowid",
                 &stmt, _("Could not read the sources of the project"), error))
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      StoredSource *s = g_new0 (StoredSource, 1);
+      StoredSource *s;
       const void *blob = sqlite3_column_blob (stmt, 3);
       gsize size = sqlite3_column_bytes (stmt, 3);
 
+      /* A source points at the version holding its bytes; one pointing nowhere means the
+       * file was changed by something other than Rashomon. */
+      if (sqlite3_column_int (stmt, 9) == 0)
+        {
+          g_set_error (error, RSH_ERROR, RSH_ERROR_STORE_CORRUPT,
+                       _("The project file is damaged: the text of source %s is missing. "
+                         "Open a backup copy of the project instead."),
+                       column_text (stmt, 0));
+          return NULL;
+        }
+
+      s = g_new0 (StoredSource, 1);
       s->id = g_strdup (column_text (stmt, 0));
       s->input = g_strdup (column_text (stmt, 1));
       s->content_type = g_strdup (column_text (stmt, 2));
@@ -2081,6 +2202,7 @@ rsh_source_version_copy (const RshSourceVersion *version)
   copy->url = g_strdup (version->url);
   copy->size = version->size;
   copy->current = version->current;
+  copy->title = g_strdup (version->title);
 
   return copy;
 }
@@ -2098,6 +2220,7 @@ rsh_source_version_free (RshSourceVersion *version)
   g_free (version->fetched_at);
   g_free (version->content_type);
   g_free (version->url);
+  g_free (version->title);
   g_free (version);
 }
 
@@ -2167,7 +2290,7 @@ rsh_store_list_source_versions (RshStore    *self,
 
   if (!prepare (self->db,
                 "SELECT v.number, v.fetched_at, v.content_type, v.url, length (v.raw),"
-                "       v.number = s.version"
+                "       v.number = s.version, v.title"
                 " FROM source_versions v JOIN sources s ON s.id = v.source_id"
                 " WHERE v.source_id = ?1 ORDER BY v.number",
                 &stmt, what, error))
@@ -2185,6 +2308,7 @@ rsh_store_list_source_versions (RshStore    *self,
       version->url = g_strdup (column_text (stmt, 3));
       version->size = (gsize) sqlite3_column_int64 (stmt, 4);
       version->current = sqlite3_column_int (stmt, 5) != 0;
+      version->title = g_strdup (column_text (stmt, 6));
       g_ptr_array_add (versions, version);
     }
 

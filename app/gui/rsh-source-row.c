@@ -6,9 +6,12 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rsh-source-row.h"
+#include "rsh-versions-dialog.h"
+#include "rsh-window.h"
 
 struct _RshSourceRow
 {
@@ -24,17 +27,23 @@ struct _RshSourceRow
   GtkLabel       *error_label;
   GtkButton      *retry_button;
   GtkButton      *edit_button;
-  GtkButton      *reload_button;
+  AdwSplitButton *reload_button;
   GtkButton      *remove_button;
 
   /* owned */
   RshSource      *source;
   GSignalGroup   *source_signals;
+  RshSource      *reload;          /* the page fetched again for "Reload from Web", or NULL */
+  GSignalGroup   *reload_signals;
   guint           pulse_id;
 };
 
 /* How often an indeterminate progress bar moves. */
 #define PULSE_INTERVAL_MS 120
+
+/* The reload of a source hangs on the source itself, so whichever row shows the source
+ * (list rows are recycled) shows how its reload goes. */
+#define RELOAD_KEY "rsh-source-row-reload"
 
 G_DEFINE_FINAL_TYPE (RshSourceRow, rsh_source_row, GTK_TYPE_WIDGET)
 
@@ -132,18 +141,33 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+is_reloading (RshSourceRow *self)
+{
+  return self->reload != NULL && self->source != NULL &&
+         (rsh_source_get_state (self->reload) == RSH_SOURCE_STATE_LOADING ||
+          rsh_source_get_state (self->reload) == RSH_SOURCE_STATE_PENDING);
+}
+
+/* What is read now: the page of a reload, else the source itself. */
+static RshSource *
+get_reading (RshSourceRow *self)
+{
+  return is_reloading (self) ? self->reload : self->source;
+}
+
 /* A bar while a source is read: its share when known, else a pulse; none otherwise. */
 static void
 update_progress (RshSourceRow *self)
 {
+  RshSource *reading = get_reading (self);
   gboolean loading;
   double progress;
 
   g_assert (RSH_IS_SOURCE_ROW (self));
 
-  loading = self->source != NULL &&
-            rsh_source_get_state (self->source) == RSH_SOURCE_STATE_LOADING;
-  progress = loading ? rsh_source_get_progress (self->source) : 0.0;
+  loading = reading != NULL && rsh_source_get_state (reading) == RSH_SOURCE_STATE_LOADING;
+  progress = loading ? rsh_source_get_progress (reading) : 0.0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), loading);
 
@@ -170,9 +194,11 @@ update_row (RshSourceRow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *date = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *reload_message = NULL;
   const char *message = NULL;
   const char *outlet;
   RshSourceState state;
+  gboolean reloading;
 
   g_assert (RSH_IS_SOURCE_ROW (self));
 
@@ -185,13 +211,16 @@ update_row (RshSourceRow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->edit_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->reload_button), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.versions", FALSE);
       gtk_spinner_set_spinning (self->spinner, FALSE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       update_progress (self);
       return;
     }
 
-  state = rsh_source_get_state (self->source);
+  /* While a reload runs the row looks like a first fetch; the source keeps its text. */
+  reloading = is_reloading (self);
+  state = reloading ? rsh_source_get_state (self->reload) : rsh_source_get_state (self->source);
 
   if (rsh_source_get_title (self->source) != NULL && rsh_source_get_title (self->source)[0] != '\0')
     title = g_strdup (rsh_source_get_title (self->source));
@@ -208,7 +237,7 @@ update_row (RshSourceRow *self)
       gtk_stack_set_visible_child_name (self->state_stack, "loading");
       if (is_web_link (rsh_source_get_input (self->source)))
         {
-          double progress = rsh_source_get_progress (self->source);
+          double progress = rsh_source_get_progress (get_reading (self));
 
           if (state == RSH_SOURCE_STATE_LOADING && progress > 0.0 && progress < 1.0)
             /* Translators: a page being downloaded, and how much of it has arrived */
@@ -230,6 +259,18 @@ update_row (RshSourceRow *self)
     case RSH_SOURCE_STATE_READY:
     default:
       gtk_stack_set_visible_child_name (self->state_stack, "ready");
+      /* A reload that failed: the version read before is kept, and the row says why. */
+      if (self->reload != NULL && rsh_source_get_state (self->reload) == RSH_SOURCE_STATE_FAILED)
+        {
+          const char *why = rsh_source_get_error_message (self->reload);
+          g_autofree char *short_why = dup_reason (why != NULL ? why : "",
+                                                   rsh_source_get_input (self->source));
+
+          /* Translators: %s says why the page could not be fetched again; the tooltip
+           * adds that the version read before is kept */
+          reload_message = g_strdup_printf (_("Not reloaded. %s"), short_why);
+          message = reload_message;
+        }
       if (outlet != NULL && outlet[0] != '\0' && date != NULL)
         /* Translators: outlet name and publication date */
         subtitle = g_strdup_printf (_("%s · %s"), outlet, date);
@@ -246,10 +287,15 @@ update_row (RshSourceRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), state == RSH_SOURCE_STATE_FAILED);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), state == RSH_SOURCE_STATE_READY);
   /* Only a page on the web can have changed since it was read: files are read again with
-   * Retry, and pasted text has nowhere to come from. */
+   * Retry, and pasted text has nowhere to come from. It stays in place, insensitive, while
+   * the page is fetched again. */
   gtk_widget_set_visible (GTK_WIDGET (self->reload_button),
-                          state == RSH_SOURCE_STATE_READY
+                          (state == RSH_SOURCE_STATE_READY || reloading)
                           && is_web_link (rsh_source_get_input (self->source)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reload_button), !reloading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.versions",
+                                 !reloading && rsh_source_get_state (self->source)
+                                               == RSH_SOURCE_STATE_READY);
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
@@ -262,16 +308,47 @@ update_row (RshSourceRow *self)
 
   if (message != NULL)
     {
-      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title, message);
+      g_autofree char *tooltip = NULL;
+
+      if (reload_message != NULL)
+        tooltip = g_strdup_printf ("%s\n%s\n%s", title, message,
+                                   _("The version read before is kept."));
+      else
+        tooltip = g_strdup_printf ("%s\n%s", title, message);
 
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
-      gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
+      if (reload_message == NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");
     }
   else
     {
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");
     }
+}
+
+/* Follows the reload hanging on the current source, if any; a finished one is let go. */
+static void
+adopt_reload (RshSourceRow *self)
+{
+  RshSource *reload = NULL;
+
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  if (self->source != NULL)
+    {
+      reload = g_object_get_data (G_OBJECT (self->source), RELOAD_KEY);
+      if (reload != NULL && rsh_source_get_state (reload) == RSH_SOURCE_STATE_READY)
+        {
+          g_object_set_data (G_OBJECT (self->source), RELOAD_KEY, NULL);
+          reload = NULL;
+        }
+    }
+
+  if (g_set_object (&self->reload, reload))
+    g_signal_group_set_target (self->reload_signals, reload);
 }
 
 static void
@@ -281,7 +358,50 @@ source_notify_cb (RshSourceRow *self,
 {
   g_assert (RSH_IS_SOURCE_ROW (self));
 
+  /* New text (a version restored) makes the reason of a failed reload old news. */
+  if (self->reload != NULL && g_strcmp0 (pspec->name, "text") == 0
+      && rsh_source_get_state (self->reload) == RSH_SOURCE_STATE_FAILED)
+    {
+      g_object_set_data (G_OBJECT (source), RELOAD_KEY, NULL);
+      adopt_reload (self);
+    }
+
   update_row (self);
+}
+
+static void
+reload_notify_cb (RshSourceRow *self,
+                  GParamSpec   *pspec,
+                  RshSource    *reload)
+{
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  if (g_strcmp0 (pspec->name, "state") == 0)
+    adopt_reload (self);
+  update_row (self);
+}
+
+static void
+versions_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RshSourceRow *self = RSH_SOURCE_ROW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  RshVersionsDialog *dialog;
+  RshProject *project;
+
+  g_assert (RSH_IS_SOURCE_ROW (self));
+
+  if (self->source == NULL || !RSH_IS_WINDOW (root))
+    return;
+
+  project = rsh_window_get_project (RSH_WINDOW (root));
+  if (project == NULL)
+    return;
+
+  dialog = rsh_versions_dialog_new (GTK_WINDOW (root), project, self->source);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -334,6 +454,10 @@ rsh_source_row_dispose (GObject *object)
     g_signal_group_set_target (self->source_signals, NULL);
   g_clear_object (&self->source_signals);
   g_clear_object (&self->source);
+  if (self->reload_signals != NULL)
+    g_signal_group_set_target (self->reload_signals, NULL);
+  g_clear_object (&self->reload_signals);
+  g_clear_object (&self->reload);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RSH_TYPE_SOURCE_ROW);
 
@@ -470,6 +594,8 @@ rsh_source_row_class_init (RshSourceRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 
+  gtk_widget_class_install_action (widget_class, "row.versions", NULL, versions_activated);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sourcerow");
 }
@@ -482,6 +608,9 @@ rsh_source_row_init (RshSourceRow *self)
   self->source_signals = g_signal_group_new (RSH_TYPE_SOURCE);
   g_signal_group_connect_object (self->source_signals, "notify",
                                  G_CALLBACK (source_notify_cb), self, G_CONNECT_SWAPPED);
+  self->reload_signals = g_signal_group_new (RSH_TYPE_SOURCE);
+  g_signal_group_connect_object (self->reload_signals, "notify",
+                                 G_CALLBACK (reload_notify_cb), self, G_CONNECT_SWAPPED);
   update_row (self);
 }
 
@@ -524,6 +653,7 @@ rsh_source_row_set_source (RshSourceRow *self,
     return;
 
   g_signal_group_set_target (self->source_signals, source);
+  adopt_reload (self);
   update_row (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
@@ -587,4 +717,60 @@ rsh_source_row_get_edit_button (RshSourceRow *self)
   g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
 
   return GTK_WIDGET (self->edit_button);
+}
+
+/**
+ * rsh_source_row_get_retry_button:
+ * @self: a #RshSourceRow
+ *
+ * Returns: (transfer none): the Retry button, shown when the source could not be read
+ */
+GtkWidget *
+rsh_source_row_get_retry_button (RshSourceRow *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
+
+  return GTK_WIDGET (self->retry_button);
+}
+
+/**
+ * rsh_source_row_get_remove_button:
+ * @self: a #RshSourceRow
+ *
+ * Returns: (transfer none): the Remove Source button
+ */
+GtkWidget *
+rsh_source_row_get_remove_button (RshSourceRow *self)
+{
+  g_return_val_if_fail (RSH_IS_SOURCE_ROW (self), NULL);
+
+  return GTK_WIDGET (self->remove_button);
+}
+
+/**
+ * rsh_source_row_show_reload:
+ * @self: a #RshSourceRow
+ * @page: (nullable): the stand-in fetched for the shown source's "Reload from Web" (see
+ *   rsh_project_get_source_reload()), or %NULL
+ *
+ * Shows the reload on the row as a first fetch is shown ("Fetching… 42 %"), with Reload
+ * from Web insensitive until it ends; a reload that fails leaves its reason on the row,
+ * under the source's title, until the next one. Rows that show the same source later
+ * (list rows are recycled) show it too.
+ */
+void
+rsh_source_row_show_reload (RshSourceRow *self,
+                            RshSource    *page)
+{
+  g_return_if_fail (RSH_IS_SOURCE_ROW (self));
+  g_return_if_fail (page == NULL || RSH_IS_SOURCE (page));
+
+  if (self->source == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (self->source), RELOAD_KEY,
+                          page != NULL ? g_object_ref (page) : NULL,
+                          page != NULL ? g_object_unref : NULL);
+  adopt_reload (self);
+  update_row (self);
 }

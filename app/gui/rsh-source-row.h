@@ -21,7 +21,11 @@ void        rsh_source_row_set_source   (RshSourceRow *self,
 const char *rsh_source_row_get_title    (RshSourceRow *self);
 const char *rsh_source_row_get_subtitle (RshSourceRow *self);
 GtkWidget  *rsh_source_row_get_edit_button (RshSourceRow *self);
+GtkWidget  *rsh_source_row_get_retry_button (RshSourceRow *self);
+GtkWidget  *rsh_source_row_get_remove_button (RshSourceRow *self);
 GtkWidget  *rsh_source_row_get_reload_button (RshSourceRow *self);
 GtkWidget  *rsh_source_row_get_progress_bar (RshSourceRow *self);
+void        rsh_source_row_show_reload  (RshSourceRow *self,
+                                         RshSource    *page);
 
 G_END_DECLS
