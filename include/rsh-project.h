@@ -97,8 +97,20 @@ gboolean       rsh_project_restore_source_version
                                                RshSource            *source,
                                                guint                 number,
                                                GError              **error);
+RshSource     *rsh_project_get_source_reload (RshProject           *self,
+                                               RshSource            *source);
 GStrv          rsh_project_search_claims      (RshProject           *self,
                                                const char           *query,
+                                               GError              **error);
+void           rsh_project_search_claims_async
+                                              (RshProject           *self,
+                                               const char           *query,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+GStrv          rsh_project_search_claims_finish
+                                              (RshProject           *self,
+                                               GAsyncResult         *result,
                                                GError              **error);
 gboolean       rsh_project_add_tracked_claim  (RshProject           *self,
                                                const char           *text,

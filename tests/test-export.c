@@ -1152,6 +1152,192 @@ test_pdf (void)
   rsh_test_remove_tree (dir);
 }
 
+/* "About" times: when what a statement talks about happened, apart from when it was made */
+
+static RshComparison *
+analyze_sample_story (void)
+{
+  g_autoptr(GPtrArray) paths = rsh_test_sample_story ();
+  g_autoptr(RshProject) project = rsh_project_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, i));
+      g_autoptr(RshSource) source = rsh_project_add_file (project, file, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (source);
+    }
+  g_assert_true (rsh_project_analyze (project, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_object_ref (rsh_project_get_comparison (project));
+}
+
+/* What the exports say of each event that dates what it talks about: its words quoted,
+ * then the interval they were read as. */
+static GPtrArray *
+expected_about_labels (RshComparison *comparison)
+{
+  const GPtrArray *timeline = rsh_comparison_get_timeline (comparison);
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      const RshTimelineEvent *event = g_ptr_array_index (timeline, i);
+
+      if (event->about_text == NULL)
+        continue;
+      if (event->about_earliest != NULL && event->about_latest != NULL &&
+          strcmp (event->about_earliest, event->about_latest) != 0)
+        g_ptr_array_add (labels, g_strdup_printf ("“%s” — %s – %s", event->about_text,
+                                                  event->about_earliest, event->about_latest));
+      else if (event->about_earliest != NULL)
+        g_ptr_array_add (labels, g_strdup_printf ("“%s” — %s", event->about_text,
+                                                  event->about_earliest));
+      else
+        g_ptr_array_add (labels, g_strdup_printf ("“%s”", event->about_text));
+    }
+
+  return labels;
+}
+
+/* Runs of white space as one space: the PDF wraps long cells. */
+static char *
+squeeze_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        {
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_about (void)
+{
+  g_autoptr(RshComparison) comparison = analyze_sample_story ();
+  g_autoptr(GPtrArray) labels = expected_about_labels (comparison);
+  guint n_events = rsh_comparison_get_timeline (comparison)->len;
+
+  /* The sample story says "in 2009", "last month", "mid-January" and more. */
+  g_assert_cmpuint (labels->len, >=, 5);
+
+  /* HTML: an "About" column in the timeline's table, a cell per event. */
+  {
+    g_autofree char *html = export_text (comparison, RSH_EXPORT_HTML);
+    g_autoptr(xmlDoc) doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                                            HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                            HTML_PARSE_NOWARNING);
+    g_autoptr(xmlXPathContext) context = xpath_context (doc);
+    g_autoptr(xmlXPathObject) cells = xpath (context, "//table[thead/tr/th='About']"
+                                                      "/tbody/tr/td[@class='about']");
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+    g_assert_cmpuint (xpath_count (context, "//table[thead/tr/th='About']"), ==, 1);
+    g_assert_cmpint (cells->nodesetval->nodeNr, ==, n_events);
+    for (int i = 0; i < cells->nodesetval->nodeNr; i++)
+      g_ptr_array_add (texts, node_text (cells->nodesetval->nodeTab[i]));
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_true (g_ptr_array_find_with_equal_func (texts, g_ptr_array_index (labels, i),
+                                                       g_str_equal, NULL));
+  }
+
+  /* Markdown: the column in the timeline table. */
+  {
+    g_autofree char *md = export_text (comparison, RSH_EXPORT_MARKDOWN);
+
+    g_assert_nonnull (strstr (md, "| When | Source | Who | Stance | About | Statement |"));
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_nonnull (strstr (md, g_ptr_array_index (labels, i)));
+  }
+
+  /* XLSX: the Timeline sheet's third column. */
+  {
+    g_autoptr(GBytes) bytes = export_bytes (comparison, RSH_EXPORT_XLSX, NULL);
+    g_auto(Zip) zip = { 0, };
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(GPtrArray) column = g_ptr_array_new ();
+
+    read_zip (&zip, bytes);
+    rows = xlsx_sheet_rows (&zip, "xl/worksheets/sheet4.xml");
+    g_assert_cmpuint (rows->len, ==, n_events + 1);
+    g_assert_cmpstr (cell (rows, 0, 2), ==, "About");
+    for (guint r = 1; r < rows->len; r++)
+      g_ptr_array_add (column, (gpointer) cell (rows, r, 2));
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_true (g_ptr_array_find_with_equal_func (column, g_ptr_array_index (labels, i),
+                                                       g_str_equal, NULL));
+  }
+
+  /* ODS: the same column of the Timeline table. */
+  {
+    g_autoptr(GBytes) bytes = export_bytes (comparison, RSH_EXPORT_ODS, NULL);
+    g_auto(Zip) zip = { 0, };
+    g_autoptr(xmlDoc) content = NULL;
+    g_autoptr(xmlXPathContext) context = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(GPtrArray) column = g_ptr_array_new ();
+
+    read_zip (&zip, bytes);
+    content = zip_xml (&zip, "content.xml");
+    context = xpath_context (content);
+    rows = ods_table_rows (context, "Timeline");
+    g_assert_cmpuint (rows->len, ==, n_events + 1);
+    g_assert_cmpstr (cell (rows, 0, 2), ==, "About");
+    for (guint r = 1; r < rows->len; r++)
+      g_ptr_array_add (column, (gpointer) cell (rows, r, 2));
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_true (g_ptr_array_find_with_equal_func (column, g_ptr_array_index (labels, i),
+                                                       g_str_equal, NULL));
+  }
+
+  /* PDF: the column in the timeline's table, read back as text. */
+  {
+    g_autoptr(GBytes) bytes = export_bytes (comparison, RSH_EXPORT_PDF, NULL);
+    g_autofree char *dir = rsh_test_make_tmp_dir ("rashomon-export-about");
+    g_autofree char *path = g_build_filename (dir, "about.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *squeezed = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), &error));
+    g_assert_no_error (error);
+    if (run_tool ((const char * const[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL },
+                  &text))
+      {
+        squeezed = squeeze_spaces (text);
+        g_assert_nonnull (strstr (squeezed, "About"));
+        for (guint i = 0; i < labels->len; i++)
+          {
+            g_autofree char *label = squeeze_spaces (g_ptr_array_index (labels, i));
+
+            if (strstr (squeezed, label) == NULL)
+              g_test_message ("missing in the PDF text: %s", label);
+            g_assert_nonnull (strstr (squeezed, label));
+          }
+      }
+    else
+      {
+        g_test_message ("pdftotext (poppler-utils) is not installed: PDF text not checked");
+      }
+    rsh_test_remove_tree (dir);
+  }
+}
+
 static void
 test_json (void)
 {
@@ -1485,6 +1671,7 @@ main (int   argc,
   g_test_add_func ("/core/export/markdown", test_markdown);
   g_test_add_func ("/core/export/pdf", test_pdf);
   g_test_add_func ("/core/export/json", test_json);
+  g_test_add_func ("/core/export/about", test_about);
   g_test_add_func ("/core/export/async", test_async);
   g_test_add_func ("/core/export/cli", test_cli);
   g_test_add_func ("/core/export/big", test_big);

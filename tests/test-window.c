@@ -127,23 +127,6 @@ find_first_of_type (GtkWidget *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_last_of_type (GtkWidget *widget,
-                   GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_last_child (widget);
-       child != NULL;
-       child = gtk_widget_get_prev_sibling (child))
-    {
-      GtkWidget *found = find_last_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? widget : NULL;
-}
-
 static guint
 count_in_state (RshProject     *project,
                 RshSourceState  state)
@@ -176,13 +159,13 @@ test_smoke (void)
   g_assert_true (rsh_source_row_get_source (RSH_SOURCE_ROW (row)) == source);
   /* Before it is read a source is named after its file. */
   g_assert_cmpstr (rsh_source_row_get_title (RSH_SOURCE_ROW (row)), ==, "some-article.html");
-  /* The icon-only remove button has a name for screen readers. */
-  button = find_first_of_type (row, GTK_TYPE_BUTTON);
+  /* Retry shows only when reading failed. */
+  button = rsh_source_row_get_retry_button (RSH_SOURCE_ROW (row));
   g_assert_nonnull (button);
-  /* The first button is Retry, shown only when reading failed; then comes Remove. */
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Retry");
   g_assert_false (gtk_widget_get_visible (button));
-  button = find_last_of_type (row, GTK_TYPE_BUTTON);
+  /* The icon-only remove button has a name for screen readers. */
+  button = rsh_source_row_get_remove_button (RSH_SOURCE_ROW (row));
   g_assert_nonnull (button);
   g_assert_null (gtk_button_get_label (GTK_BUTTON (button)));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -942,12 +925,12 @@ test_drop_links (void)
   g_assert_nonnull (row);
   g_test_message ("Failed row: %s", rsh_source_row_get_subtitle (row));
   g_assert_nonnull (strstr (rsh_source_row_get_subtitle (row), "404"));
-  retry = find_first_of_type (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  retry = rsh_source_row_get_retry_button (row);
   g_assert_nonnull (retry);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_Retry");
   g_assert_true (gtk_widget_get_visible (retry));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_first_of_type (
-    GTK_WIDGET (find_row_for (rsh_window_get_sources_view (window), ready)), GTK_TYPE_BUTTON))));
+  g_assert_false (gtk_widget_get_visible (rsh_source_row_get_retry_button (
+    find_row_for (rsh_window_get_sources_view (window), ready))));
   g_assert_cmpuint (rsh_window_get_n_toasts (window), ==, 1);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -1853,6 +1836,217 @@ test_search (void)
   window_close (window);
 }
 
+/* Filters by @query, waits, and checks the rows against what the project's index returns
+ * for it: the same claims, and the bar's count. Returns how many matched. */
+static guint
+search_like_index (RshClaimTable *table,
+                   RshProject    *project,
+                   const char    *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = rsh_project_search_claims (project, query, &error);
+  GListModel *rows = rsh_claim_table_get_model (table);
+  guint n_total = g_list_model_get_n_items (rsh_comparison_get_claims (
+                                              rsh_claim_table_get_comparison (table)));
+  g_autofree char *count = NULL;
+
+  g_assert_no_error (error);
+  rsh_claim_table_set_search (table, query);
+  g_assert_true (rsh_claim_table_get_filtering (table));
+  rsh_test_wait_until (filter_done, table, "the index to answer the search");
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, g_strv_length (ids));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (rows, i);
+
+      g_assert_true (g_strv_contains ((const char * const *)ids, rsh_claim_get_id (claim)));
+    }
+  count = g_strdup_printf ("%u of %u claims", g_strv_length (ids), n_total);
+  g_assert_cmpstr (rsh_claim_table_get_count_text (table), ==, count);
+  g_assert_true (rsh_claim_table_get_no_matches (table) == (ids[0] == NULL));
+
+  return g_strv_length (ids);
+}
+
+/* A quote's word of at least seven ASCII letters, and the word after it if it has one. */
+static void
+pick_quote_words (GListModel  *claims,
+                  char       **word,
+                  char       **next)
+{
+  guint n = g_list_model_get_n_items (claims);
+
+  for (guint i = 0; i < n && *word == NULL; i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+
+      for (guint j = 0; j < g_list_model_get_n_items (mentions) && *word == NULL; j++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, j);
+          g_auto(GStrv) words = g_strsplit (rsh_mention_get_quote (mention), " ", -1);
+
+          for (guint k = 0; words[k] != NULL && words[k + 1] != NULL && *word == NULL; k++)
+            {
+              gboolean letters = strlen (words[k]) >= 7 && strlen (words[k + 1]) >= 3;
+
+              for (guint c = 0; letters && words[k][c] != '\0'; c++)
+                letters = g_ascii_isalpha (words[k][c]);
+              for (guint c = 0; letters && words[k + 1][c] != '\0'; c++)
+                letters = g_ascii_isalpha (words[k + 1][c]);
+              if (letters)
+                {
+                  *word = g_strdup (words[k]);
+                  *next = g_strdup (words[k + 1]);
+                }
+            }
+        }
+    }
+}
+
+static void
+failing_search (const char          *text,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             callback_data,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, callback_data);
+
+  g_task_return_new_error (task, RSH_ERROR, RSH_ERROR_STORE_CORRUPT, "The index is gone");
+}
+
+static GStrv
+failing_search_finish (GAsyncResult  *result,
+                       gpointer       user_data,
+                       GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The search bar asks the project's full-text index: words and word starts, accents
+ * ignored, every word required; in a project never saved (the store in memory) and in
+ * one saved to a file. */
+static void
+test_search_index (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshClaimTable *table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  RshProject *project = rsh_window_get_project (window);
+  GListModel *claims = rsh_comparison_get_claims (rsh_claim_table_get_comparison (table));
+  GListModel *rows = rsh_claim_table_get_model (table);
+  guint n_total = g_list_model_get_n_items (claims);
+  g_autofree char *word = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *inside = NULL;
+  guint n_word, n_start, n_both, n_inside, n_substring = 0;
+
+  g_assert_null (rsh_project_get_path (project));
+
+  /* "rene" finds Renée Castell, whose name the sample story spells with an accent. */
+  g_assert_cmpuint (search_like_index (table, project, "rene"), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (rows, i);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+      gboolean named = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (mentions) && !named; j++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, j);
+          const char *actor_id = rsh_mention_get_actor_id (mention);
+          RshActor *actor = actor_id != NULL
+                            ? rsh_comparison_lookup_actor (rsh_claim_table_get_comparison (table),
+                                                           actor_id)
+                            : NULL;
+          const char *names[] = { rsh_mention_get_speaker (mention),
+                                  rsh_mention_get_written_speaker (mention),
+                                  rsh_mention_get_quote (mention),
+                                  actor != NULL ? rsh_actor_get_name (actor) : NULL };
+
+          for (guint k = 0; k < G_N_ELEMENTS (names) && !named; k++)
+            named = names[k] != NULL && g_str_has_prefix (names[k], "Ren") &&
+                    strstr (names[k], "Castell") != NULL;
+          named = named || strstr (rsh_claim_get_text (claim), "Ren") != NULL;
+        }
+      g_assert_true (named);
+    }
+
+  /* A word, the start of it, and it with the word after it: all of them, as typed. */
+  pick_quote_words (claims, &word, &next);
+  g_assert_nonnull (word);
+  n_word = search_like_index (table, project, word);
+  g_assert_cmpuint (n_word, >, 0);
+  start = g_strndup (word, 4);
+  both = g_strdup_printf ("%s %s", word, next);
+  inside = g_strdup (word + 2);
+  {
+    n_start = search_like_index (table, project, start);
+    g_assert_cmpuint (n_start, >=, n_word);
+    n_both = search_like_index (table, project, both);
+    g_assert_cmpuint (n_both, >, 0);
+    g_assert_cmpuint (n_both, <=, n_word);
+
+    /* Words are matched from their start, which the words held in memory don't do: the
+     * rows are the index's. */
+    for (guint i = 0; i < n_total; i++)
+      {
+        g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+
+        n_substring += claim_has_word (claim, inside);
+      }
+    n_inside = search_like_index (table, project, inside);
+    g_assert_cmpuint (n_inside, <, n_substring);
+
+    /* Enter before the index has answered still goes to the first match. */
+    {
+      GtkWidget *entry = find_first_of_type (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY);
+      g_autoptr(RshClaim) first = NULL;
+      RshClaim *selected;
+
+      rsh_claim_table_start_search (table);
+      gtk_editable_set_text (GTK_EDITABLE (entry), both);
+      g_signal_emit_by_name (entry, "activate");
+      rsh_test_wait_until (filter_done, table, "the index to answer the search");
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_both);
+      first = g_list_model_get_item (rows, 0);
+      selected = rsh_claim_table_get_selected_claim (table);
+      g_assert_true (selected == first);
+    }
+  }
+
+  /* Hostile input is only words to the index. */
+  search_like_index (table, project, "\"solvent OR* NEAR( -) ^");
+  g_assert_cmpuint (search_like_index (table, project, "qzxjv"), ==, 0);
+  g_assert_true (rsh_claim_table_get_no_matches (table));
+
+  /* Saved to a file, the project searches the index in the file. */
+  tmpdir = rsh_test_make_tmp_dir ("rsh-test-search-index");
+  path = g_build_filename (tmpdir, "story.rashomon", NULL);
+  g_assert_true (rsh_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_like_index (table, project, word), ==, n_word);
+
+  /* An index that fails leaves the words held in memory to answer. */
+  rsh_claim_table_set_search_func (table, failing_search, failing_search_finish, NULL, NULL);
+  rsh_claim_table_set_search (table, inside);
+  rsh_test_wait_until (filter_done, table, "the search to fall back on memory");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_substring);
+
+  rsh_claim_table_set_search (table, NULL);
+  rsh_test_wait_until (filter_done, table, "the search to be cleared");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_total);
+
+  window_close (window);
+  rsh_test_remove_tree (tmpdir);
+}
+
 /* Every window shortcut is listed in the shortcuts window. */
 typedef struct
 {
@@ -2356,6 +2550,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/timeline-table", test_timeline_table);
   g_test_add_func ("/gui/window/track-claim", test_track_claim);
   g_test_add_func ("/gui/window/search", test_search);
+  g_test_add_func ("/gui/window/search-index", test_search_index);
   g_test_add_func ("/gui/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/gui/window/correct-claims", test_correct_claims);
   g_test_add_func ("/gui/window/correct-stance", test_correct_stance);

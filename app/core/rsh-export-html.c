@@ -35,6 +35,8 @@ static const char page_css[] =
   "td.claim a{color:inherit;text-decoration:none}"
   "td.claim a:hover{text-decoration:underline}"
   "td.pos{text-align:center;white-space:nowrap}"
+  "td.when{white-space:nowrap}"
+  "td.about{min-width:9rem}"
   ".hedged{font-style:italic}"
   ".absent{color:#8a8f98}"
   ".reports{background:#dbe7f5}.confirms{background:#d3ecd5}.denies{background:#f6d2d2}"
@@ -303,13 +305,17 @@ append_timeline (RshExport *self,
   g_string_append (out, "</svg></figure>\n");
 
   g_string_append_printf (out, "<div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th>"
-                               "<th>%s</th><th>%s</th></tr></thead><tbody>\n",
-                          _("When"), _("Source"), _("Stance"), _("Statement"));
+                               "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+                          _("When"), _("Source"), _("Stance"),
+                          /* Translators: a column header: when what a statement talks
+                           * about happened, apart from when it was made */
+                          _("About"), _("Statement"));
   for (guint i = 0; i < self->timeline->len; i++)
     {
       const RshTimelineEvent *event = g_ptr_array_index (self->timeline, i);
+      g_autofree char *about = rsh_export_about_label (event);
 
-      g_string_append (out, "<tr><td>");
+      g_string_append (out, "<tr><td class=\"when\">");
       text (out, event->earliest != NULL ? event->earliest : _("undated"));
       g_string_append (out, "</td><td>");
       for (guint s = 0; s < rsh_export_n_sources (self); s++)
@@ -317,6 +323,8 @@ append_timeline (RshExport *self,
           text (out, rsh_export_source_name (rsh_export_get_source (self, s)));
       g_string_append_printf (out, "</td><td class=\"%s\">", rsh_stance_to_string (event->stance));
       text (out, rsh_stance_to_string (event->stance));
+      g_string_append (out, "</td><td class=\"about\" dir=\"auto\">");
+      text (out, about);
       g_string_append (out, "</td><td dir=\"auto\">");
       text (out, event->label);
       g_string_append (out, "</td></tr>\n");

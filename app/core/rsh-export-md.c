@@ -10,6 +10,45 @@
 
 #include "rsh-export-private.h"
 
+/**
+ * rsh_export_about_label:
+ * @event: a timeline event
+ *
+ * Says when what the statement talks about happened, apart from when it was made: the
+ * words of the text, then the interval they were read as, such as "“in 2014” — 2014" or
+ * "“last month” — 2026-02".
+ *
+ * Returns: (transfer full) (nullable): the label, or %NULL when the statement dates
+ *   nothing it talks about
+ */
+char *
+rsh_export_about_label (const RshTimelineEvent *event)
+{
+  g_autofree char *interval = NULL;
+  const char *earliest = event->about_earliest;
+  const char *latest = event->about_latest;
+
+  if (event->about_text == NULL || event->about_text[0] == '\0')
+    return NULL;
+
+  if (earliest != NULL && latest != NULL && g_strcmp0 (earliest, latest) != 0)
+    /* Translators: an interval of dates, earliest first */
+    interval = g_strdup_printf (_("%s – %s"), earliest, latest);
+  else if (earliest != NULL)
+    interval = g_strdup (earliest);
+  else if (latest != NULL)
+    /* Translators: the latest a thing can have happened, its earliest unknown */
+    interval = g_strdup_printf (_("by %s"), latest);
+
+  if (interval == NULL)
+    /* Translators: words of an article that date an event, quoted */
+    return g_strdup_printf (_("“%s”"), event->about_text);
+
+  /* Translators: words of an article that date an event, quoted, then the dates they
+   * were read as */
+  return g_strdup_printf (_("“%s” — %s"), event->about_text, interval);
+}
+
 /* Markdown: pipes and line breaks would break a table row, markup characters would turn a
  * quote into formatting, and raw HTML would reach wikis that render it. */
 static void
@@ -128,12 +167,16 @@ rsh_export_write_md (RshExport      *self,
       g_string_append_c (out, '\n');
     }
 
-  g_string_append_printf (out, "\n## %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
+  g_string_append_printf (out, "\n## %s\n\n| %s | %s | %s | %s | %s | %s |\n"
+                               "|---|---|---|---|---|---|\n",
                           _("Timeline"), _("When"), _("Source"), _("Who"), _("Stance"),
-                          _("Statement"));
+                          /* Translators: a column header: when what a statement talks
+                           * about happened, apart from when it was made */
+                          _("About"), _("Statement"));
   for (guint i = 0; i < self->timeline->len; i++)
     {
       const RshTimelineEvent *event = g_ptr_array_index (self->timeline, i);
+      g_autofree char *about = rsh_export_about_label (event);
 
       g_string_append (out, "| ");
       append_md (out, event->earliest != NULL ? event->earliest : _("undated"));
@@ -144,6 +187,8 @@ rsh_export_write_md (RshExport      *self,
                                               : _("the outlet"));
       g_string_append (out, " | ");
       append_md (out, rsh_stance_to_string (event->stance));
+      g_string_append (out, " | ");
+      append_md (out, about);
       g_string_append (out, " | ");
       append_md (out, event->label);
       g_string_append (out, " |\n");

@@ -398,9 +398,10 @@ build_content (RshExport  *self,
                                          _("Published"), _("Language"), _("URL"), _("Input"),
                                          _("Duplicate of") };
   const double source_widths[] = { 1.5, 4.5, 10, 5, 5, 2, 10, 6, 2.5 };
-  const char * const timeline_titles[] = { _("Earliest"), _("Latest"), _("Source"), _("Actor"),
-                                            _("Stance"), _("Claim ID"), _("Statement") };
-  const double timeline_widths[] = { 2.5, 2.5, 1.6, 5, 2, 1.8, 16 };
+  const char * const timeline_titles[] = { _("Earliest"), _("Latest"), _("About"), _("Source"),
+                                            _("Actor"), _("Stance"), _("Claim ID"),
+                                            _("Statement") };
+  const double timeline_widths[] = { 2.5, 2.5, 6, 1.6, 5, 2, 1.8, 16 };
   const double matrix_widths[] = { 12, 4.5 };
   GHashTableIter iter;
   gpointer key;
@@ -549,10 +550,12 @@ build_content (RshExport  *self,
   for (guint i = 0; i < self->timeline->len; i++)
     {
       const RshTimelineEvent *event = g_ptr_array_index (self->timeline, i);
+      g_autofree char *about = rsh_export_about_label (event);
 
       g_string_append (body, "<table:table-row>");
       append_cell (body, event->earliest, cell_styles[CELL_PLAIN], NULL);
       append_cell (body, event->latest, cell_styles[CELL_PLAIN], NULL);
+      append_cell (body, about, cell_styles[CELL_WRAP], NULL);
       append_cell (body, event->source_id, cell_styles[CELL_PLAIN], NULL);
       append_cell (body, rsh_export_actor_name (self, event->actor_id), cell_styles[CELL_PLAIN],
                    NULL);

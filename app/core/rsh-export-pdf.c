@@ -525,40 +525,68 @@ draw_timeline (Pdf *pdf)
     }
   pdf->y += 12;
 
-  /* The events as a table: what the diamonds stand for. */
-  for (guint i = 0; i < export->timeline->len; i++)
-    {
-      const RshTimelineEvent *event = g_ptr_array_index (export->timeline, i);
-      const double columns[] = { 62, 110, 52 };
-      const char *outlet = event->source_id;
-      const char *cells[3];
-      g_autoptr(PangoLayout) label = NULL;
-      double x = MARGIN;
-      double h;
+  /* The events as a table: what the diamonds stand for. The statement's column takes
+   * what the others leave. */
+  {
+    const double columns[] = { 62, 96, 52, 104 };
+    double statement_width = pdf->width - 2 * MARGIN;
+    const char *titles[] = { _("When"), _("Source"), _("Stance"),
+                             /* Translators: a column header: when what a statement talks
+                              * about happened, apart from when it was made */
+                             _("About"), _("Statement") };
+    double x = MARGIN;
 
-      for (guint s = 0; s < rsh_export_n_sources (export); s++)
-        if (g_strcmp0 (rsh_export_source_id (export, s), event->source_id) == 0)
-          outlet = rsh_export_source_name (rsh_export_get_source (export, s));
-      cells[0] = event->earliest != NULL ? event->earliest : _("undated");
-      cells[1] = outlet;
-      cells[2] = rsh_stance_to_string (event->stance);
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      statement_width -= columns[c];
 
-      label = new_layout (pdf, event->label, 7.5, FALSE, FALSE,
-                          pdf->width - 2 * MARGIN - columns[0] - columns[1] - columns[2], 3);
-      h = layout_height (label) + 3;
-      ensure_space (pdf, h);
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        {
-          g_autoptr(PangoLayout) cell = new_layout (pdf, cells[c], 7.5, c == 2, FALSE,
-                                                    columns[c] - 6, 1);
+    ensure_space (pdf, 24);
+    for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+      {
+        double width = c < G_N_ELEMENTS (columns) ? columns[c] : statement_width;
+        g_autoptr(PangoLayout) title = new_layout (pdf, titles[c], 7.5, TRUE, FALSE, width - 6, 1);
 
-          show_layout (pdf, cell, x, pdf->y, c == 2 ? rsh_export_stance_mark_rgb (event->stance)
-                                                    : 0x5f6b7a);
-          x += columns[c];
-        }
-      show_layout (pdf, label, x, pdf->y, 0x1d232b);
-      pdf->y += h;
-    }
+        show_layout (pdf, title, x, pdf->y, 0x1d232b);
+        x += width;
+      }
+    pdf->y += 12;
+
+    for (guint i = 0; i < export->timeline->len; i++)
+      {
+        const RshTimelineEvent *event = g_ptr_array_index (export->timeline, i);
+        g_autofree char *about = rsh_export_about_label (event);
+        const char *outlet = event->source_id;
+        const char *cells[G_N_ELEMENTS (columns)];
+        g_autoptr(PangoLayout) label = NULL;
+        g_autoptr(PangoLayout) about_layout = NULL;
+        double h;
+
+        for (guint s = 0; s < rsh_export_n_sources (export); s++)
+          if (g_strcmp0 (rsh_export_source_id (export, s), event->source_id) == 0)
+            outlet = rsh_export_source_name (rsh_export_get_source (export, s));
+        cells[0] = event->earliest != NULL ? event->earliest : _("undated");
+        cells[1] = outlet;
+        cells[2] = rsh_stance_to_string (event->stance);
+        cells[3] = about != NULL ? about : "";
+
+        label = new_layout (pdf, event->label, 7.5, FALSE, FALSE, statement_width, 3);
+        about_layout = new_layout (pdf, cells[3], 7.5, FALSE, FALSE, columns[3] - 6, 3);
+        h = MAX (layout_height (label), layout_height (about_layout)) + 3;
+        ensure_space (pdf, h);
+        x = MARGIN;
+        for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+          {
+            g_autoptr(PangoLayout) cell = c == 3 ? g_object_ref (about_layout)
+                                                 : new_layout (pdf, cells[c], 7.5, c == 2, FALSE,
+                                                               columns[c] - 6, 1);
+
+            show_layout (pdf, cell, x, pdf->y, c == 2 ? rsh_export_stance_mark_rgb (event->stance)
+                                                      : 0x5f6b7a);
+            x += columns[c];
+          }
+        show_layout (pdf, label, x, pdf->y, 0x1d232b);
+        pdf->y += h;
+      }
+  }
 }
 
 static gboolean

@@ -67,6 +67,8 @@ char       *rsh_export_mention_time        (RshExport               *self,
                                             RshClaim                *claim,
                                             RshMention              *mention);
 guint       rsh_export_event_day           (const RshTimelineEvent  *event);
+/* In rsh-export-md.c: what a timeline event talks about, for the "About" columns. */
+char       *rsh_export_about_label         (const RshTimelineEvent  *event);
 char       *rsh_export_day_label           (guint                    day);
 const char *rsh_export_stance_color        (RshStance                stance);
 guint32     rsh_export_stance_rgb          (RshStance                stance);

@@ -333,9 +333,9 @@ write_timeline (RshExport     *self,
                 GError       **error)
 {
   Sheet sheet = { workbook_add_worksheet (workbook, _("Timeline")), LXW_NO_ERROR };
-  const char * const titles[] = { _("Earliest"), _("Latest"), _("Source"), _("Actor"),
-                                  _("Stance"), _("Claim ID"), _("Statement") };
-  const double widths[] = { 12, 12, 8, 26, 10, 9, 80 };
+  const char * const titles[] = { _("Earliest"), _("Latest"), _("About"), _("Source"),
+                                  _("Actor"), _("Stance"), _("Claim ID"), _("Statement") };
+  const double widths[] = { 12, 12, 28, 8, 26, 10, 9, 80 };
   guint n = self->timeline->len;
 
   if (sheet.sheet == NULL)
@@ -346,14 +346,16 @@ write_timeline (RshExport     *self,
   for (guint i = 0; i < n; i++)
     {
       const RshTimelineEvent *event = g_ptr_array_index (self->timeline, i);
+      g_autofree char *about = rsh_export_about_label (event);
 
       put_text (&sheet, i + 1, 0, event->earliest, top);
       put_text (&sheet, i + 1, 1, event->latest, top);
-      put_text (&sheet, i + 1, 2, event->source_id, top);
-      put_text (&sheet, i + 1, 3, rsh_export_actor_name (self, event->actor_id), top);
-      put_text (&sheet, i + 1, 4, rsh_stance_to_string (event->stance), top);
-      put_text (&sheet, i + 1, 5, event->claim_id, top);
-      put_text (&sheet, i + 1, 6, event->label, wrap);
+      put_text (&sheet, i + 1, 2, about, wrap);
+      put_text (&sheet, i + 1, 3, event->source_id, top);
+      put_text (&sheet, i + 1, 4, rsh_export_actor_name (self, event->actor_id), top);
+      put_text (&sheet, i + 1, 5, rsh_stance_to_string (event->stance), top);
+      put_text (&sheet, i + 1, 6, event->claim_id, top);
+      put_text (&sheet, i + 1, 7, event->label, wrap);
     }
 
   worksheet_autofilter (sheet.sheet, 0, 0, n, G_N_ELEMENTS (titles) - 1);

@@ -42,7 +42,9 @@ struct _RshProject
 };
 
 /* A reload of a source that is ready: the page is fetched into a stand-in, so the source
- * keeps its current version until the new one has been read. */
+ * keeps its current version until the new one has been read. The stand-in hangs on the
+ * source under this key while it is fetched (see rsh_project_get_source_reload()). */
+#define RELOAD_KEY "rsh-project-reload"
 typedef struct
 {
   RshSource *source;
@@ -611,6 +613,21 @@ index_comparison (RshProject *self)
     g_debug ("Could not index the claims: %s", error->message);
 }
 
+/* Before a search: an index that could not be written with the analysis is tried again. */
+static gboolean
+catch_up_index (RshProject  *self,
+                GError     **error)
+{
+  if (!self->index_dirty)
+    return TRUE;
+
+  if (!rsh_store_index_claims (self->store, self->comparison, error))
+    return FALSE;
+  self->index_dirty = FALSE;
+
+  return TRUE;
+}
+
 /* Replays the active corrections onto the latest analysis: no extraction, no alignment. */
 static void
 replay_corrections (RshProject *self)
@@ -862,10 +879,16 @@ page_reloaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   RshProject *self = g_task_get_source_object (task);
   ReloadData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) previous = NULL;
+  g_autoptr(RshStoreRow) row = NULL;
+  g_autofree char *previous_type = NULL;
   guint position;
 
   g_assert (RSH_IS_PROJECT (self));
   g_assert (data != NULL);
+
+  if (g_object_get_data (G_OBJECT (data->source), RELOAD_KEY) == data->fetched)
+    g_object_set_data (G_OBJECT (data->source), RELOAD_KEY, NULL);
 
   if (!rsh_source_load_finish (data->fetched, result, &error))
     {
@@ -883,11 +906,25 @@ page_reloaded_cb (GObject      *object,
       return;
     }
 
+  previous = g_bytes_ref (rsh_source_get_raw (data->source));
+  previous_type = g_strdup (rsh_source_get_content_type (data->source));
+
   /* The page read fine once, so it reads fine again; what the user set stays. */
   if (!rsh_source_load_bytes (data->source, rsh_source_get_raw (data->fetched),
-                              rsh_source_get_content_type (data->fetched), &error)
-      || !rsh_store_put_source (self->store, data->source, &error))
+                              rsh_source_get_content_type (data->fetched), &error))
     {
+      rsh_source_load_bytes (data->source, previous, previous_type, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The stand-in knows nothing of the user's title: its title is the page's own. */
+  row = rsh_store_row_new (data->source);
+  rsh_store_row_set_version_title (row, rsh_source_get_title (data->fetched));
+  if (!rsh_store_put_row (self->store, row, &error))
+    {
+      /* The file keeps the version read before, and so does the source. */
+      rsh_source_load_bytes (data->source, previous, previous_type, NULL);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -1641,6 +1678,8 @@ rsh_project_reload_source_async (RshProject          *self,
 
       data->source = g_object_ref (source);
       data->fetched = rsh_source_new (rsh_source_get_input (source));
+      g_object_set_data_full (G_OBJECT (source), RELOAD_KEY, g_object_ref (data->fetched),
+                              g_object_unref);
       g_task_set_task_data (task, data, (GDestroyNotify) reload_data_free);
       rsh_source_load_async (data->fetched, cancellable, page_reloaded_cb,
                              g_steal_pointer (&task));
@@ -1976,8 +2015,10 @@ rsh_project_restore_source_version (RshProject  *self,
                                     GError     **error)
 {
   g_autoptr(GBytes) raw = NULL;
+  g_autoptr(GBytes) previous = NULL;
   g_autoptr(RshStoreRow) row = NULL;
   g_autofree char *content_type = NULL;
+  g_autofree char *previous_type = NULL;
   guint position;
 
   g_return_val_if_fail (RSH_IS_PROJECT (self), FALSE);
@@ -2005,16 +2046,49 @@ rsh_project_restore_source_version (RshProject  *self,
   if (raw == NULL)
     return FALSE;
 
+  previous = g_bytes_ref (rsh_source_get_raw (source));
+  previous_type = g_strdup (rsh_source_get_content_type (source));
+
   if (!rsh_source_load_bytes (source, raw, content_type, error))
-    return FALSE;
+    {
+      rsh_source_load_bytes (source, previous, previous_type, NULL);
+      return FALSE;
+    }
 
   row = rsh_store_row_new (source);
   rsh_store_row_set_restored_version (row, number);
   if (!rsh_store_put_row (self->store, row, error))
-    return FALSE;
+    {
+      /* The file still points at the version that was current: so does the source. */
+      rsh_source_load_bytes (source, previous, previous_type, NULL);
+      return FALSE;
+    }
 
   reanalyze (self);
   return TRUE;
+}
+
+/**
+ * rsh_project_get_source_reload:
+ * @self: a #RshProject
+ * @source: a source of @self
+ *
+ * While "Reload from Web" fetches @source's page again (see
+ * rsh_project_reload_source_async()), the page is read into a stand-in source, so @source
+ * keeps its text until the new response is in. The stand-in's #RshSource:state and
+ * #RshSource:progress tell how the fetch goes, and its error message why it failed.
+ *
+ * Returns: (transfer none) (nullable): the stand-in being fetched, or %NULL when @source
+ *   is not being reloaded
+ */
+RshSource *
+rsh_project_get_source_reload (RshProject *self,
+                               RshSource  *source)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (RSH_IS_SOURCE (source), NULL);
+
+  return g_object_get_data (G_OBJECT (source), RELOAD_KEY);
 }
 
 /**
@@ -2045,14 +2119,116 @@ rsh_project_search_claims (RshProject  *self,
   if (self->comparison == NULL)
     return g_new0 (char *, 1);
 
-  if (self->index_dirty)
-    {
-      if (!rsh_store_index_claims (self->store, self->comparison, error))
-        return NULL;
-      self->index_dirty = FALSE;
-    }
+  if (!catch_up_index (self, error))
+    return NULL;
 
   return rsh_store_search_claims (self->store, query, error);
+}
+
+typedef struct
+{
+  RshStore *store;
+  char     *query;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+search_claims_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  GError *error = NULL;
+  GStrv ids;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  ids = rsh_store_search_claims (data->store, data->query, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_strfreev);
+}
+
+/**
+ * rsh_project_search_claims_async:
+ * @self: a #RshProject
+ * @query: what the user typed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the search is done
+ * @user_data: data for @callback
+ *
+ * Searches the claims like rsh_project_search_claims(), with the query in a worker thread
+ * so that typing never waits for the index. The ids are those of the comparison at the
+ * time of the call.
+ */
+void
+rsh_project_search_claims_async (RshProject          *self,
+                                 const char          *query,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SearchData *data;
+
+  g_return_if_fail (RSH_IS_PROJECT (self));
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rsh_project_search_claims_async);
+
+  if (self->comparison == NULL)
+    {
+      g_task_return_pointer (task, g_new0 (char *, 1), (GDestroyNotify) g_strfreev);
+      return;
+    }
+
+  /* Indexing reads the comparison, which only the main thread may touch. */
+  if (!catch_up_index (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = g_new0 (SearchData, 1);
+  data->store = g_object_ref (self->store);
+  data->query = g_strdup (query);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_run_in_thread (task, search_claims_thread);
+}
+
+/**
+ * rsh_project_search_claims_finish:
+ * @self: a #RshProject
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the ids of the matching claims in the comparison's
+ *   order, or %NULL on error
+ */
+GStrv
+rsh_project_search_claims_finish (RshProject    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (RSH_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rsh_project_search_claims_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -74,8 +74,24 @@ struct _RshClaimTable
   RshClaimMatchFunc    match_func;
   gpointer             match_data;
   GDestroyNotify       match_destroy;
+  RshClaimSearchFunc   search_func;
+  RshClaimSearchFinishFunc search_finish;
+  gpointer             search_data;
+  GDestroyNotify       search_destroy;
+  GCancellable        *search_cancellable;  /* the index search in flight */
+  GHashTable          *match_ids;           /* what the index found for search_words */
+  guint                research_source;
   guint                show_hidden : 1;
+  guint                filter_set : 1;      /* the filter has a function */
+  guint                select_first : 1;    /* Enter was pressed before the index answered */
 };
+
+/* One question to the index: its answer counts only if nothing cancelled it since. */
+typedef struct
+{
+  RshClaimTable *table;
+  GCancellable  *cancellable;
+} SearchRequest;
 
 G_DEFINE_FINAL_TYPE (RshClaimTable, rsh_claim_table, GTK_TYPE_WIDGET)
 
@@ -398,9 +414,20 @@ filter_claim_cb (gpointer item,
                  gpointer user_data)
 {
   RshClaimTable *self = user_data;
+  const char *id;
 
   if (self->search_words == NULL)
     return TRUE;
+
+  if (self->match_ids != NULL)
+    {
+      id = rsh_claim_get_id (item);
+      if (id != NULL && g_hash_table_contains (self->match_ids, id))
+        return TRUE;
+      /* The index holds the comparison's claims: the hidden ones are searched here. */
+      return claim_is_hidden (self, item) &&
+             self->match_func (item, (const char * const *)self->search_words, self->match_data);
+    }
 
   return self->match_func (item, (const char * const *)self->search_words, self->match_data);
 }
@@ -453,12 +480,19 @@ split_search (const char *text)
   return (char **)g_ptr_array_free (g_steal_pointer (&words), FALSE);
 }
 
+static gboolean
+is_filtering (RshClaimTable *self)
+{
+  return self->search_cancellable != NULL || self->research_source != 0 ||
+         gtk_filter_list_model_get_pending (self->filter_model) > 0;
+}
+
 static void
 update_status (RshClaimTable *self)
 {
   guint n_total = self->claims != NULL ? g_list_model_get_n_items (self->claims) : 0;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  gboolean pending = gtk_filter_list_model_get_pending (self->filter_model) > 0;
+  gboolean pending = is_filtering (self);
   g_autofree char *text = NULL;
 
   g_assert (RSH_IS_CLAIM_TABLE (self));
@@ -477,6 +511,159 @@ update_status (RshClaimTable *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     self->search_words != NULL && !pending && n_shown == 0
                                     ? "no-matches" : "table");
+}
+
+/* TRUE if every id in @some is in @all. */
+static gboolean
+ids_within (GHashTable *some,
+            GHashTable *all)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_hash_table_size (some) > g_hash_table_size (all))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, some);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (all, id))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Filters the rows by the ids the index found (@ids, transfer full), or in memory when
+ * %NULL. A set of ids inside the previous one only rechecks the rows shown. */
+static void
+set_match_ids (RshClaimTable *self,
+               GHashTable    *ids)
+{
+  g_autoptr(GHashTable) old = g_steal_pointer (&self->match_ids);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  gboolean changed = TRUE;
+
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+
+  /* Hidden claims are matched by words, which the id sets don't tell about. */
+  if (self->filter_set && old != NULL && ids != NULL && !self->show_hidden)
+    {
+      gboolean narrower = ids_within (ids, old);
+      gboolean wider = ids_within (old, ids);
+
+      if (narrower && wider)
+        changed = FALSE;
+      else if (narrower)
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (wider)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+
+  self->match_ids = ids;
+  if (!self->filter_set)
+    {
+      gtk_custom_filter_set_filter_func (self->filter, filter_claim_cb, self, NULL);
+      self->filter_set = TRUE;
+    }
+  else if (changed)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+    }
+  update_status (self);
+}
+
+static void
+select_first_match (RshClaimTable *self)
+{
+  g_autoptr(RshClaim) first = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+
+  if (first != NULL)
+    rsh_claim_table_select_claim (self, first);
+}
+
+static void
+index_search_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SearchRequest *request = user_data;
+  g_autoptr(RshClaimTable) self = request->table;
+  g_autoptr(GCancellable) cancellable = request->cancellable;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  GHashTable *found = NULL;
+
+  g_free (request);
+
+  /* A newer search, another function or the end of the table: this answer is moot. */
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+
+  ids = self->search_finish (result, self->search_data, &error);
+  g_clear_object (&self->search_cancellable);
+
+  if (ids != NULL)
+    {
+      found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; ids[i] != NULL; i++)
+        g_hash_table_add (found, g_steal_pointer (&ids[i]));
+    }
+  else
+    {
+      /* The words held in memory still answer, only more slowly. */
+      g_debug ("The search index failed, searching in memory: %s", error->message);
+    }
+
+  set_match_ids (self, found);
+
+  if (self->select_first)
+    {
+      self->select_first = FALSE;
+      select_first_match (self);
+    }
+}
+
+static void
+stop_index_search (RshClaimTable *self)
+{
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_handle_id (&self->research_source, g_source_remove);
+  self->select_first = FALSE;
+}
+
+/* Asks the index for the claims matching the search; the rows shown stay until it
+ * answers. */
+static void
+start_index_search (RshClaimTable *self)
+{
+  SearchRequest *request;
+
+  g_assert (RSH_IS_CLAIM_TABLE (self));
+  g_assert (self->search_func != NULL && self->search_text != NULL);
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_handle_id (&self->research_source, g_source_remove);
+
+  self->search_cancellable = g_cancellable_new ();
+  request = g_new0 (SearchRequest, 1);
+  request->table = g_object_ref (self);
+  request->cancellable = g_object_ref (self->search_cancellable);
+  self->search_func (self->search_text, self->search_cancellable, index_search_cb, request,
+                     self->search_data);
+}
+
+static gboolean
+research_cb (gpointer user_data)
+{
+  RshClaimTable *self = user_data;
+
+  self->research_source = 0;
+  if (self->search_func != NULL && self->search_words != NULL)
+    start_index_search (self);
+  update_status (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -500,6 +687,21 @@ apply_search (RshClaimTable *self,
   if (old_words == NULL && self->search_words == NULL)
     return;
 
+  if (self->search_func != NULL && self->search_words != NULL)
+    {
+      start_index_search (self);
+      update_status (self);
+      return;
+    }
+
+  stop_index_search (self);
+  if (self->match_ids != NULL)
+    {
+      /* The rows were filtered by ids: whatever comes next is a different filter. */
+      g_clear_pointer (&self->match_ids, g_hash_table_unref);
+      g_clear_pointer (&old_words, g_strfreev);
+    }
+
   if (words_narrow (old_words, self->search_words))
     change = words_narrow (self->search_words, old_words) ? GTK_FILTER_CHANGE_DIFFERENT
                                                           : GTK_FILTER_CHANGE_MORE_STRICT;
@@ -516,11 +718,21 @@ apply_search (RshClaimTable *self,
   /* Without a function the filter matches everything at once, not in idle steps: a new
    * comparison, or a search cleared, shows every row immediately. */
   if (self->search_words == NULL)
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-  else if (old_words == NULL)
-    gtk_custom_filter_set_filter_func (self->filter, filter_claim_cb, self, NULL);
+    {
+      gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+      self->filter_set = FALSE;
+    }
+  else if (!self->filter_set)
+    {
+      gtk_custom_filter_set_filter_func (self->filter, filter_claim_cb, self, NULL);
+      self->filter_set = TRUE;
+    }
   else
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
+    {
+      if (old_words == NULL)
+        change = GTK_FILTER_CHANGE_DIFFERENT;
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+    }
   update_status (self);
 }
 
@@ -1010,14 +1222,13 @@ static void
 search_activate_cb (RshClaimTable  *self,
                     GtkSearchEntry *entry)
 {
-  g_autoptr(RshClaim) first = NULL;
-
   g_assert (RSH_IS_CLAIM_TABLE (self));
 
   apply_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  first = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
-  if (first != NULL)
-    rsh_claim_table_select_claim (self, first);
+  if (self->search_cancellable != NULL || self->research_source != 0)
+    self->select_first = TRUE;
+  else
+    select_first_match (self);
 }
 
 /* Closing the bar (Escape, its button) drops the search, so no claim stays hidden. */
@@ -1048,6 +1259,26 @@ filter_pending_notify_cb (RshClaimTable *self,
                           GObject       *model)
 {
   update_status (self);
+}
+
+/* Matching in memory runs in slices from idle callbacks, so typing stays fluid on large
+ * tables; ids from an index are looked up at once, so the rows change in one step rather
+ * than in slices that each rebuild the rows they touch. */
+static GtkFilterListModel *
+new_filter_model (RshClaimTable *self,
+                  gboolean       incremental)
+{
+  GtkFilterListModel *model;
+
+  model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
+                                     GTK_FILTER (g_object_ref (self->filter)));
+  gtk_filter_list_model_set_incremental (model, incremental);
+  g_signal_connect_object (model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "notify::pending",
+                           G_CALLBACK (filter_pending_notify_cb), self, G_CONNECT_SWAPPED);
+
+  return model;
 }
 
 static void
@@ -1099,6 +1330,16 @@ show_claims (RshClaimTable *self,
       add_source_columns (self);
       gtk_sorter_changed (self->count_sorter, GTK_SORTER_CHANGE_DIFFERENT);
       plug_claims (self);
+    }
+
+  /* The ids found were those of the previous claims. Asking again waits for an idle
+   * moment, so that whoever handed over the claims has indexed them by then. */
+  if (self->search_func != NULL && self->search_words != NULL)
+    {
+      g_cancellable_cancel (self->search_cancellable);
+      g_clear_object (&self->search_cancellable);
+      if (self->research_source == 0)
+        self->research_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, research_cb, self, NULL);
     }
 
   update_status (self);
@@ -1878,6 +2119,12 @@ rsh_claim_table_dispose (GObject *object)
   if (self->match_destroy != NULL)
     g_clear_pointer (&self->match_data, self->match_destroy);
   self->match_destroy = NULL;
+  stop_index_search (self);
+  if (self->search_destroy != NULL)
+    g_clear_pointer (&self->search_data, self->search_destroy);
+  self->search_destroy = NULL;
+  self->search_func = NULL;
+  self->search_finish = NULL;
 
   G_OBJECT_CLASS (rsh_claim_table_parent_class)->dispose (object);
 }
@@ -1896,6 +2143,7 @@ rsh_claim_table_finalize (GObject *object)
   g_clear_pointer (&self->actor_names, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->match_ids, g_hash_table_unref);
   g_clear_pointer (&self->context_source_id, g_free);
 
   G_OBJECT_CLASS (rsh_claim_table_parent_class)->finalize (object);
@@ -2067,15 +2315,8 @@ rsh_claim_table_init (RshClaimTable *self)
   self->all_claims = g_list_store_new (G_TYPE_LIST_MODEL);
   self->flat_claims = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->all_claims)));
 
-  /* Filtering runs in slices from idle callbacks, so typing stays fluid on large tables. */
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "notify::pending",
-                           G_CALLBACK (filter_pending_notify_cb), self, G_CONNECT_SWAPPED);
+  self->filter_model = new_filter_model (self, TRUE);
 
   /* Ctrl- and Shift-click select several rows, for merging them. */
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
@@ -2411,14 +2652,14 @@ rsh_claim_table_set_search (RshClaimTable *self,
  * rsh_claim_table_get_filtering:
  * @self: a #RshClaimTable
  *
- * Returns: %TRUE while the search has claims left to check
+ * Returns: %TRUE while the search waits for the index or has claims left to check
  */
 gboolean
 rsh_claim_table_get_filtering (RshClaimTable *self)
 {
   g_return_val_if_fail (RSH_IS_CLAIM_TABLE (self), FALSE);
 
-  return gtk_filter_list_model_get_pending (self->filter_model) > 0;
+  return is_filtering (self);
 }
 
 /**
@@ -2486,6 +2727,66 @@ rsh_claim_table_set_match_func (RshClaimTable    *self,
 
   if (self->search_words != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * rsh_claim_table_set_search_func:
+ * @self: a #RshClaimTable
+ * @func: (nullable): starts looking up the claims that match a search, or %NULL to match
+ *   in memory (see rsh_claim_table_set_match_func())
+ * @finish: (nullable): gives the ids @func found; %NULL exactly when @func is
+ * @user_data: data for @func and @finish
+ * @destroy: (nullable): frees @user_data
+ *
+ * Lets an index answer the search, such as the full-text index of the project
+ * (rsh_project_search_claims_async()). Each change of the search asks @func once; the
+ * rows shown stay until the answer comes, then the table keeps the claims whose ids it
+ * holds (hidden claims, which the index doesn't hold, are still matched in memory). When
+ * the claims change, the search is asked again from an idle callback. If @finish fails,
+ * that search falls back on the words held in memory.
+ */
+void
+rsh_claim_table_set_search_func (RshClaimTable            *self,
+                                 RshClaimSearchFunc        func,
+                                 RshClaimSearchFinishFunc  finish,
+                                 gpointer                  user_data,
+                                 GDestroyNotify            destroy)
+{
+  g_return_if_fail (RSH_IS_CLAIM_TABLE (self));
+  g_return_if_fail ((func == NULL) == (finish == NULL));
+
+  stop_index_search (self);
+  if (self->search_destroy != NULL)
+    self->search_destroy (self->search_data);
+
+  /* A new model rather than gtk_filter_list_model_set_incremental(): GTK 4.8 loses
+   * track of the rows when that turns incremental filtering off. */
+  if (gtk_filter_list_model_get_incremental (self->filter_model) != (func == NULL))
+    {
+      g_autoptr(GtkFilterListModel) old = g_steal_pointer (&self->filter_model);
+
+      g_signal_handlers_disconnect_by_data (old, self);
+      self->filter_model = new_filter_model (self, func == NULL);
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->filter_model));
+    }
+
+  self->search_func = func;
+  self->search_finish = finish;
+  self->search_data = user_data;
+  self->search_destroy = destroy;
+
+  if (self->search_words == NULL)
+    return;
+
+  if (func != NULL)
+    {
+      start_index_search (self);
+      update_status (self);
+    }
+  else
+    {
+      set_match_ids (self, NULL);
+    }
 }
 
 /**

@@ -25,6 +25,34 @@ typedef gboolean (*RshClaimMatchFunc) (RshClaim           *claim,
                                        const char * const *words,
                                        gpointer            user_data);
 
+/**
+ * RshClaimSearchFunc:
+ * @text: the search as typed
+ * @cancellable: cancelled when the answer is no longer wanted
+ * @callback: to call with the answer, which is given to #RshClaimSearchFinishFunc
+ * @callback_data: data for @callback
+ * @user_data: the data given with the function
+ *
+ * Starts looking up the claims that match @text, such as in a full-text index.
+ */
+typedef void (*RshClaimSearchFunc) (const char          *text,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             callback_data,
+                                    gpointer             user_data);
+
+/**
+ * RshClaimSearchFinishFunc:
+ * @result: the result given to the callback of #RshClaimSearchFunc
+ * @user_data: the data given with the function
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the ids of the matching claims, or %NULL on error
+ */
+typedef GStrv (*RshClaimSearchFinishFunc) (GAsyncResult  *result,
+                                           gpointer       user_data,
+                                           GError       **error);
+
 #define RSH_TYPE_CLAIM_TABLE (rsh_claim_table_get_type ())
 G_DECLARE_FINAL_TYPE (RshClaimTable, rsh_claim_table, RSH, CLAIM_TABLE, GtkWidget)
 
@@ -56,6 +84,11 @@ void           rsh_claim_table_set_match_func     (RshClaimTable    *self,
                                                    RshClaimMatchFunc func,
                                                    gpointer          user_data,
                                                    GDestroyNotify    destroy);
+void           rsh_claim_table_set_search_func    (RshClaimTable            *self,
+                                                   RshClaimSearchFunc        func,
+                                                   RshClaimSearchFinishFunc  finish,
+                                                   gpointer                  user_data,
+                                                   GDestroyNotify            destroy);
 char          *rsh_claim_table_fold_text          (const char    *text);
 gboolean       rsh_claim_table_select_claim       (RshClaimTable *self,
                                                    RshClaim      *claim);

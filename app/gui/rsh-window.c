@@ -1246,6 +1246,8 @@ source_row_read_again_cb (RshSourceRow *row,
   self->n_pending_adds++;
   rsh_project_reload_source_async (self->project, source, self->cancellable,
                                    reload_source_cb, g_object_ref (self));
+  /* A page read before is fetched into a stand-in: the row shows how that goes. */
+  rsh_source_row_show_reload (row, rsh_project_get_source_reload (self->project, source));
   update_view (self);
 }
 
@@ -1638,6 +1640,43 @@ search_action (GtkWidget  *widget,
 
   rsh_window_show_view (self, "comparison");
   rsh_claim_table_start_search (self->claim_table);
+}
+
+/* The search bar asks the project's full-text index, which a project never saved keeps
+ * in its in-memory store. */
+static void
+search_claims (const char          *text,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             callback_data,
+               gpointer             user_data)
+{
+  RshWindow *self = user_data;
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, callback_data);
+
+      g_task_return_new_error (task, RSH_ERROR, RSH_ERROR_INVALID, _("No project is open"));
+      return;
+    }
+
+  rsh_project_search_claims_async (self->project, text, cancellable, callback, callback_data);
+}
+
+static GStrv
+search_claims_finish (GAsyncResult  *result,
+                      gpointer       user_data,
+                      GError       **error)
+{
+  g_autoptr(GObject) source = g_async_result_get_source_object (result);
+
+  if (RSH_IS_PROJECT (source))
+    return rsh_project_search_claims_finish (RSH_PROJECT (source), result, error);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -2780,6 +2819,9 @@ rsh_window_init (RshWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
+
+  rsh_claim_table_set_search_func (self->claim_table, search_claims, search_claims_finish,
+                                   self, NULL);
 
   /* The table's correction actions, offered in the primary menu too. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "claims",
