@@ -2481,6 +2481,99 @@ test_correct_speaker (void)
   window_close (window);
 }
 
+/* Split Speaker… moves the ticked statements of a speaker to a new one; Ctrl+Z undoes it. */
+static void
+test_split_speaker (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshProject *project = rsh_window_get_project (window);
+  RshReaderView *reader = RSH_READER_VIEW (rsh_window_get_reader_view (window));
+  GListModel *sources = rsh_project_get_sources (project);
+  GListModel *mentions = rsh_comparison_get_mentions (rsh_project_get_comparison (project));
+  g_autoptr(GHashTable) spoken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(RshMention) speaking = NULL;
+  g_autofree char *actor_id = NULL;
+  g_autofree char *moved_id = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkWidget *entry;
+  GtkWidget *list;
+  GtkWidget *first_check;
+  guint n_rows = 0;
+  RshMention *moved;
+
+  /* A speaker with two statements or more. */
+  for (guint i = 0; i < g_list_model_get_n_items (mentions) && speaking == NULL; i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      const char *id = rsh_mention_get_actor_id (mention);
+      guint n;
+
+      if (id == NULL)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (spoken, id)) + 1;
+      g_hash_table_insert (spoken, g_strdup (id), GUINT_TO_POINTER (n));
+      if (n == 2)
+        speaking = g_steal_pointer (&mention);
+    }
+  g_assert_nonnull (speaking);
+  actor_id = g_strdup (rsh_mention_get_actor_id (speaking));
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (speaking)) == 0)
+        rsh_window_open_reader (window, source, speaking);
+    }
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  rsh_reader_view_select_actor (reader, actor_id);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.split-actor", NULL);
+
+  dialog = wait_for_dialog (window);
+  box = adw_message_dialog_get_extra_child (dialog);
+  entry = gtk_widget_get_first_child (box);
+  list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_widget_get_next_sibling (entry)));
+  if (GTK_IS_VIEWPORT (list))
+    list = gtk_viewport_get_child (GTK_VIEWPORT (list));
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, >=, 2);
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  rsh_test_save_screenshot (GTK_WIDGET (dialog), "split-speaker.png");
+
+  /* Nothing ticked, or no name: nothing to split. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Second Testperson");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  first_check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_first_child (list)));
+  moved_id = g_strdup (g_object_get_data (G_OBJECT (first_check), "rsh-mention-id"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (first_check), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  rsh_test_wait_until (window_settled, window, "the split to be applied");
+  g_assert_cmpstr (rsh_project_get_undo_label (project), ==, "Undo Split Actor");
+  moved = rsh_comparison_lookup_mention (rsh_project_get_comparison (project), moved_id);
+  g_assert_nonnull (moved);
+  g_assert_cmpstr (rsh_actor_get_name (rsh_comparison_lookup_actor (rsh_project_get_comparison (project),
+                                                                    rsh_mention_get_actor_id (moved))),
+                   ==, "Second Testperson");
+
+  /* Ctrl+Z gives the statement back to its speaker. */
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  rsh_test_wait_until (window_settled, window, "the split to be undone");
+  moved = rsh_comparison_lookup_mention (rsh_project_get_comparison (project), moved_id);
+  g_assert_nonnull (moved);
+  g_assert_cmpstr (rsh_mention_get_actor_id (moved), ==, actor_id);
+
+  window_close (window);
+}
+
 static void
 test_shortcuts_listed (void)
 {
@@ -2555,6 +2648,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/correct-claims", test_correct_claims);
   g_test_add_func ("/gui/window/correct-stance", test_correct_stance);
   g_test_add_func ("/gui/window/correct-speaker", test_correct_speaker);
+  g_test_add_func ("/gui/window/split-speaker", test_split_speaker);
 
   ret = g_test_run ();
 

@@ -579,6 +579,189 @@ merge_actor_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Split Speaker…: the statements of one speaker, each with a check box; the ticked ones go
+ * to a new speaker of the name given. */
+
+/* How many statements the split dialog's list shows before it scrolls. */
+#define SPLIT_LIST_HEIGHT 280
+
+static void
+update_split_response (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "rsh-name-entry");
+  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "rsh-statement-list");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  gboolean ticked = FALSE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL && !ticked;
+       row = gtk_widget_get_next_sibling (row))
+    ticked = gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", ticked && *name != '\0');
+}
+
+static void
+split_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          RshReaderView    *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "rsh-name-entry");
+  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "rsh-statement-list");
+  const char *actor_id = g_object_get_data (G_OBJECT (dialog), "rsh-actor-id");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *name = NULL;
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0 || self->comparison == NULL)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_ptr_array_add (ids, g_object_get_data (G_OBJECT (check), "rsh-mention-id"));
+    }
+  g_ptr_array_add (ids, NULL);
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  correction = rsh_correction_new_split_actor (self->comparison, actor_id,
+                                               (const char * const *) ids->pdata, name, &error);
+  request_correction (self, correction, error);
+}
+
+/* One row of the split dialog: "The Civic Ledger: “…quote…”". */
+static GtkWidget *
+split_statement_row (RshReaderView *self,
+                     RshMention    *mention,
+                     char          *mention_id)
+{
+  GListModel *sources = rsh_comparison_get_sources (self->comparison);
+  const char *outlet = rsh_mention_get_outlet (mention);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+  GtkWidget *check;
+
+  /* A source without an outlet goes by its title. */
+  for (guint i = 0; outlet == NULL && i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (mention)) == 0)
+        outlet = rsh_source_get_title (source);
+    }
+
+  /* Translators: a statement in a list: the outlet that printed it, then its words */
+  text = g_strdup_printf (_("%s: “%s”"), outlet ? outlet : rsh_mention_get_source_id (mention),
+                          rsh_mention_get_quote (mention));
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+
+  check = gtk_check_button_new ();
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (check), "rsh-mention-id", mention_id, g_free);
+  return check;
+}
+
+static void
+split_actor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RshReaderView *self = RSH_READER_VIEW (widget);
+  GListModel *mentions;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkWidget *entry;
+  GtkWidget *list;
+  GtkWidget *scrolled;
+  RshActor *actor;
+
+  if (self->comparison == NULL || self->selected_actor == NULL)
+    return;
+  actor = rsh_comparison_lookup_actor (self->comparison, self->selected_actor);
+  if (actor == NULL)
+    return;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Statements of the speaker"), -1);
+  mentions = rsh_comparison_get_mentions (self->comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+      char *id;
+
+      if (g_strcmp0 (rsh_mention_get_actor_id (mention), self->selected_actor) != 0 ||
+          rsh_mention_get_quote (mention) == NULL)
+        continue;
+      id = rsh_correction_dup_mention_id (mention);
+      if (!g_hash_table_add (seen, id))
+        {
+          g_free (id);
+          continue;
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), split_statement_row (self, mention, id));
+    }
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name of the other speaker"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Name of the other speaker"), -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), SPLIT_LIST_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  /* Translators: %s is a speaker's name */
+  body = g_strdup_printf (_("Tick the statements that someone other than “%s” made, and name "
+                            "who. They become that speaker’s."), rsh_actor_get_name (actor));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (GTK_WIDGET (self)),
+                                                       _("Split Speaker"), body));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", _("_Split"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-actor-id", g_strdup (self->selected_actor),
+                          g_free);
+  g_object_set_data (G_OBJECT (dialog), "rsh-name-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "rsh-statement-list", list);
+  update_split_response (dialog);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (update_split_response), dialog,
+                           G_CONNECT_SWAPPED);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    g_signal_connect_object (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), "toggled",
+                             G_CALLBACK (update_split_response), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (split_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The statement around the text cursor, its stance chip included. */
 static RshMention *
 find_mention_at_cursor (RshReaderView *self)
@@ -691,6 +874,7 @@ popup_actor_menu (RshReaderView *self,
 
       g_menu_append (menu, _("_Rename…"), "reader.rename-actor");
       g_menu_append (menu, _("_Merge With…"), "reader.merge-actor");
+      g_menu_append (menu, _("_Split…"), "reader.split-actor");
       self->actor_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->actor_menu), FALSE);
       gtk_widget_set_halign (self->actor_menu, GTK_ALIGN_START);
@@ -762,6 +946,7 @@ update_correction_actions (RshReaderView *self)
   gboolean actor = self->comparison != NULL && self->selected_actor != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.rename-actor", actor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.split-actor", actor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.merge-actor",
                                  actor && g_list_model_get_n_items (rsh_comparison_get_actors (self->comparison)) > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.change-speaker",
@@ -880,6 +1065,7 @@ rsh_reader_view_class_init (RshReaderViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reader.rename-actor", NULL, rename_actor_action);
   gtk_widget_class_install_action (widget_class, "reader.merge-actor", NULL, merge_actor_action);
+  gtk_widget_class_install_action (widget_class, "reader.split-actor", NULL, split_actor_action);
   gtk_widget_class_install_action (widget_class, "reader.change-speaker", NULL,
                                    change_speaker_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, NULL);
