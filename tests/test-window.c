@@ -740,6 +740,18 @@ test_timeline_table (void)
   rsh_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_selection_model_is_selected (model, n_dated - 1));
   g_assert_false (gtk_selection_model_is_selected (model, 1));
+  /* The table scrolled down to that row, far below the first screen. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *vadj = NULL;
+
+    if (scrolled != NULL)
+      vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    else
+      vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+  }
 
   /* And choosing a row in the table focuses that mark. */
   gtk_selection_model_select_item (model, 0, TRUE);

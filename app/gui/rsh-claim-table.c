@@ -14,6 +14,7 @@
 
 #include "rsh-application.h"
 #include "rsh-claim-table.h"
+#include "rsh-gui-compat.h"
 #include "rsh-stance-chip.h"
 #include "rsh-text-dialog.h"
 
@@ -2878,13 +2879,7 @@ rsh_claim_table_select_claim (RshClaimTable *self,
     return FALSE;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-
-  /* GTK 4.8 has no gtk_column_view_scroll_to(): its inner list view has the action. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+  rsh_gui_column_view_scroll_to (self->view, position);
 
   return TRUE;
 }

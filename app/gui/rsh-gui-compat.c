@@ -394,3 +394,28 @@ rsh_gui_show_about (GtkWindow *parent)
   }
 #endif
 }
+
+/**
+ * rsh_gui_column_view_scroll_to:
+ * @view: a #GtkColumnView
+ * @position: a row of its model
+ *
+ * Scrolls @view until row @position shows. GTK 4.8 has no gtk_column_view_scroll_to(): the
+ * column view's inner list view has the action.
+ */
+void
+rsh_gui_column_view_scroll_to (GtkColumnView *view,
+                               guint          position)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_column_view_scroll_to (view, position, NULL, GTK_LIST_SCROLL_NONE, NULL);
+#else
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+#endif
+}

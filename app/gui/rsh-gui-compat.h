@@ -43,5 +43,7 @@ void           rsh_gui_show_error             (GtkWindow           *parent,
                                                const char          *heading,
                                                const char          *body);
 void           rsh_gui_show_about             (GtkWindow           *parent);
+void           rsh_gui_column_view_scroll_to  (GtkColumnView       *view,
+                                               guint                position);
 
 G_END_DECLS

@@ -2296,6 +2296,21 @@ add_table_column (GtkColumnView *view,
 }
 
 /* The timeline's marks as a table: every statement reachable by keyboard and read out. */
+/* The mark focused on the timeline is the selected row: keep it in sight below. */
+static void
+timeline_selection_changed_cb (RshWindow         *self,
+                               guint              position,
+                               guint              n_items,
+                               GtkSelectionModel *model)
+{
+  guint selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    rsh_gui_column_view_scroll_to (self->timeline_table, selected);
+}
+
 static void
 setup_timeline_table (RshWindow *self)
 {
@@ -2306,6 +2321,8 @@ setup_timeline_table (RshWindow *self)
   add_table_column (self->timeline_table, _("Source"), "outlet", FALSE);
 
   gtk_column_view_set_model (self->timeline_table, rsh_timeline_get_events_model (self->timeline));
+  g_signal_connect_object (rsh_timeline_get_events_model (self->timeline), "selection-changed",
+                           G_CALLBACK (timeline_selection_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
