@@ -2398,13 +2398,29 @@ reader_names_actor (gpointer data)
   return FALSE;
 }
 
+/* Opens the reader on the source of @mention, at @mention. */
+static void
+open_reader_at (RshWindow  *window,
+                RshMention *mention)
+{
+  GListModel *sources = rsh_project_get_sources (rsh_window_get_project (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (mention)) == 0)
+        rsh_window_open_reader (window, source, mention);
+    }
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+}
+
 static void
 test_correct_speaker (void)
 {
   RshWindow *window = window_on_sample_story (NULL);
   RshProject *project = rsh_window_get_project (window);
   RshReaderView *reader = RSH_READER_VIEW (rsh_window_get_reader_view (window));
-  GListModel *sources = rsh_project_get_sources (project);
   g_autoptr(RshActor) actor = NULL;
   g_autofree char *actor_id = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
@@ -2424,14 +2440,7 @@ test_correct_speaker (void)
         speaking = g_steal_pointer (&mention);
     }
   g_assert_nonnull (speaking);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
-
-      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (speaking)) == 0)
-        rsh_window_open_reader (window, source, speaking);
-    }
-  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  open_reader_at (window, speaking);
   g_assert_cmpuint (g_list_model_get_n_items (rsh_reader_view_get_actors (reader)), >, 0);
   actor = g_object_ref (rsh_comparison_lookup_actor (rsh_project_get_comparison (project),
                                                      rsh_mention_get_actor_id (speaking)));
@@ -2500,7 +2509,6 @@ test_split_speaker (void)
   RshWindow *window = window_on_sample_story (NULL);
   RshProject *project = rsh_window_get_project (window);
   RshReaderView *reader = RSH_READER_VIEW (rsh_window_get_reader_view (window));
-  GListModel *sources = rsh_project_get_sources (project);
   GListModel *mentions = rsh_comparison_get_mentions (rsh_project_get_comparison (project));
   g_autoptr(GHashTable) spoken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(RshMention) speaking = NULL;
@@ -2530,14 +2538,7 @@ test_split_speaker (void)
     }
   g_assert_nonnull (speaking);
   actor_id = g_strdup (rsh_mention_get_actor_id (speaking));
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
-
-      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (speaking)) == 0)
-        rsh_window_open_reader (window, source, speaking);
-    }
-  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  open_reader_at (window, speaking);
   rsh_reader_view_select_actor (reader, actor_id);
   rsh_test_wait_for_frames (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (reader), "reader.split-actor", NULL);

@@ -2534,29 +2534,33 @@ is_plausible_author (const char *name)
   return !g_unichar_islower (g_utf8_get_char (name));
 }
 
+/* Splits @text at every one of @separators (a %NULL-terminated list). */
+static GStrv
+split_at_any (const char         *text,
+              const char * const *separators)
+{
+  g_autoptr(GString) buf = g_string_new (text);
+
+  for (guint i = 0; separators[i] != NULL; i++)
+    g_string_replace (buf, separators[i], "\n", 0);
+  return g_strsplit (buf->str, "\n", -1);
+}
+
 /* Splits "By Jane Roe and John Doe | 3 min read" into plausible names, appending new ones. */
 static void
 add_authors_from (const char *text,
                   GPtrArray  *authors)
 {
+  static const char * const author_separators[] = {
+    " and ", " & ", " | ", "•", "·", ";", ",", NULL
+  };
   g_autofree char *collapsed = collapse_space (text);
   g_auto(GStrv) parts = NULL;
-  GString *buf;
 
   if (collapsed == NULL)
     return;
 
-  /* Turn every separator into '\n' and split once. */
-  buf = g_string_new (collapsed);
-  g_string_replace (buf, " and ", "\n", 0);
-  g_string_replace (buf, " & ", "\n", 0);
-  g_string_replace (buf, " | ", "\n", 0);
-  g_string_replace (buf, "•", "\n", 0);
-  g_string_replace (buf, "·", "\n", 0);
-  g_string_replace (buf, ";", "\n", 0);
-  g_string_replace (buf, ",", "\n", 0);
-  parts = g_strsplit (buf->str, "\n", -1);
-  g_string_free (buf, TRUE);
+  parts = split_at_any (collapsed, author_separators);
 
   for (guint i = 0; parts[i]; i++)
     {
@@ -4997,6 +5001,9 @@ read_dateline (const char  *line,
                char       **outlet_out,
                GPtrArray   *authors_out)
 {
+  static const char * const dateline_separators[] = {
+    " | ", " — ", " – ", " - ", " · ", " • ", " / ", ", ", NULL
+  };
   g_autoptr(GPtrArray) timexes = NULL;
   g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *prefix = NULL;
@@ -5005,7 +5012,6 @@ read_dateline (const char  *line,
   const RshTimex *date = NULL;
   const char *date_end;
   gboolean modified;
-  GString *split;
 
   if (strlen (line) > MAX_DATELINE_CHARS * 4 || g_utf8_strlen (line, -1) > MAX_DATELINE_CHARS)
     return FALSE;
@@ -5052,17 +5058,7 @@ read_dateline (const char  *line,
   modified = strip_date_label (prefix);
 
   /* "By Ana Ruiz | The Tideline": the parts of the rest are bylines or the outlet. */
-  split = g_string_new (prefix);
-  g_string_replace (split, " | ", "\n", 0);
-  g_string_replace (split, " — ", "\n", 0);
-  g_string_replace (split, " – ", "\n", 0);
-  g_string_replace (split, " - ", "\n", 0);
-  g_string_replace (split, " · ", "\n", 0);
-  g_string_replace (split, " • ", "\n", 0);
-  g_string_replace (split, " / ", "\n", 0);
-  g_string_replace (split, ", ", "\n", 0);
-  parts = g_strsplit (split->str, "\n", -1);
-  g_string_free (split, TRUE);
+  parts = split_at_any (prefix, dateline_separators);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
