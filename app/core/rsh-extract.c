@@ -4938,22 +4938,19 @@ strip_separators (char *str)
   return str;
 }
 
-/* Drops a trailing label word ("on", "Published", "Updated") from @prefix; TRUE when the
- * label says the date is a later change, not the publication. */
+/* Drops the first of @labels (a %NULL-terminated list, longest first) that ends @prefix as
+ * whole words; TRUE if one did. */
 static gboolean
-strip_date_label (char *prefix)
+strip_label (char               *prefix,
+             const char * const *labels)
 {
-  static const char * const published[] = { "published on", "posted on", "published",
-                                             "posted", "dated", "on" };
-  static const char * const modified[] = { "last updated on", "updated on",
-                                            "last updated", "updated", "modified" };
   gsize len = strlen (prefix);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (modified); i++)
+  for (guint i = 0; labels[i] != NULL; i++)
     {
-      gsize n = strlen (modified[i]);
+      gsize n = strlen (labels[i]);
 
-      if (len >= n && g_ascii_strcasecmp (prefix + len - n, modified[i]) == 0 &&
+      if (len >= n && g_ascii_strcasecmp (prefix + len - n, labels[i]) == 0 &&
           (len == n || prefix[len - n - 1] == ' ' || prefix[len - n - 1] == ','))
         {
           prefix[len - n] = '\0';
@@ -4961,18 +4958,22 @@ strip_date_label (char *prefix)
           return TRUE;
         }
     }
-  for (gsize i = 0; i < G_N_ELEMENTS (published); i++)
-    {
-      gsize n = strlen (published[i]);
+  return FALSE;
+}
 
-      if (len >= n && g_ascii_strcasecmp (prefix + len - n, published[i]) == 0 &&
-          (len == n || prefix[len - n - 1] == ' ' || prefix[len - n - 1] == ','))
-        {
-          prefix[len - n] = '\0';
-          strip_separators (prefix);
-          break;
-        }
-    }
+/* Drops a trailing label ("on", "Published", "Updated") from @prefix; TRUE when the label
+ * says the date is a later change, not the publication. */
+static gboolean
+strip_date_label (char *prefix)
+{
+  static const char * const published[] = { "published on", "posted on", "published",
+                                             "posted", "dated", "on", NULL };
+  static const char * const modified[] = { "last updated on", "updated on",
+                                            "last updated", "updated", "modified", NULL };
+
+  if (strip_label (prefix, modified))
+    return TRUE;
+  strip_label (prefix, published);
   return FALSE;
 }
 
