@@ -4992,6 +4992,28 @@ is_plausible_outlet (const char *name)
   return TRUE;
 }
 
+/* The first of @timexes that names a calendar day in full ("March 4, 2026", not "March 4"),
+ * with or without a time of day. */
+static const RshTimex *
+find_full_date (GPtrArray *timexes)
+{
+  for (guint i = 0; i < timexes->len; i++)
+    {
+      const RshTimex *timex = g_ptr_array_index (timexes, i);
+      g_autofree char *day = NULL;
+      g_autofree char *checked = NULL;
+
+      if (timex->value == NULL || strlen (timex->value) < 10 ||
+          (timex->value[10] != '\0' && timex->value[10] != 'T'))
+        continue;
+      day = g_strndup (timex->value, 10);
+      checked = rsh_extract_check_date (day);
+      if (checked != NULL)
+        return timex;
+    }
+  return NULL;
+}
+
 /* Reads @line as a dateline: "Bay Gazette, November 22, 2026", "By Ana Ruiz | The
  * Tideline | 21 Nov 2026", "Updated 3 March 2025". Only a full calendar date written out
  * counts, with nothing after it but a time of day. */
@@ -5020,18 +5042,7 @@ read_dateline (const char  *line,
   timexes = rsh_timex_tag (line, NULL, "en", NULL);
   if (timexes == NULL)
     return FALSE;
-  for (guint i = 0; i < timexes->len && date == NULL; i++)
-    {
-      const RshTimex *timex = g_ptr_array_index (timexes, i);
-      g_autofree char *day = NULL;
-
-      if (timex->value == NULL || strlen (timex->value) < 10)
-        continue;
-      day = g_strndup (timex->value, 10);
-      if (rsh_extract_check_date (day) != NULL &&
-          (timex->value[10] == '\0' || timex->value[10] == 'T'))
-        date = timex;
-    }
+  date = find_full_date (timexes);
   if (date == NULL)
     return FALSE;
 
@@ -5115,6 +5126,7 @@ read_wire_dateline (const char  *line,
   g_autoptr(GPtrArray) timexes = NULL;
   g_autofree char *head = NULL;
   g_autofree char *agency = NULL;
+  const RshTimex *date;
   const char *sep = NULL;
   const char *rest = NULL;
   const char *p;
@@ -5151,16 +5163,8 @@ read_wire_dateline (const char  *line,
     }
 
   timexes = rsh_timex_tag (head, NULL, "en", NULL);
-  for (guint i = 0; timexes != NULL && i < timexes->len && *date_out == NULL; i++)
-    {
-      const RshTimex *timex = g_ptr_array_index (timexes, i);
-      g_autofree char *day = NULL;
-
-      if (timex->value == NULL || strlen (timex->value) < 10)
-        continue;
-      day = g_strndup (timex->value, 10);
-      *date_out = rsh_extract_check_date (day);
-    }
+  if (timexes != NULL && (date = find_full_date (timexes)) != NULL)
+    *date_out = g_strndup (date->value, 10);
 
   if (*date_out == NULL && agency == NULL)
     return NULL;
