@@ -1225,6 +1225,24 @@ squeeze_spaces (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* A spreadsheet's Timeline sheet: a header, one row per event, and the third column, "About",
+ * holding every one of @labels. */
+static void
+assert_about_column (GPtrArray *rows,
+                     guint      n_events,
+                     GPtrArray *labels)
+{
+  g_autoptr(GPtrArray) column = g_ptr_array_new ();
+
+  g_assert_cmpuint (rows->len, ==, n_events + 1);
+  g_assert_cmpstr (cell (rows, 0, 2), ==, "About");
+  for (guint r = 1; r < rows->len; r++)
+    g_ptr_array_add (column, (gpointer) cell (rows, r, 2));
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (column, g_ptr_array_index (labels, i),
+                                                     g_str_equal, NULL));
+}
+
 static void
 test_about (void)
 {
@@ -1269,17 +1287,10 @@ test_about (void)
     g_autoptr(GBytes) bytes = export_bytes (comparison, RSH_EXPORT_XLSX, NULL);
     g_auto(Zip) zip = { 0, };
     g_autoptr(GPtrArray) rows = NULL;
-    g_autoptr(GPtrArray) column = g_ptr_array_new ();
 
     read_zip (&zip, bytes);
     rows = xlsx_sheet_rows (&zip, "xl/worksheets/sheet4.xml");
-    g_assert_cmpuint (rows->len, ==, n_events + 1);
-    g_assert_cmpstr (cell (rows, 0, 2), ==, "About");
-    for (guint r = 1; r < rows->len; r++)
-      g_ptr_array_add (column, (gpointer) cell (rows, r, 2));
-    for (guint i = 0; i < labels->len; i++)
-      g_assert_true (g_ptr_array_find_with_equal_func (column, g_ptr_array_index (labels, i),
-                                                       g_str_equal, NULL));
+    assert_about_column (rows, n_events, labels);
   }
 
   /* ODS: the same column of the Timeline table. */
@@ -1289,19 +1300,12 @@ test_about (void)
     g_autoptr(xmlDoc) content = NULL;
     g_autoptr(xmlXPathContext) context = NULL;
     g_autoptr(GPtrArray) rows = NULL;
-    g_autoptr(GPtrArray) column = g_ptr_array_new ();
 
     read_zip (&zip, bytes);
     content = zip_xml (&zip, "content.xml");
     context = xpath_context (content);
     rows = ods_table_rows (context, "Timeline");
-    g_assert_cmpuint (rows->len, ==, n_events + 1);
-    g_assert_cmpstr (cell (rows, 0, 2), ==, "About");
-    for (guint r = 1; r < rows->len; r++)
-      g_ptr_array_add (column, (gpointer) cell (rows, r, 2));
-    for (guint i = 0; i < labels->len; i++)
-      g_assert_true (g_ptr_array_find_with_equal_func (column, g_ptr_array_index (labels, i),
-                                                       g_str_equal, NULL));
+    assert_about_column (rows, n_events, labels);
   }
 
   /* PDF: the column in the timeline's table, read back as text. */
