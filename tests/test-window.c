@@ -2169,11 +2169,43 @@ test_correct_claims (void)
 
   g_assert_cmpuint (n, >=, 4);
 
-  /* Nothing to undo yet; one row cannot be merged. */
+  /* Nothing to undo yet; one row cannot be merged but with another picked in a list. */
   g_assert_false (rsh_project_get_can_undo (project));
   select_rows (table, 0, 1);
   g_assert_false (action_enabled (table, "merge"));
   g_assert_true (action_enabled (table, "edit-wording"));
+  g_assert_true (action_enabled (table, "merge-with"));
+  {
+    g_autoptr(RshClaim) first = g_list_model_get_item (rows, 0);
+    AdwMessageDialog *dialog;
+    GtkDropDown *drop_down;
+    GListModel *choices;
+
+    gtk_widget_activate_action (GTK_WIDGET (table), "claims.merge-with", NULL);
+    dialog = wait_for_dialog (window);
+    drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+    choices = gtk_drop_down_get_model (drop_down);
+    /* Every claim but the selected one. */
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, n - 1);
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      {
+        g_autoptr(RshClaim) choice = g_list_model_get_item (choices, i);
+
+        g_assert_true (choice != first);
+      }
+    rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+    rsh_test_save_screenshot (GTK_WIDGET (dialog), "merge-with.png");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+    gtk_drop_down_set_selected (drop_down, 0);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+    adw_message_dialog_response (dialog, "apply");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    wait_for_rows (table, n - 1);
+    g_assert_cmpstr (rsh_project_get_undo_label (project), ==, "Undo Merge Claims");
+    g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+    wait_for_rows (table, n);
+    g_assert_false (rsh_project_get_can_undo (project));
+  }
 
   /* Two rows selected (Ctrl-click) merge into one, and a toast offers to undo it. */
   select_rows (table, 0, 2);
@@ -2502,7 +2534,8 @@ test_correct_speaker (void)
   window_close (window);
 }
 
-/* Split Speaker… moves the ticked statements of a speaker to a new one; Ctrl+Z undoes it. */
+/* Split Speaker… moves the ticked statements of a speaker to a new one; Ctrl+Z undoes it;
+ * Merge With… joins another speaker to it. */
 static void
 test_split_speaker (void)
 {
@@ -2583,6 +2616,19 @@ test_split_speaker (void)
   moved = rsh_comparison_lookup_mention (rsh_project_get_comparison (project), moved_id);
   g_assert_nonnull (moved);
   g_assert_cmpstr (rsh_mention_get_actor_id (moved), ==, actor_id);
+
+  /* Merge With…: nothing is picked at first; the speaker picked joins this one. */
+  rsh_reader_view_select_actor (reader, actor_id);
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.merge-actor", NULL);
+  dialog = wait_for_dialog (window);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 0);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rsh_test_wait_until (window_settled, window, "the merge to be applied");
+  g_assert_cmpstr (rsh_project_get_undo_label (project), ==, "Undo Merge Actors");
 
   window_close (window);
 }

@@ -1426,6 +1426,9 @@ update_actions (RshClaimTable *self)
   set_action_enabled (self, "hide", editable && claims->len > n_hidden);
   set_action_enabled (self, "unhide", editable && n_hidden > 0);
   set_action_enabled (self, "merge", editable && claims->len >= 2 && n_hidden == 0);
+  set_action_enabled (self, "merge-with",
+                      editable && claims->len == 1 && n_hidden == 0 &&
+                      g_list_model_get_n_items (rsh_comparison_get_claims (self->comparison)) >= 2);
   set_action_enabled (self, "split",
                       editable && claims->len == 1 && n_hidden == 0 &&
                       g_list_model_get_n_items (rsh_claim_get_mentions (claims->pdata[0])) >= 2);
@@ -1581,6 +1584,67 @@ merge_action (GSimpleAction *action,
   correction = rsh_correction_new_merge_claims (self->comparison,
                                                 (const char * const *)ids->pdata, &error);
   request_correction (self, correction, error);
+}
+
+static void
+merge_with_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        RshClaimTable    *self)
+{
+  RshClaim *other = rsh_choice_dialog_get_choice (dialog);
+  const char *ids[3] = { g_object_get_data (G_OBJECT (dialog), "rsh-claim-id"), NULL, NULL };
+  g_autoptr(RshCorrection) correction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0 || self->comparison == NULL || other == NULL)
+    return;
+
+  ids[1] = rsh_claim_get_id (other);
+  correction = rsh_correction_new_merge_claims (self->comparison, ids, &error);
+  request_correction (self, correction, error);
+}
+
+static gboolean
+is_other_claim (gpointer item,
+                gpointer user_data)
+{
+  return item != user_data;
+}
+
+/* Merge With…: one claim selected, the other picked in a list of every claim shown (hidden
+ * claims are not in the comparison's list). */
+static void
+merge_with_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RshClaimTable *self = user_data;
+  g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+  GtkFilterListModel *others;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  RshClaim *claim;
+
+  if (claims->len != 1 || self->comparison == NULL)
+    return;
+
+  claim = g_ptr_array_index (claims, 0);
+  others = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (rsh_comparison_get_claims (self->comparison))),
+                                      GTK_FILTER (gtk_custom_filter_new (is_other_claim,
+                                                                         g_object_ref (claim),
+                                                                         g_object_unref)));
+  /* Translators: %s is a claim's wording */
+  body = g_strdup_printf (_("Pick the claim that says the same as “%s”. The sources’ "
+                            "statements on both become one claim’s."),
+                          rsh_claim_get_text (claim));
+  dialog = rsh_choice_dialog_new (GTK_WIDGET (self), _("Merge Claims"), body, _("Same claim as"),
+                                  G_LIST_MODEL (others),
+                                  gtk_property_expression_new (RSH_TYPE_CLAIM, NULL, "text"),
+                                  _("_Merge"));
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-claim-id",
+                          g_strdup (rsh_claim_get_id (claim)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_with_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1917,6 +1981,7 @@ build_context_menu (RshClaimTable *self)
 
   g_menu_append (claim_section, _("_Edit Wording…"), "claims.edit-wording");
   g_menu_append (claim_section, _("_Merge Claims"), "claims.merge");
+  g_menu_append (claim_section, _("Merge _With…"), "claims.merge-with");
   g_menu_append (claim_section, _("S_plit Claim…"), "claims.split");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (claim_section));
 
@@ -2068,6 +2133,7 @@ static const GActionEntry claim_actions[] = {
   { "hide", hide_action },
   { "unhide", unhide_action },
   { "merge", merge_action },
+  { "merge-with", merge_with_action },
   { "split", split_action },
   { "set-stance", set_stance_action, "s", "'reports'" },
   { "hedged", hedged_action, NULL, "false" },

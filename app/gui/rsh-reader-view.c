@@ -504,8 +504,7 @@ merge_dialog_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           RshReaderView    *self)
 {
-  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  RshActor *other = gtk_drop_down_get_selected_item (drop_down);
+  RshActor *other = rsh_choice_dialog_get_choice (dialog);
   const char *ids[3] = { g_object_get_data (G_OBJECT (dialog), "rsh-actor-id"), NULL, NULL };
   g_autoptr(RshCorrection) correction = NULL;
   g_autoptr(GError) error = NULL;
@@ -532,11 +531,9 @@ merge_actor_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RshReaderView *self = RSH_READER_VIEW (widget);
-  g_autoptr(GtkFilterListModel) others = NULL;
-  g_autoptr(GtkExpression) name = NULL;
+  GtkFilterListModel *others;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *drop_down;
   RshActor *actor;
 
   if (self->comparison == NULL || self->selected_actor == NULL)
@@ -549,30 +546,13 @@ merge_actor_action (GtkWidget  *widget,
                                       GTK_FILTER (gtk_custom_filter_new (is_other_actor,
                                                                          g_strdup (self->selected_actor),
                                                                          g_free)));
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (rsh_actor_get_name), NULL, NULL);
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&others)),
-                                 g_steal_pointer (&name));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Same speaker as"),
-                                  -1);
-
   /* Translators: %s is a speaker's name */
   body = g_strdup_printf (_("Pick the speaker that is the same person or body as “%s”. Their "
                             "statements become one speaker’s."), rsh_actor_get_name (actor));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (GTK_WIDGET (self)),
-                                                       _("Merge Speakers"), body));
-  adw_message_dialog_set_extra_child (dialog, drop_down);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "apply", _("_Merge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "apply",
-                                           gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down)) != NULL);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rsh_choice_dialog_new (GTK_WIDGET (self), _("Merge Speakers"), body,
+                                  _("Same speaker as"), G_LIST_MODEL (others),
+                                  gtk_property_expression_new (RSH_TYPE_ACTOR, NULL, "name"),
+                                  _("_Merge"));
   g_object_set_data_full (G_OBJECT (dialog), "rsh-actor-id", g_strdup (self->selected_actor),
                           g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (merge_dialog_response_cb), self, 0);

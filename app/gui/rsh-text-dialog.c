@@ -1,4 +1,4 @@
-/* rsh-text-dialog.c: a question answered with one line of text
+/* rsh-text-dialog.c: a question answered with one line of text, or with one item of a list
  *
  * SPDX-FileCopyrightText: 2026 Rashomon contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -79,4 +79,117 @@ rsh_text_dialog_new (GtkWidget  *from,
   entry_changed_cb (GTK_EDITABLE (entry), dialog);
 
   return dialog;
+}
+
+/* The longest an item's text grows in the list before it is cut short with an ellipsis. */
+#define CHOICE_MAX_CHARS 60
+
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), CHOICE_MAX_CHARS);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GtkExpression            *expression)
+{
+  GValue value = G_VALUE_INIT;
+
+  if (gtk_expression_evaluate (expression, gtk_list_item_get_item (item), &value))
+    {
+      gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), g_value_get_string (&value));
+      gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), g_value_get_string (&value));
+      g_value_unset (&value);
+    }
+}
+
+static void
+choice_selected_cb (GtkDropDown      *drop_down,
+                    GParamSpec       *pspec,
+                    AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "apply",
+                                           gtk_drop_down_get_selected_item (drop_down) != NULL);
+}
+
+/**
+ * rsh_choice_dialog_new:
+ * @from: a widget of the window the dialog belongs to
+ * @heading: the question
+ * @body: what answering does
+ * @label: the accessible name of the list
+ * @items: (transfer full): the items to pick from
+ * @expression: (transfer full): a string for each item, shown and searched
+ * @apply: the label of the button that answers
+ *
+ * A dialog that asks to pick one of @items in a searchable drop-down; its responses are
+ * "cancel" and "apply", which stays insensitive while nothing is picked. The answer is
+ * rsh_choice_dialog_get_choice().
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+AdwMessageDialog *
+rsh_choice_dialog_new (GtkWidget     *from,
+                       const char    *heading,
+                       const char    *body,
+                       const char    *label,
+                       GListModel    *items,
+                       GtkExpression *expression,
+                       const char    *apply)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  AdwMessageDialog *dialog;
+  GtkWidget *drop_down;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (choice_bind_cb),
+                         gtk_expression_ref (expression), (GClosureNotify) gtk_expression_unref,
+                         0);
+
+  drop_down = gtk_drop_down_new (items, expression);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), factory);
+  g_object_unref (factory);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  /* Nothing picked until the user picks: the first item is no better guess than another. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), GTK_INVALID_LIST_POSITION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (from),
+                                                       heading, body));
+  adw_message_dialog_set_extra_child (dialog, drop_down);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", apply,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (choice_selected_cb), dialog);
+  choice_selected_cb (GTK_DROP_DOWN (drop_down), NULL, dialog);
+
+  return dialog;
+}
+
+/**
+ * rsh_choice_dialog_get_choice:
+ * @dialog: a dialog made by rsh_choice_dialog_new()
+ *
+ * Returns: (transfer none) (nullable): the item picked
+ */
+gpointer
+rsh_choice_dialog_get_choice (AdwMessageDialog *dialog)
+{
+  GtkWidget *drop_down = adw_message_dialog_get_extra_child (dialog);
+
+  return gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down));
 }
