@@ -967,8 +967,9 @@ test_text_crumbs (void)
                    "Previous articles in this series looked at the mine's water permits.");
   assert_spans_consistent (source);
 
-  /* Menus, breadcrumbs, share rows and copyright lines go; the header block stays,
-   * and the headline is the line standing alone under it. */
+  /* Menus, breadcrumbs, share rows and copyright lines go; the site's name over its menu
+   * is the outlet, and the header above the menu goes with it; the headline is the line
+   * standing alone under it. */
   {
     static const char page[] =
       "TrackPix\nThe Valley Post\nHome | News | Sport | Weather\nYou are here: Home > News\n\n"
@@ -984,8 +985,8 @@ test_text_crumbs (void)
     g_assert_true (rsh_source_load_bytes (copied, bytes, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (rsh_source_get_title (copied), ==, "Dam repairs to start in June");
+    g_assert_cmpstr (rsh_source_get_outlet (copied), ==, "The Valley Post");
     g_assert_cmpstr (rsh_source_get_text (copied), ==,
-                     "TrackPix\nThe Valley Post\n\n"
                      "Dam repairs to start in June\n\n"
                      "Repairs to the Alder dam will start in June, the water board said on "
                      "Friday.\nBoats | cars | and trains all wait for the bridge.");
@@ -1163,6 +1164,39 @@ test_dateline (void)
         }
       else
         g_assert_nonnull (strstr (text, "March 4"));
+    }
+}
+
+/* Text copied from a site: its name over its menu is the outlet; a short line over
+ * something else is not. */
+static void
+test_site_header (void)
+{
+  static const struct { const char *text; const char *outlet; } cases[] = {
+    { "Lakeside Herald\nHome | News | Sport | Weather\n\nFerry fares to rise in spring\n\n"
+      "The ferry company said on Tuesday that fares would rise by a tenth.\n",
+      "Lakeside Herald" },
+    { "Lakeside Herald\nA weekly for the lake towns\n\nFerry fares to rise in spring\n\n"
+      "The ferry company said on Tuesday that fares would rise by a tenth.\n",
+      NULL },
+    { "Ferry fares to rise in spring\n\n"
+      "The ferry company said on Tuesday that fares would rise by a tenth.\n\n"
+      "Lakeside Herald\nHome | News | Sport | Weather\n",
+      NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RshSource) source = rsh_source_new ("ferry.txt");
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      g_assert_true (rsh_source_load_bytes (source, bytes, "text/plain", &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (rsh_source_get_outlet (source), ==, cases[i].outlet);
+      g_assert_cmpstr (rsh_source_get_title (source), ==, "Ferry fares to rise in spring");
+      g_assert_null (strstr (rsh_source_get_text (source), "Home |"));
     }
 }
 
@@ -1751,6 +1785,7 @@ main (int   argc,
   g_test_add_func ("/core/source/load-bytes", test_load_bytes);
   g_test_add_func ("/core/source/published", test_published);
   g_test_add_func ("/core/source/dateline", test_dateline);
+  g_test_add_func ("/core/source/site-header", test_site_header);
   g_test_add_func ("/core/source/http", test_http);
 
   return g_test_run ();

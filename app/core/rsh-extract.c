@@ -5261,6 +5261,34 @@ take_dateline (RshExtracted *ex)
   ex->text = g_strjoinv ("\n", (char **) kept->pdata);
 }
 
+/* Whether one of @lines reads as prose: a sentence's end, or more than a few words. */
+static gboolean
+holds_prose (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      gsize len = strlen (line);
+
+      if (count_words (line) > MAX_OUTLET_WORDS ||
+          (len > 0 && strchr (".!?", line[len - 1]) != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A site's menu copied as one line: three items or more between bars ("Home | News |
+ * Sport"). */
+static gboolean
+is_menu_line (const char *line)
+{
+  guint n_bars = 0;
+
+  for (const char *p = strstr (line, " | "); p != NULL; p = strstr (p + 3, " | "))
+    n_bars++;
+  return n_bars >= 2;
+}
+
 /**
  * rsh_extract_plain:
  * @text: decoded UTF-8 text with LF line ends
@@ -5297,7 +5325,19 @@ rsh_extract_plain (const char *text)
       if (!is_blank (line) && (is_credit_line (line) ||
                                (rsh_extract_is_crumb (line) &&
                                 !(n_lines < MAX_DATELINE_LINES && is_dateline (line)))))
-        continue;
+        {
+          /* "Aldbrook Now" above "Home | News | Sport": a site's name over its menu. What
+           * stands above a menu at the top is the site's header, not the article. */
+          if (ex->outlet == NULL && n_lines <= MAX_DATELINE_LINES && is_menu_line (line) &&
+              kept->len > 0 && is_plausible_outlet (g_ptr_array_index (kept, kept->len - 1)) &&
+              !holds_prose (kept))
+            {
+              ex->outlet = g_strdup (g_ptr_array_index (kept, kept->len - 1));
+              g_ptr_array_set_size (kept, 0);
+              n_lines = 0;
+            }
+          continue;
+        }
       n_lines += !is_blank (line);
       g_ptr_array_add (kept, line);
     }
