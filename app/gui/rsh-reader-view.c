@@ -717,16 +717,7 @@ split_actor_action (GtkWidget  *widget,
   /* Translators: %s is a speaker's name */
   body = g_strdup_printf (_("Tick the statements that someone other than “%s” made, and name "
                             "who. They become that speaker’s."), rsh_actor_get_name (actor));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (GTK_WIDGET (self)),
-                                                       _("Split Speaker"), body));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "apply", _("_Split"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rsh_question_dialog_new (GTK_WIDGET (self), _("Split Speaker"), body, box, _("_Split"));
   g_object_set_data_full (G_OBJECT (dialog), "rsh-actor-id", g_strdup (self->selected_actor),
                           g_free);
   g_object_set_data (G_OBJECT (dialog), "rsh-name-entry", entry);

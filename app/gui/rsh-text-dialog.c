@@ -35,6 +35,42 @@ rsh_widget_get_window (GtkWidget *widget)
 }
 
 /**
+ * rsh_question_dialog_new:
+ * @from: a widget of the window the dialog belongs to
+ * @heading: the question
+ * @body: what answering does
+ * @extra: (nullable): the widget the user answers with
+ * @apply: the label of the button that answers
+ *
+ * A dialog with the responses "cancel" and "apply" (suggested, the default; Escape cancels).
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+AdwMessageDialog *
+rsh_question_dialog_new (GtkWidget  *from,
+                         const char *heading,
+                         const char *body,
+                         GtkWidget  *extra,
+                         const char *apply)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (from),
+                                                       heading, body));
+  if (extra != NULL)
+    adw_message_dialog_set_extra_child (dialog, extra);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", apply,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+/**
  * rsh_text_dialog_new:
  * @from: the widget asking; the dialog is transient for its window
  * @heading: the dialog's heading
@@ -60,21 +96,12 @@ rsh_text_dialog_new (GtkWidget  *from,
   AdwMessageDialog *dialog;
   GtkWidget *entry = gtk_entry_new ();
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (from),
-                                                       heading, body));
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "apply", apply,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rsh_question_dialog_new (from, heading, body, entry, apply);
   g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), dialog);
   entry_changed_cb (GTK_EDITABLE (entry), dialog);
 
@@ -164,16 +191,7 @@ rsh_choice_dialog_new (GtkWidget     *from,
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (from),
-                                                       heading, body));
-  adw_message_dialog_set_extra_child (dialog, drop_down);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "apply", apply,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rsh_question_dialog_new (from, heading, body, drop_down, apply);
   g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (choice_selected_cb), dialog);
   choice_selected_cb (GTK_DROP_DOWN (drop_down), NULL, dialog);
 

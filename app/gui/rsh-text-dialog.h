@@ -11,6 +11,11 @@
 G_BEGIN_DECLS
 
 GtkWindow        *rsh_widget_get_window (GtkWidget  *widget);
+AdwMessageDialog *rsh_question_dialog_new (GtkWidget  *from,
+                                           const char *heading,
+                                           const char *body,
+                                           GtkWidget  *extra,
+                                           const char *apply);
 AdwMessageDialog *rsh_text_dialog_new (GtkWidget  *from,
                                        const char *heading,
                                        const char *body,
