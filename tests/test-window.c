@@ -631,12 +631,12 @@ answer_outlet_dialog (RshWindow  *window,
   g_assert_true (GTK_IS_ENTRY (entry));
 
   /* Without a name the text cannot be added. */
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
   gtk_editable_set_text (GTK_EDITABLE (entry), outlet);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
 
   rsh_test_wait_for_frames (GTK_WIDGET (dialog));
-  adw_message_dialog_response (dialog, "add");
+  adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -822,7 +822,7 @@ test_edit_details (void)
   g_assert_true (GTK_IS_ENTRY (date_entry));
   g_assert_true (GTK_IS_LABEL (date_error));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_entry)), ==, "");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
 
   /* A date the engine refuses is explained inline and cannot be saved. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -830,16 +830,16 @@ test_edit_details (void)
   gtk_editable_set_text (GTK_EDITABLE (title_entry), "Council hears of solvent readings");
   gtk_editable_set_text (GTK_EDITABLE (outlet_entry), "Quayside Courier");
   gtk_editable_set_text (GTK_EDITABLE (date_entry), "the 31st of Smarch");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
   g_assert_true (gtk_widget_get_visible (date_error));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (date_error)), "YYYY-MM-DD"));
   rsh_test_wait_for_frames (GTK_WIDGET (dialog));
   rsh_test_save_screenshot (GTK_WIDGET (dialog), "edit-details-invalid-light.png");
   gtk_editable_set_text (GTK_EDITABLE (date_entry), "2026-13-40");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
 
   gtk_editable_set_text (GTK_EDITABLE (date_entry), "2026-03-14");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
   g_assert_false (gtk_widget_get_visible (date_error));
 
   rsh_test_wait_for_frames (GTK_WIDGET (dialog));
@@ -849,7 +849,7 @@ test_edit_details (void)
   rsh_test_wait_for_frames (GTK_WIDGET (dialog));
   rsh_test_save_screenshot (GTK_WIDGET (dialog), "edit-details-dark.png");
 
-  adw_message_dialog_response (dialog, "save");
+  adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The project and the row have the new details, and the analysis runs again. */
@@ -1612,18 +1612,18 @@ test_track_claim (void)
   error_label = find_named (adw_message_dialog_get_extra_child (dialog), "claim-error");
   g_assert_true (GTK_IS_ENTRY (entry));
   g_assert_true (GTK_IS_LABEL (error_label));
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "track"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
   g_assert_false (gtk_widget_get_visible (error_label));
   g_signal_emit_by_name (entry, "activate");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), claim_text);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "track"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
   g_assert_false (gtk_widget_get_visible (error_label));
 
   rsh_test_wait_for_frames (GTK_WIDGET (dialog));
-  adw_message_dialog_response (dialog, "track");
+  adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The analysis runs again; the new row is pinned on top, starred, selected. */
@@ -1667,7 +1667,7 @@ test_track_claim (void)
   entry = find_named (adw_message_dialog_get_extra_child (dialog), "claim-entry");
   error_label = find_named (adw_message_dialog_get_extra_child (dialog), "claim-error");
   gtk_editable_set_text (GTK_EDITABLE (entry), "THE PLANT KEPT RELEASING SOLVENT AFTER THE FIRST WARNING");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "track"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "already track"));
   rsh_test_wait_for_frames (GTK_WIDGET (dialog));

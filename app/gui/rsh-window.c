@@ -13,6 +13,7 @@
 #include "rsh-reader-view.h"
 #include "rsh-source-row.h"
 #include "rsh-stance-chip.h"
+#include "rsh-text-dialog.h"
 #include "rsh-timeline.h"
 #include "rsh-window-private.h"
 
@@ -982,37 +983,23 @@ parse_link_lines (const char *text)
   return g_strv_builder_end (builder);
 }
 
-typedef struct
-{
-  RshWindow *window;
-  char      *text;
-  GtkEntry  *entry;
-} TextRequest;
-
-static void
-text_request_free (TextRequest *request)
-{
-  g_clear_object (&request->window);
-  g_clear_pointer (&request->text, g_free);
-  g_free (request);
-}
-
 static void
 outlet_dialog_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
-                           TextRequest      *request)
+                           RshWindow        *self)
 {
-  RshWindow *self = request->window;
+  const char *text = g_object_get_data (G_OBJECT (dialog), "rsh-text");
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
   g_autoptr(RshSource) source = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert (RSH_IS_WINDOW (self));
 
-  if (g_strcmp0 (response, "add") != 0 || self->project == NULL)
+  if (g_strcmp0 (response, "apply") != 0 || self->project == NULL)
     return;
 
-  source = rsh_project_add_text (self->project, request->text,
-                                 gtk_editable_get_text (GTK_EDITABLE (request->entry)), &error);
+  source = rsh_project_add_text (self->project, text,
+                                 gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
   if (source == NULL)
     {
       show_toast (self, error->message);
@@ -1022,22 +1009,12 @@ outlet_dialog_response_cb (AdwMessageDialog *dialog,
   schedule_analyze (self);
 }
 
-static void
-outlet_entry_changed_cb (GtkEditable      *entry,
-                         AdwMessageDialog *dialog)
-{
-  g_autofree char *outlet = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", outlet[0] != '\0');
-}
-
 /* Pasted or dropped prose becomes a source; only the user knows who published it. */
 static void
 ask_outlet_for_text (RshWindow  *self,
                      const char *text)
 {
   AdwMessageDialog *dialog;
-  TextRequest *request;
   GtkWidget *entry;
   g_autofree char *preview = NULL;
   g_autofree char *body = NULL;
@@ -1060,33 +1037,12 @@ ask_outlet_for_text (RshWindow  *self,
   body = g_strdup_printf (_("“%s%s” becomes a source of its own. Which outlet published it?"),
                           preview, n_chars > 120 ? "…" : "");
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Add Text as a Source"), body));
-  entry = gtk_entry_new ();
+  dialog = rsh_text_dialog_new (GTK_WIDGET (self), _("Add Text as a Source"), body,
+                                _("Outlet name"), NULL, _("_Add Source"));
+  entry = adw_message_dialog_get_extra_child (dialog);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Outlet, e.g. Harbour Gazette"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outlet name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add Source"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  request = g_new0 (TextRequest, 1);
-  request->window = g_object_ref (self);
-  request->text = g_strdup (text);
-  request->entry = GTK_ENTRY (entry);
-  g_object_set_data_full (G_OBJECT (dialog), "rsh-text-request", request,
-                          (GDestroyNotify) text_request_free);
-
-  g_signal_connect (entry, "changed", G_CALLBACK (outlet_entry_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (outlet_dialog_response_cb), request);
+  g_object_set_data_full (G_OBJECT (dialog), "rsh-text", g_strdup (text), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (outlet_dialog_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -1294,7 +1250,7 @@ details_date_changed_cb (GtkEditable      *entry,
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  adw_message_dialog_set_response_enabled (dialog, "save", valid);
+  adw_message_dialog_set_response_enabled (dialog, "apply", valid);
 }
 
 static void
@@ -1310,7 +1266,7 @@ details_dialog_response_cb (AdwMessageDialog *dialog,
 
   g_assert (RSH_IS_WINDOW (self));
 
-  if (g_strcmp0 (response, "save") != 0 || self->project == NULL)
+  if (g_strcmp0 (response, "apply") != 0 || self->project == NULL)
     return;
 
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->title_entry))));
@@ -1387,10 +1343,6 @@ rsh_window_edit_source_details (RshWindow *self,
   g_return_if_fail (RSH_IS_SOURCE (source));
 
   title = rsh_source_get_title (source);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Edit Details"),
-                                                       title != NULL && title[0] != '\0'
-                                                       ? title : rsh_source_get_input (source)));
-
   title_entry = details_entry_new ("title-entry", _("Title"),
                                    _("The article's headline"), title);
   outlet_entry = details_entry_new ("outlet-entry", _("Outlet"),
@@ -1417,15 +1369,10 @@ rsh_window_edit_source_details (RshWindow *self,
   gtk_box_append (GTK_BOX (box), date_error);
   gtk_widget_set_margin_top (gtk_widget_get_last_child (box), 2);
   gtk_widget_set_margin_top (gtk_widget_get_first_child (box), 6);
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rsh_question_dialog_new (GTK_WIDGET (self), _("Edit Details"),
+                                    title != NULL && title[0] != '\0'
+                                    ? title : rsh_source_get_input (source),
+                                    box, _("_Save"));
 
   request = g_new0 (DetailsRequest, 1);
   request->window = g_object_ref (self);
@@ -1531,7 +1478,7 @@ track_entry_changed_cb (GtkEditable      *entry,
 
   /* A duplicate is said at once; an empty entry only when the user tries to confirm it. */
   track_show_error (request, !valid && key[0] != '\0' ? error->message : NULL);
-  adw_message_dialog_set_response_enabled (dialog, "track", valid);
+  adw_message_dialog_set_response_enabled (dialog, "apply", valid);
 }
 
 /* Enter on a refused wording: the default response is off, so say why here. */
@@ -1556,7 +1503,7 @@ track_dialog_response_cb (AdwMessageDialog *dialog,
 
   g_assert (RSH_IS_WINDOW (self));
 
-  if (g_strcmp0 (response, "track") != 0)
+  if (g_strcmp0 (response, "apply") != 0)
     return;
 
   if (!rsh_window_track_claim (self, gtk_editable_get_text (GTK_EDITABLE (request->entry)),
@@ -1575,11 +1522,6 @@ track_claim_action (GtkWidget  *widget,
   GtkWidget *box;
   GtkWidget *entry;
   GtkWidget *error_label;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Track a Claim"),
-                                                       _("What claim do you want to follow? "
-                                                         "Every source gets a position on it, "
-                                                         "with the sentences behind it.")));
 
   entry = gtk_entry_new ();
   gtk_widget_set_name (entry, "claim-entry");
@@ -1604,16 +1546,11 @@ track_claim_action (GtkWidget  *widget,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), error_label);
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "track", _("_Track"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "track", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "track", FALSE);
-  adw_message_dialog_set_default_response (dialog, "track");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rsh_question_dialog_new (GTK_WIDGET (self), _("Track a Claim"),
+                                    _("What claim do you want to follow? Every source gets a "
+                                      "position on it, with the sentences behind it."),
+                                    box, _("_Track"));
+  adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
 
   request = g_new0 (TrackRequest, 1);
   request->window = g_object_ref (self);
@@ -2032,7 +1969,7 @@ export_dialog_response_cb (AdwMessageDialog *dialog,
 
   g_assert (RSH_IS_WINDOW (self));
 
-  if (g_strcmp0 (response, "export") != 0)
+  if (g_strcmp0 (response, "apply") != 0)
     return;
 
   selected = gtk_drop_down_get_selected (dropdown);
@@ -2109,11 +2046,6 @@ export_action (GtkWidget  *widget,
         selected = i;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Comparison"),
-                                                       _("Save the claims, who made them and "
-                                                         "each source’s stance in another "
-                                                         "format.")));
-
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   row_label = gtk_label_new_with_mnemonic (_("_Format"));
@@ -2134,15 +2066,10 @@ export_action (GtkWidget  *widget,
                                g_settings_get_boolean (self->settings,
                                                        "export-include-unmentioned"));
   gtk_box_append (GTK_BOX (box), check);
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "export");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rsh_question_dialog_new (GTK_WIDGET (self), _("Export Comparison"),
+                                    _("Save the claims, who made them and each source’s stance "
+                                      "in another format."),
+                                    box, _("_Export…"));
 
   g_object_set_data (G_OBJECT (dialog), "rsh-format-dropdown", dropdown);
   g_object_set_data (G_OBJECT (dialog), "rsh-unmentioned-check", check);
