@@ -20,6 +20,7 @@
 #include "rsh-test-server.h"
 #include "rsh-test-util.h"
 #include "rsh-timeline.h"
+#include "rsh-timeline-key.h"
 #include "rsh-window-private.h"
 
 static RshApplication *app;
@@ -684,6 +685,118 @@ static gboolean
 analysis_done (gpointer data)
 {
   return !rsh_window_get_working (data);
+}
+
+/* The button of @action_name for @target, anywhere under @widget. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name,
+                 const char *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+          g_strcmp0 (g_variant_get_string (value, NULL), target) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name, target);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64
+visible_duration (RshTimeline *timeline)
+{
+  return rsh_time_range_duration (
+    rsh_time_selection_get_visible_span (rsh_timeline_get_time_selection (timeline)));
+}
+
+/* The timeline's toolbar: lanes per speaker or per claim, remembered; the zoom buttons; the
+ * key of every shape the marks use, each with its word. */
+static void
+test_timeline_toolbar (void)
+{
+  RshWindow *window;
+  RshTimeline *timeline;
+  GtkWidget *by_actor, *by_claim;
+  g_autofree char *actor_lane = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  gint64 whole;
+  guint n_keys = 0;
+  GtkWidget *key;
+
+  window = window_on_sample_story (NULL);
+  rsh_window_show_view (window, "timeline");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  timeline = RSH_TIMELINE (rsh_window_get_timeline (window));
+
+  by_actor = find_actionable (GTK_WIDGET (window), "timeline-view.lanes", "actor");
+  by_claim = find_actionable (GTK_WIDGET (window), "timeline-view.lanes", "claim");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (by_actor));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (by_claim));
+  g_assert_true (gtk_widget_get_mapped (by_claim));
+  g_assert_cmpint (rsh_timeline_get_group_by (timeline), ==, RSH_TIMELINE_GROUP_BY_ACTOR);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (by_actor)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (by_claim)));
+  actor_lane = g_strdup (rsh_timeline_get_lane_label (timeline, 1));
+
+  g_signal_emit_by_name (by_claim, "clicked");
+  rsh_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (rsh_timeline_get_group_by (timeline), ==, RSH_TIMELINE_GROUP_BY_CLAIM);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (by_claim)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (by_actor)));
+  g_assert_cmpstr (rsh_timeline_get_lane_label (timeline, 1), !=, actor_lane);
+  settings = rsh_application_dup_settings ();
+  if (settings != NULL)
+    g_assert_cmpint (g_settings_get_enum (settings, "timeline-lanes"), ==, RSH_TIMELINE_GROUP_BY_CLAIM);
+  rsh_test_save_screenshot (GTK_WIDGET (window), "timeline-by-claim.png");
+
+  g_signal_emit_by_name (by_actor, "clicked");
+  g_assert_cmpint (rsh_timeline_get_group_by (timeline), ==, RSH_TIMELINE_GROUP_BY_ACTOR);
+  g_assert_cmpstr (rsh_timeline_get_lane_label (timeline, 1), ==, actor_lane);
+
+  /* The zoom buttons reach the timeline's own zoom. */
+  whole = visible_duration (timeline);
+  g_signal_emit_by_name (find_actionable (GTK_WIDGET (window), "timeline-view.zoom", "in"), "clicked");
+  g_assert_cmpint (visible_duration (timeline), <, whole);
+  g_signal_emit_by_name (find_actionable (GTK_WIDGET (window), "timeline-view.zoom", "reset"), "clicked");
+  g_assert_cmpint (visible_duration (timeline), ==, whole);
+  g_signal_emit_by_name (find_actionable (GTK_WIDGET (window), "timeline-view.zoom", "out"), "clicked");
+  g_assert_cmpint (visible_duration (timeline), >, whole);
+
+  /* The key: the four stances and the two bars, each shown, each with a word beside it. */
+  key = find_first_of_type (GTK_WIDGET (window), GTK_TYPE_FLOW_BOX);
+  g_assert_nonnull (key);
+  for (GtkWidget *child = gtk_widget_get_first_child (key);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *symbol = find_first_of_type (child, RSH_TYPE_TIMELINE_KEY);
+      GtkWidget *word = find_first_of_type (child, GTK_TYPE_LABEL);
+
+      g_assert_nonnull (symbol);
+      g_assert_nonnull (word);
+      g_assert_true (gtk_widget_get_mapped (symbol));
+      g_assert_cmpint (gtk_widget_get_width (symbol), >, 0);
+      g_assert_cmpuint (rsh_timeline_key_get_symbol (RSH_TIMELINE_KEY (symbol)), ==, n_keys);
+      g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (word))), >, 0);
+      n_keys++;
+    }
+  g_assert_cmpuint (n_keys, ==, RSH_TIMELINE_SYMBOL_ABOUT + 1);
+
+  window_close (window);
 }
 
 /* The timeline's statements are a table too: reachable by keyboard, read out by screen readers. */
@@ -2700,6 +2813,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/comparison-table", test_comparison_table);
   g_test_add_func ("/gui/window/edit-details", test_edit_details);
   g_test_add_func ("/gui/window/timeline-table", test_timeline_table);
+  g_test_add_func ("/gui/window/timeline-toolbar", test_timeline_toolbar);
   g_test_add_func ("/gui/window/track-claim", test_track_claim);
   g_test_add_func ("/gui/window/search", test_search);
   g_test_add_func ("/gui/window/search-index", test_search_index);

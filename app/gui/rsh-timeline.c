@@ -19,12 +19,13 @@
 #include <glib/gi18n.h>
 
 #include "rsh-timeline.h"
+#include "rsh-timeline-private.h"
 
 #define RULER_HEIGHT      32
 #define LANE_HEIGHT       44
 #define ROW_PITCH         12
 #define N_ROWS            3
-#define MARK_SIZE         11
+#define MARK_SIZE         RSH_TIMELINE_MARK_SIZE
 #define GUTTER_MAX        190
 #define GUTTER_MIN        90
 #define PLOT_PAD          (MARK_SIZE + 2)
@@ -295,24 +296,58 @@ invalidate_drawing (RshTimeline *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * rsh_timeline_lookup_stance_color:
+ * @widget: a widget whose style gives the colour
+ * @stance: a stance
+ * @color: (out): its colour on the timeline
+ *
+ * Looks up the colour the timeline draws @stance in, as the style sheet names it for light
+ * and dark, or a fixed one where it names none.
+ */
+void
+rsh_timeline_lookup_stance_color (GtkWidget *widget,
+                                  RshStance  stance,
+                                  GdkRGBA   *color)
+{
+  guint index = MIN ((guint) stance, G_N_ELEMENTS (stance_color_names) - 1);
+  gboolean found;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget),
+                                          stance_color_names[index], color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (!found)
+    gdk_rgba_parse (color, fallback_stance_colors[index]);
+}
+
+/**
+ * rsh_timeline_lookup_fg_color:
+ * @widget: a widget
+ * @color: (out): its foreground colour
+ */
+void
+rsh_timeline_lookup_fg_color (GtkWidget *widget,
+                              GdkRGBA   *color)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
 static void
 load_palette (RshTimeline *self)
 {
   GtkStyleContext *context;
 
+  rsh_timeline_lookup_fg_color (GTK_WIDGET (self), &self->palette.fg);
+  for (guint i = 0; i < G_N_ELEMENTS (stance_color_names); i++)
+    rsh_timeline_lookup_stance_color (GTK_WIDGET (self), i, &self->palette.stance[i]);
+
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (GTK_WIDGET (self), &self->palette.fg);
-#else
-  gtk_style_context_get_color (context, &self->palette.fg);
-#endif
-
-  for (guint i = 0; i < G_N_ELEMENTS (stance_color_names); i++)
-    if (!gtk_style_context_lookup_color (context, stance_color_names[i], &self->palette.stance[i]))
-      gdk_rgba_parse (&self->palette.stance[i], fallback_stance_colors[i]);
-
   if (!gtk_style_context_lookup_color (context, "accent_color", &self->palette.accent))
     gdk_rgba_parse (&self->palette.accent, "#3584e4");
   if (!gtk_style_context_lookup_color (context, "view_bg_color", &self->palette.bg))
@@ -1033,16 +1068,26 @@ append_rect (GtkSnapshot   *snapshot,
   gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
 }
 
-/* Shapes carry the stance without colour: a disc reports, a diamond confirms, a cross
- * denies, a triangle disputes, a ring is silent. GTK 4.8 has no paths, so they are built
- * from rectangles under transforms and clips. */
-static void
-append_shape (GtkSnapshot   *snapshot,
-              RshStance      stance,
-              const GdkRGBA *color,
-              double         cx,
-              double         cy,
-              double         size)
+/**
+ * rsh_timeline_append_shape:
+ * @snapshot: where to draw
+ * @stance: the stance drawn
+ * @color: its colour
+ * @cx: the centre, x
+ * @cy: the centre, y
+ * @size: the side of the shape
+ *
+ * Draws the shape of a mark. Shapes carry the stance without colour: a disc reports, a
+ * diamond confirms, a cross denies, a triangle disputes, a ring is silent. GTK 4.8 has no
+ * paths, so they are built from rectangles under transforms and clips.
+ */
+void
+rsh_timeline_append_shape (GtkSnapshot   *snapshot,
+                           RshStance      stance,
+                           const GdkRGBA *color,
+                           double         cx,
+                           double         cy,
+                           double         size)
 {
   double half = size / 2;
 
@@ -1326,11 +1371,11 @@ draw_buckets (RshTimeline           *self,
           gboolean dim = (b - BUCKET_BAR) % 2;
 
           color = with_alpha (&self->palette.stance[stance],
-                              (uncertain ? 0.28f : 0.45f) * (dim ? 0.3f : 1.0f));
+                              (uncertain ? RSH_TIMELINE_UNCERTAIN_ALPHA : 0.45f) * (dim ? 0.3f : 1.0f));
         }
       else if (b < BUCKET_CLUSTER)
         color = with_alpha (&self->palette.stance[(b - BUCKET_CAP) / 2],
-                            0.9f * ((b - BUCKET_CAP) % 2 ? 0.3f : 1.0f));
+                            RSH_TIMELINE_CAP_ALPHA * ((b - BUCKET_CAP) % 2 ? 0.3f : 1.0f));
       else if (b == BUCKET_CLUSTER)
         color = with_alpha (&self->palette.fg, 0.22f);
       else if (b < BUCKET_RING)
@@ -1453,7 +1498,7 @@ draw_about (RshTimeline *self,
             double       right,
             gboolean     any_highlight)
 {
-  float alpha = any_highlight && !item->highlighted ? 0.15f : 0.7f;
+  float alpha = any_highlight && !item->highlighted ? 0.15f : RSH_TIMELINE_ABOUT_ALPHA;
   GdkRGBA bar = with_alpha (&self->palette.stance[item->stance], alpha);
   GdkRGBA link = with_alpha (&self->palette.fg, alpha * 0.5f);
   double y = row_centre_y (self, item->lane, item->row) + MARK_SIZE / 2.0 + 1;
@@ -1779,7 +1824,7 @@ snapshot_overlays (RshTimeline *self,
         ring = with_alpha (&ring, 0.6f);
 
       /* Redrawn on top, so a focused mark hidden under a neighbour shows. */
-      append_shape (snapshot, item->stance, &self->palette.stance[item->stance],
+      rsh_timeline_append_shape (snapshot, item->stance, &self->palette.stance[item->stance],
                     item->x_centre, cy, MARK_SIZE);
       append_outline (snapshot, &ring, item->x_centre, cy, MARK_SIZE + 8, 2);
     }

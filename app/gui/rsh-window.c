@@ -15,6 +15,7 @@
 #include "rsh-stance-chip.h"
 #include "rsh-text-dialog.h"
 #include "rsh-timeline.h"
+#include "rsh-timeline-key.h"
 #include "rsh-window-private.h"
 
 #define PROJECT_SUFFIX ".rashomon"
@@ -2252,6 +2253,36 @@ setup_timeline_table (RshWindow *self)
                            G_CALLBACK (timeline_selection_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* "timeline-view.zoom" with "in", "out" or "reset": the toolbar's buttons, which sit outside
+ * the timeline and so cannot reach its own actions. */
+static void
+timeline_zoom_cb (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  RshWindow *self = user_data;
+  g_autofree char *name = g_strconcat ("timeline.zoom-", g_variant_get_string (param, NULL), NULL);
+
+  g_assert (RSH_IS_WINDOW (self));
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL))
+    g_warning ("No timeline action %s", name);
+}
+
+/* The timeline's toolbar: a lane per speaker or per claim, and the zoom. */
+static void
+setup_timeline_actions (RshWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GPropertyAction) lanes = g_property_action_new ("lanes", self->timeline, "group-by");
+  g_autoptr(GSimpleAction) zoom = g_simple_action_new ("zoom", G_VARIANT_TYPE_STRING);
+
+  g_signal_connect_object (zoom, "activate", G_CALLBACK (timeline_zoom_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (lanes));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (zoom));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "timeline-view", G_ACTION_GROUP (group));
+}
+
 static void
 timeline_table_activate_cb (RshWindow     *self,
                             guint          position,
@@ -2518,6 +2549,8 @@ rsh_window_constructed (GObject *object)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (self->settings, "timeline-lanes", self->timeline, "group-by",
+                       G_SETTINGS_BIND_DEFAULT);
     }
 
   if (self->project == NULL)
@@ -2632,6 +2665,7 @@ rsh_window_class_init (RshWindowClass *klass)
   g_type_ensure (RSH_TYPE_STANCE_CHIP);
   g_type_ensure (RSH_TYPE_READER_VIEW);
   g_type_ensure (RSH_TYPE_TIMELINE);
+  g_type_ensure (RSH_TYPE_TIMELINE_KEY);
   g_type_ensure (RSH_TYPE_CLAIM_TABLE);
   g_type_ensure (RSH_TYPE_MENTION);
 
@@ -2752,6 +2786,7 @@ rsh_window_init (RshWindow *self)
 
   gtk_sort_list_model_set_sorter (self->claims_sort, gtk_column_view_get_sorter (self->claims_view));
   setup_timeline_table (self);
+  setup_timeline_actions (self);
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, drop_types, G_N_ELEMENTS (drop_types));
