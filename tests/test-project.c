@@ -1110,7 +1110,7 @@ search (RshProject *project,
   return found;
 }
 
-/* The search box: words ANDed, the last as a prefix, case and accents ignored, any text
+/* The search box: words ANDed, each the start of a word, case and accents ignored, any text
  * accepted, and the index follows the corrections. */
 static void
 test_search_claims (void)
@@ -1168,12 +1168,14 @@ test_search_claims (void)
   {
     g_auto(GStrv) exact = search (project, "dalkve");
     g_auto(GStrv) prefix = search (project, "inspector, DALK");
+    g_auto(GStrv) prefixes = search (project, "Korv insp");
     g_auto(GStrv) accented = search (project, "Dálkvé");
     g_auto(GStrv) middle = search (project, "alkve");
 
     g_assert_true (contains_id ((const char * const *) exact, id));
     g_assert_cmpuint (g_strv_length (exact), ==, 1);
     g_assert_true (contains_id ((const char * const *) prefix, id));
+    g_assert_true (contains_id ((const char * const *) prefixes, id));
     g_assert_true (contains_id ((const char * const *) accented, id));
     g_assert_cmpuint (g_strv_length (middle), ==, 0);
   }

@@ -878,8 +878,8 @@ cmd_search (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Compares the sources of the project (corrections applied) and prints the claims whose\n"
-      "wording, quotes or speakers contain every word of QUERY, the last one as the start of\n"
-      "a word, ignoring case and accents: one claim a line, its id, a tab, its wording."));
+      "wording, quotes or speakers have a word starting with each word of QUERY, ignoring\n"
+      "case and accents: one claim a line, its id, a tab, its wording."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -2099,8 +2099,8 @@ rsh_project_get_source_reload (RshProject *self,
  *
  * Searches the claims of the comparison (#RshProject:comparison, corrections applied) for
  * @query in their wording, the quotes of their statements and the names of the speakers,
- * with the search index kept in the project file. Every word must match, the last one as
- * the start of a word (a search as you type); case and accents are ignored, and
+ * with the search index kept in the project file. Every word must start a word of the
+ * text ("harb mast" finds "harbour master"); case and accents are ignored, and
  * punctuation only separates words, so no text the user types is an error. Before the
  * first analysis nothing matches; a query without words matches every claim.
  *

@@ -2487,8 +2487,8 @@ fail:
 
 /* Turns what the user typed into an FTS5 query that cannot be malformed: every run of
  * letters and digits becomes a quoted string (so no word is read as an operator or a
- * column name), all of them required, the last one as a prefix. NULL when nothing is
- * left to search for. */
+ * column name), all of them required, each one as the start of a word. NULL when nothing
+ * is left to search for. */
 static char *
 build_match_query (const char *query)
 {
@@ -2509,7 +2509,7 @@ build_match_query (const char *query)
         {
           if (n_words++ > 0)
             g_string_append (match, " AND ");
-          g_string_append_printf (match, "\"%s\"", word->str);
+          g_string_append_printf (match, "\"%s\"*", word->str);
           g_string_truncate (word, 0);
         }
 
@@ -2521,7 +2521,6 @@ build_match_query (const char *query)
   if (n_words == 0)
     return NULL;
 
-  g_string_append_c (match, '*');
   return g_string_free (g_steal_pointer (&match), FALSE);
 }
 
@@ -2532,8 +2531,8 @@ build_match_query (const char *query)
  * @error: return location for a #GError
  *
  * Finds the claims of the last indexed comparison (rsh_store_index_claims()) whose wording,
- * quotes or speakers contain every word of @query, the last one as the start of a word,
- * ignoring case and accents. Punctuation in @query only separates words. A query with no
+ * quotes or speakers have a word starting with each word of @query ("harb mast" finds
+ * "harbour master"), ignoring case and accents. Punctuation in @query only separates words. A query with no
  * words matches every claim.
  *
  * Returns: (transfer full) (nullable): the ids of the matching claims in the comparison's
