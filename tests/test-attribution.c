@@ -27,6 +27,22 @@ typedef struct
 } AttributionCase;
 
 static const AttributionCase cases[] = {
+  { "according-to-the-report",
+    "The Tideline Courier reported on Monday that the ferry hull had cracked.",
+    "Managers reportedly told crews to sail anyway, according to the report, which cited two deckhands.",
+    "The Tideline Courier", "according to", RSH_STANCE_REPORTS, TRUE,
+    "Managers reportedly told crews to sail anyway" },
+  { "document-as-object", "The Tideline Courier reported on Monday that the hull had cracked.",
+    "A source familiar with the story told the Bulletin that the inspection was skipped.",
+    NULL, "told" },
+  { "said-the-document-clause", NULL,
+    "The fact-checking site Quaycheck said the article was wrong.",
+    "The fact-checking site Quaycheck", "said", RSH_STANCE_REPORTS, FALSE,
+    "the article was wrong" },
+  { "quoted-question", NULL,
+    "“Could anyone have missed a crack that size?” the minister said.",
+    "the minister", "said", RSH_STANCE_REPORTS, FALSE,
+    "Could anyone have missed a crack that size?" },
   { "said-that", NULL,
     "The ministry said that the pipeline had been shut for repairs.",
     "The ministry", "said", RSH_STANCE_REPORTS, FALSE,

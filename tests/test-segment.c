@@ -74,6 +74,30 @@ test_sentences_months_and_lower_case (void)
 }
 
 static void
+test_sentences_quoted_questions (void)
+{
+  /* A question or exclamation in quotation marks goes on with who said it; one followed by
+   * a capital, or not quoted, ends its sentence. */
+  const char *text = "“Could the hull have cracked?” the minister asked. “Stop!” shouted a docker. "
+                     "\"Who knew?\" she said. “Why?” Nobody answered. Was it late? yes.";
+  const char *expected[] = {
+    "“Could the hull have cracked?” the minister asked.",
+    "“Stop!” shouted a docker.",
+    "\"Who knew?\" she said.",
+    "“Why?”",
+    "Nobody answered.",
+    "Was it late?",
+    "yes.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = rsh_segment_sentences (text, "en", &error);
+
+  g_assert_no_error (error);
+  assert_spans (text, spans, expected);
+}
+
+static void
 test_sentences_code_points (void)
 {
   /* Multi-byte letters before the sentence must count as one position each. */
@@ -159,6 +183,7 @@ main (int   argc,
   g_test_add_func ("/core/segment/sentences/abbreviations", test_sentences_abbreviations);
   g_test_add_func ("/core/segment/sentences/months-and-lower-case",
                    test_sentences_months_and_lower_case);
+  g_test_add_func ("/core/segment/sentences/quoted-questions", test_sentences_quoted_questions);
   g_test_add_func ("/core/segment/sentences/code-points", test_sentences_code_points);
   g_test_add_func ("/core/segment/sentences/astral", test_sentences_astral);
   g_test_add_func ("/core/segment/sentences/invalid-utf8", test_sentences_invalid_utf8);

@@ -446,6 +446,26 @@ strip_document_head (RshLexicon *lexicon,
   match->sp_last = last;
 }
 
+/* Whether tokens [first, last] are a document standing for its maker ("the report", "the
+ * article", a pronoun of the lexicon). Such a speaker opens its clause ("The report said",
+ * "…, the story says") or follows "according to"; elsewhere it is the object of the words
+ * around it ("a source familiar with the story told", "said the article was fake"). */
+static gboolean
+is_document_pronoun (RshLexicon *lexicon,
+                     Sentence   *sentence,
+                     guint       first,
+                     guint       last)
+{
+  g_autofree char *name = NULL;
+
+  if (!token_in (lexicon, RSH_WORDS_DOCUMENT, token_at (sentence, last)))
+    return FALSE;
+
+  name = sentence_slice (sentence, token_at (sentence, first)->start,
+                         token_at (sentence, last)->end);
+  return rsh_lexicon_find_pronoun (lexicon, name) != NULL;
+}
+
 /* Whether tokens [first, last] are a proper name: capitalised words, with linkers ("of")
  * only between them. */
 static gboolean
@@ -569,6 +589,9 @@ find_speaker_before (RshLexicon *lexicon,
   last = j - 1;
   if (!scan_noun_phrase (lexicon, sentence, last, &first))
     return FALSE;
+  if (first > 0 && token_at (sentence, first)->clean_before &&
+      is_document_pronoun (lexicon, sentence, first, last))
+    return FALSE;
 
   match->has_speaker = TRUE;
   match->sp_first = first;
@@ -596,7 +619,9 @@ scan_noun_phrase_forward (RshLexicon *lexicon,
           token_in (lexicon, RSH_WORDS_AUXILIARY, next) ||
           token_in (lexicon, RSH_WORDS_PASSIVE, next) ||
           token_in (lexicon, RSH_WORDS_COMPLEMENTIZER, next) ||
-          rsh_lexicon_get_cues_for (lexicon, next->fold) != NULL)
+          /* after an article a cue word is a noun: "according to the report" */
+          (rsh_lexicon_get_cues_for (lexicon, next->fold) != NULL &&
+           !token_in (lexicon, RSH_WORDS_ARTICLE, token_at (sentence, last))))
         break;
       last++;
     }
@@ -628,6 +653,8 @@ find_speaker_after (RshLexicon *lexicon,
     return FALSE;
 
   if (!scan_noun_phrase_forward (lexicon, sentence, first, &last))
+    return FALSE;
+  if (match->cue->position != 'a' && is_document_pronoun (lexicon, sentence, first, last))
     return FALSE;
 
   match->has_speaker = TRUE;
@@ -1694,6 +1721,26 @@ scan_subject (RshLexicon *lexicon,
   return TRUE;
 }
 
+/* Whether the cue and speaker ending at token @last close the first @n_tokens: nothing
+ * follows, or only a relative clause about the speaker ("…, according to the report, which
+ * cited a former employee."). */
+static gboolean
+closes_sentence (RshLexicon *lexicon,
+                 Sentence   *sentence,
+                 guint       last,
+                 guint       n_tokens)
+{
+  Token *next;
+
+  if (last + 1 >= n_tokens)
+    return TRUE;
+
+  next = token_at (sentence, last + 1);
+  return comma_before (sentence, last + 1) &&
+         token_in (lexicon, RSH_WORDS_APPOSITION, next) &&
+         !token_in (lexicon, RSH_WORDS_ARTICLE, next);
+}
+
 /* Picks the statement among the cues of tokens [0, n_tokens). A cue right after a closed
  * quotation ("…,” X said") or closing the sentence ("…, a spokesman said.") frames
  * everything before it; otherwise the first cue does. */
@@ -1731,7 +1778,8 @@ choose_match (RshLexicon *lexicon,
           pick = m;
           framed = TRUE;
         }
-      else if (!framed && MAX (match->last, match->sp_last) == n_tokens - 1)
+      else if (!framed &&
+               closes_sentence (lexicon, sentence, MAX (match->last, match->sp_last), n_tokens))
         pick = m;
     }
 

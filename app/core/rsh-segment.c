@@ -91,7 +91,38 @@ word_in (const char         *word,
   return FALSE;
 }
 
-/* Whether ICU's break at @end (bytes) falls after an abbreviation rather than a sentence. */
+static gboolean
+is_closing_quote (gunichar c)
+{
+  return c == '"' || c == '\'' || c == 0x2019 || c == 0x201D || c == 0x00BB;
+}
+
+/* Whether the text before byte @end (after @start) is a question or an exclamation closed by
+ * quotation marks: "…?”", "…!'". */
+static gboolean
+ends_quoted_question (const char *text,
+                      gsize       start,
+                      gsize       end)
+{
+  const char *p = text + end;
+  gboolean quoted = FALSE;
+
+  while (p > text + start)
+    {
+      const char *prev = g_utf8_prev_char (p);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (!is_closing_quote (c))
+        return quoted && (c == '?' || c == '!');
+      quoted = TRUE;
+      p = prev;
+    }
+
+  return FALSE;
+}
+
+/* Whether ICU's break at @end (bytes) falls after an abbreviation, or inside a quotation
+ * and who said it ("“Could it be?” the minister said."), rather than between sentences. */
 static gboolean
 is_false_break (const char *text,
                 gsize       start,
@@ -103,6 +134,16 @@ is_false_break (const char *text,
 
   while (dot > start && g_ascii_isspace (text[dot - 1]))
     dot--;
+
+  /* A new sentence does not start in lower case. */
+  if (ends_quoted_question (text, start, dot))
+    {
+      next = text + end;
+      while (*next && g_ascii_isspace (*next))
+        next++;
+      return g_unichar_islower (g_utf8_get_char (next));
+    }
+
   if (dot == start || text[dot - 1] != '.')
     return FALSE;
   dot--;
