@@ -2233,6 +2233,36 @@ lookup_cue (RshLexicon *lexicon,
 
 /* Sentences inside a quotation that run over several sentences or paragraphs belong to
  * the speaker of the quotation's attributed part ("“A. B. C,” she said."). */
+/* "“…,” she said. “We were told …”": a quotation standing alone as the next sentence of a
+ * paragraph goes on with the speaker quoted in the sentence @previous before it: the last
+ * mention there with a speaker whose words are in quotation marks. */
+static RshMention *
+find_quoted_just_before (Context       *ctx,
+                         const RshSpan *previous,
+                         const RshSpan *span,
+                         GArray        *regions,
+                         guint          n_mentions)
+{
+  RshMention *found = NULL;
+
+  if (previous->paragraph != span->paragraph)
+    return NULL;
+
+  for (guint m = 0; m < n_mentions; m++)
+    {
+      RshMention *candidate = g_ptr_array_index (ctx->mentions, m);
+      guint start = rsh_mention_get_start (candidate);
+      guint end = rsh_mention_get_end (candidate);
+
+      if (rsh_mention_get_speaker (candidate) != NULL &&
+          start >= previous->start && end <= previous->end &&
+          enclosing_quotation (regions, start, end) != NULL)
+        found = candidate;
+    }
+
+  return found;
+}
+
 static void
 attribute_quotations (Context    *ctx,
                       const char *text,
@@ -2274,6 +2304,9 @@ attribute_quotations (Context    *ctx,
               rsh_mention_get_end (candidate) > region->start)
             anchor = candidate;
         }
+      if (anchor == NULL && s > 0)
+        anchor = find_quoted_just_before (ctx, &g_array_index (sentence_spans, RshSpan, s - 1),
+                                          span, regions, n_mentions);
       cue = anchor != NULL ? lookup_cue (ctx->lexicon, rsh_mention_get_cue (anchor)) : NULL;
       if (cue == NULL)
         continue;
