@@ -873,6 +873,61 @@ test_user_date_wins (void)
 
 /* The order: earliest bound first (a month from its first day), then the latest (an open
  * end last); "no later than" by that date; nothing known last. */
+static gboolean
+has_claim (RshComparison *comparison,
+           const char    *text)
+{
+  GListModel *claims = rsh_comparison_get_claims (comparison);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+
+      if (g_strcmp0 (rsh_claim_get_text (claim), text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A claim's wording names the speaker a pronoun opening it stands for, in brackets; the
+ * mention's quote stays the text's own words. A pronoun that may stand for nothing ("it is"),
+ * a plural, or one that does not fit the speaker's kind is left alone. */
+static void
+test_claim_wording_names_speaker (void)
+{
+  const char *text = "Ferry row\n\n"
+                     "Corran Water said it had replaced the valves within days. "
+                     "Harbour director Ana Ruiz said she would resign in May. "
+                     "The Tideline Authority said it is unclear whether the hull was inspected. "
+                     "Residents said they were worried about the crossings. "
+                     "Corran Water said he had never met the inspectors.";
+  g_autoptr(RshSource) source = make_source ("row.txt", text, "row", "2026-03-05");
+  g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshComparison) comparison = NULL;
+  GListModel *mentions;
+  gboolean quote_kept = FALSE;
+
+  g_list_store_append (store, source);
+  comparison = analyze_store (store);
+
+  g_assert_true (has_claim (comparison, "[Corran Water] had replaced the valves within days"));
+  g_assert_true (has_claim (comparison, "[Harbour director Ana Ruiz] would resign in May"));
+  g_assert_true (has_claim (comparison, "it is unclear whether the hull was inspected"));
+  g_assert_true (has_claim (comparison, "they were worried about the crossings"));
+  g_assert_true (has_claim (comparison, "he had never met the inspectors"));
+
+  mentions = rsh_comparison_get_mentions (comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
+
+      quote_kept |= g_strcmp0 (rsh_mention_get_quote (mention),
+                               "it had replaced the valves within days") == 0;
+    }
+  g_assert_true (quote_kept);
+}
+
 static void
 test_event_order (void)
 {
@@ -929,6 +984,8 @@ main (int   argc,
                    test_undated_cites_author_or_headline);
   g_test_add_func ("/core/comparison/user-date-wins", test_user_date_wins);
   g_test_add_func ("/core/comparison/event-order", test_event_order);
+  g_test_add_func ("/core/comparison/claim-wording-names-speaker",
+                   test_claim_wording_names_speaker);
 
   return g_test_run ();
 }

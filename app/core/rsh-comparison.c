@@ -309,6 +309,79 @@ build_actors (RshComparison *self,
   rsh_actors_build (self->actors, lexicons, mention_sets);
 }
 
+/* Whether @kind, a speaker's, fits the pronoun @pronoun: "he" a person, "it" anything else. */
+static gboolean
+pronoun_fits (const RshPronoun *pronoun,
+              RshActorKind      kind)
+{
+  if (kind == RSH_ACTOR_KIND_UNKNOWN)
+    return FALSE;
+  if (pronoun->not_person)
+    return kind != RSH_ACTOR_KIND_PERSON && kind != RSH_ACTOR_KIND_GROUP;
+  return pronoun->kind_any || pronoun->kind == kind;
+}
+
+/* Whether @name ends as a name does: a capitalised word or a word that tells a kind ("the
+ * harbour master", "Corran Water"), not a stray word a speaker was read with ("the blog
+ * she"), which would show in a claim's wording. */
+static gboolean
+ends_like_name (RshLexicon *lexicon,
+                const char *name)
+{
+  const char *last = strrchr (name, ' ');
+  g_autofree char *folded = NULL;
+
+  last = last != NULL ? last + 1 : name;
+  if (g_unichar_isupper (g_utf8_get_char (last)))
+    return TRUE;
+
+  folded = g_utf8_strdown (last, -1);
+  return rsh_lexicon_guess_kind (lexicon, folded) != RSH_ACTOR_KIND_UNKNOWN &&
+         rsh_lexicon_find_pronoun (lexicon, folded) == NULL;
+}
+
+/* The wording of a claim taken from @mention: its words, with a pronoun that opens them and
+ * stands for the speaker replaced by the speaker's name in brackets, as an editor would
+ * ("it concealed the results", said by Corran Water: "[Corran Water] concealed the results").
+ * "it" before a form of "be" ("it is unclear") may stand for nothing, and is left alone. */
+static char *
+claim_wording (RshComparison *self,
+               RshMention    *mention,
+               RshLexicon    *lexicon)
+{
+  const char *quote = rsh_mention_get_quote (mention);
+  RshActor *actor = rsh_comparison_lookup_actor (self, rsh_mention_get_actor_id (mention));
+  const RshPronoun *pronoun;
+  g_autofree char *first = NULL;
+  g_autofree char *next = NULL;
+  const char *p = quote;
+  const char *rest;
+
+  if (actor == NULL || lexicon == NULL)
+    return g_strdup (quote);
+
+  while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (p == quote || *p != ' ')
+    return g_strdup (quote);
+  rest = p;
+  first = g_utf8_strdown (quote, p - quote);
+
+  p++;
+  while (*p != '\0' && *p != ' ')
+    p = g_utf8_next_char (p);
+  next = g_utf8_strdown (rest + 1, p - rest - 1);
+
+  pronoun = rsh_lexicon_find_pronoun (lexicon, first);
+  if (pronoun == NULL || !rsh_lexicon_has_word (lexicon, RSH_WORDS_SELF, first) ||
+      !pronoun_fits (pronoun, rsh_actor_get_kind (actor)) ||
+      !ends_like_name (lexicon, rsh_actor_get_name (actor)) ||
+      (pronoun->not_person && rsh_lexicon_has_word (lexicon, RSH_WORDS_PASSIVE, next)))
+    return g_strdup (quote);
+
+  return g_strdup_printf ("[%s]%s", rsh_actor_get_name (actor), rest);
+}
+
 static RshClaim *
 append_claim (RshComparison *self,
               const char    *text,
@@ -498,6 +571,7 @@ cluster_mentions (RshComparison *self,
                   RshAligner    *aligner)
 {
   g_autoptr(GPtrArray) mentions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) mention_lexicons = g_ptr_array_new ();
   g_autoptr(GPtrArray) texts =
     g_ptr_array_new_with_free_func ((GDestroyNotify) rsh_align_text_free);
   g_autoptr(RshClustering) clustering = NULL;
@@ -509,7 +583,10 @@ cluster_mentions (RshComparison *self,
       Analysed *a = g_ptr_array_index (analysed, s);
 
       for (guint i = 0; i < a->mentions->len; i++)
-        g_ptr_array_add (mentions, g_ptr_array_index (a->mentions, i));
+        {
+          g_ptr_array_add (mentions, g_ptr_array_index (a->mentions, i));
+          g_ptr_array_add (mention_lexicons, a->lexicon);
+        }
     }
 
   denials = g_new0 (gboolean, MAX (mentions->len, 1));
@@ -532,9 +609,11 @@ cluster_mentions (RshComparison *self,
   claims = g_new0 (RshClaim *, MAX (clustering->n_clusters, 1));
   for (guint c = 0; c < clustering->n_clusters; c++)
     {
-      RshMention *representative = g_ptr_array_index (mentions, clustering->representative[c]);
+      guint r = clustering->representative[c];
+      g_autofree char *wording = claim_wording (self, g_ptr_array_index (mentions, r),
+                                                g_ptr_array_index (mention_lexicons, r));
 
-      claims[c] = append_claim (self, rsh_mention_get_quote (representative), FALSE);
+      claims[c] = append_claim (self, wording, FALSE);
     }
   for (guint i = 0; i < mentions->len; i++)
     rsh_claim_add_mention (claims[clustering->cluster[i]], g_ptr_array_index (mentions, i));

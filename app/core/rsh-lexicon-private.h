@@ -44,6 +44,7 @@ typedef enum
   RSH_WORDS_ADDRESSED,
   RSH_WORDS_MALE,
   RSH_WORDS_FEMALE,
+  RSH_WORDS_SELF,
   RSH_N_WORDS,
 } RshWordList;
 

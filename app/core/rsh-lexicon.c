@@ -53,6 +53,7 @@ static const char * const word_list_keywords[RSH_N_WORDS] = {
   [RSH_WORDS_ADDRESSED] = "addressed",
   [RSH_WORDS_MALE] = "male",
   [RSH_WORDS_FEMALE] = "female",
+  [RSH_WORDS_SELF] = "self",
 };
 
 G_LOCK_DEFINE_STATIC (default_lexicons);
