@@ -928,6 +928,68 @@ test_claim_wording_names_speaker (void)
   g_assert_true (quote_kept);
 }
 
+/* The claim of @comparison holding the statement of @source_id whose words are @quote. */
+static RshClaim *
+claim_with_quote (RshComparison *comparison,
+                  const char    *source_id,
+                  const char    *quote)
+{
+  GListModel *claims = rsh_comparison_get_claims (comparison);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(RshClaim) claim = g_list_model_get_item (claims, i);
+      GListModel *mentions = rsh_claim_get_mentions (claim);
+
+      for (guint m = 0; m < g_list_model_get_n_items (mentions); m++)
+        {
+          g_autoptr(RshMention) mention = g_list_model_get_item (mentions, m);
+
+          if (g_strcmp0 (rsh_mention_get_source_id (mention), source_id) == 0 &&
+              g_strcmp0 (rsh_mention_get_quote (mention), quote) == 0)
+            return claim;
+        }
+    }
+
+  return NULL;
+}
+
+/* A denial that only names an account is about what the account says: "denied the report"
+ * joins the claim of the report the text gave just before; "disputed the Harbour Gazette's
+ * account of events", with no such statement in the text, the Gazette's own first claim. */
+static void
+test_denial_of_an_account (void)
+{
+  const char *wire = "Dredging row\n\n"
+                     "The Harbour Gazette reported on Tuesday that the council paid twice for "
+                     "dredging the eastern basin. The council denied the report. "
+                     "The port authority disputed the Harbour Gazette's account of events.";
+  g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshSource) gazette = make_source ("gazette.txt", gazette_text, "gazette", "2026-03-10");
+  g_autoptr(RshSource) agency = make_source ("wire.txt", wire, "wire", "2026-03-11");
+  g_autoptr(RshComparison) comparison = NULL;
+  RshClaim *reported, *denied, *lede, *disputed;
+
+  rsh_source_set_outlet (gazette, "The Harbour Gazette");
+  rsh_source_set_outlet (agency, "Coast Wire");
+  g_list_store_append (store, gazette);
+  g_list_store_append (store, agency);
+  comparison = analyze_store (store);
+
+  reported = claim_with_quote (comparison, "wire",
+                               "the council paid twice for dredging the eastern basin");
+  denied = claim_with_quote (comparison, "wire", "the report");
+  lede = claim_with_quote (comparison, "gazette",
+                           "The council paid twice for dredging the eastern basin, records show");
+  disputed = claim_with_quote (comparison, "wire", "the Harbour Gazette's account of events");
+  g_assert_nonnull (reported);
+  g_assert_true (denied == reported);
+  g_assert_nonnull (lede);
+  g_assert_true (disputed == lede);
+  g_assert_false (has_claim (comparison, "the report"));
+  g_assert_false (has_claim (comparison, "the Harbour Gazette's account of events"));
+}
+
 static void
 test_event_order (void)
 {
@@ -984,6 +1046,7 @@ main (int   argc,
                    test_undated_cites_author_or_headline);
   g_test_add_func ("/core/comparison/user-date-wins", test_user_date_wins);
   g_test_add_func ("/core/comparison/event-order", test_event_order);
+  g_test_add_func ("/core/comparison/denial-of-an-account", test_denial_of_an_account);
   g_test_add_func ("/core/comparison/claim-wording-names-speaker",
                    test_claim_wording_names_speaker);
 

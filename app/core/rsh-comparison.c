@@ -382,6 +382,148 @@ claim_wording (RshComparison *self,
   return g_strdup_printf ("[%s]%s", rsh_actor_get_name (actor), rest);
 }
 
+/* @name folded, without a leading article: "The Harbour Gazette" is "harbour gazette". */
+static char *
+fold_name (RshLexicon *lexicon,
+           const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  const char *space = strchr (folded, ' ');
+
+  if (space != NULL)
+    {
+      g_autofree char *first = g_strndup (folded, space - folded);
+
+      if (rsh_lexicon_has_word (lexicon, RSH_WORDS_ARTICLE, first))
+        return g_strdup (space + 1);
+    }
+
+  return g_steal_pointer (&folded);
+}
+
+static gboolean
+same_name (RshLexicon *lexicon,
+           const char *a,
+           const char *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  fa = fold_name (lexicon, a);
+  fb = fold_name (lexicon, b);
+  return strcmp (fa, fb) == 0;
+}
+
+/* Whether @quote only names an account ("the report", "the Harbour Gazette's account of
+ * events", "a newspaper report"): a document word of the lexicon at its end, after at most a
+ * few words; @owner_out gets the name before a possessive or the capitalised words before the
+ * document word ("the Times report"), or NULL when it names nobody. */
+static gboolean
+names_account (RshLexicon  *lexicon,
+               const char  *quote,
+               char       **owner_out)
+{
+  g_auto(GStrv) words = g_strsplit (quote, " ", -1);
+  guint n = g_strv_length (words);
+  g_autofree char *head = NULL;
+  g_autoptr(GString) owner = g_string_new (NULL);
+
+  /* "… account of events" */
+  if (n >= 3 && g_ascii_strcasecmp (words[n - 2], "of") == 0 &&
+      g_ascii_strcasecmp (words[n - 1], "events") == 0)
+    n -= 2;
+  if (n == 0 || n > 6)
+    return FALSE;
+
+  head = g_utf8_strdown (words[n - 1], -1);
+  if (!rsh_lexicon_has_word (lexicon, RSH_WORDS_DOCUMENT, head))
+    return FALSE;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autofree char *folded = g_utf8_strdown (words[i], -1);
+      const char *suffix = g_str_has_suffix (folded, "'s") ? "'s"
+                         : g_str_has_suffix (folded, "\u2019s") ? "\u2019s" : NULL;
+
+      if (i == 0 && rsh_lexicon_has_word (lexicon, RSH_WORDS_ARTICLE, folded))
+        continue;
+      /* "a newspaper report" names no one in particular */
+      if (suffix == NULL && !g_unichar_isupper (g_utf8_get_char (words[i])))
+        {
+          if (rsh_lexicon_guess_kind (lexicon, folded) != RSH_ACTOR_KIND_MEDIA)
+            return FALSE;
+          continue;
+        }
+
+      if (owner->len > 0)
+        g_string_append_c (owner, ' ');
+      g_string_append_len (owner, words[i], strlen (words[i]) - (suffix ? strlen (suffix) : 0));
+      if (suffix != NULL)
+        break;
+    }
+
+  *owner_out = owner->len > 0 ? g_string_free (g_steal_pointer (&owner), FALSE) : NULL;
+  return TRUE;
+}
+
+/* "Corran denied the report", "the regulator disputed the Harbour Gazette's account of
+ * events": a denial whose words only name another account is about what that account says.
+ * It joins the claim of the statement it names: the latest before it in the same text by the
+ * outlet named (by any medium, for "the report"), else the first statement of the source that
+ * outlet published, its own voice first. @sources holds the #Analysed of each mention. */
+static void
+join_account_references (RshComparison *self,
+                         GPtrArray     *mentions,
+                         GPtrArray     *sources,
+                         RshClustering *clustering)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      RshMention *mention = g_ptr_array_index (mentions, i);
+      Analysed *a = g_ptr_array_index (sources, i);
+      RshStance stance = rsh_mention_get_stance (mention);
+      g_autofree char *owner = NULL;
+      guint target = G_MAXUINT;
+
+      if ((stance != RSH_STANCE_DENIES && stance != RSH_STANCE_DISPUTES) ||
+          !names_account (a->lexicon, rsh_mention_get_quote (mention), &owner))
+        continue;
+
+      for (guint j = i; j-- > 0 && g_ptr_array_index (sources, j) == a && target == G_MAXUINT; )
+        {
+          RshMention *other = g_ptr_array_index (mentions, j);
+          RshActor *actor = rsh_comparison_lookup_actor (self, rsh_mention_get_actor_id (other));
+
+          if (actor != NULL &&
+              (owner != NULL ? same_name (a->lexicon, rsh_actor_get_name (actor), owner)
+                             : rsh_actor_get_kind (actor) == RSH_ACTOR_KIND_MEDIA))
+            target = j;
+        }
+
+      for (guint j = 0; j < mentions->len && target == G_MAXUINT && owner != NULL; j++)
+        {
+          Analysed *b = g_ptr_array_index (sources, j);
+
+          if (b == a || !same_name (a->lexicon, b->outlet, owner))
+            continue;
+
+          target = j;
+          for (guint k = j; k < mentions->len && g_ptr_array_index (sources, k) == b; k++)
+            if (rsh_mention_get_actor_id (g_ptr_array_index (mentions, k)) == NULL)
+              {
+                target = k;
+                break;
+              }
+        }
+
+      if (target != G_MAXUINT)
+        clustering->cluster[i] = clustering->cluster[target];
+    }
+}
+
 static RshClaim *
 append_claim (RshComparison *self,
               const char    *text,
@@ -571,7 +713,7 @@ cluster_mentions (RshComparison *self,
                   RshAligner    *aligner)
 {
   g_autoptr(GPtrArray) mentions = g_ptr_array_new ();
-  g_autoptr(GPtrArray) mention_lexicons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) mention_sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) texts =
     g_ptr_array_new_with_free_func ((GDestroyNotify) rsh_align_text_free);
   g_autoptr(RshClustering) clustering = NULL;
@@ -585,7 +727,7 @@ cluster_mentions (RshComparison *self,
       for (guint i = 0; i < a->mentions->len; i++)
         {
           g_ptr_array_add (mentions, g_ptr_array_index (a->mentions, i));
-          g_ptr_array_add (mention_lexicons, a->lexicon);
+          g_ptr_array_add (mention_sources, a);
         }
     }
 
@@ -606,13 +748,24 @@ cluster_mentions (RshComparison *self,
     }
 
   clustering = rsh_aligner_cluster (aligner, texts, denials, NULL, FALSE);
+  join_account_references (self, mentions, mention_sources, clustering);
+
   claims = g_new0 (RshClaim *, MAX (clustering->n_clusters, 1));
   for (guint c = 0; c < clustering->n_clusters; c++)
     {
       guint r = clustering->representative[c];
-      g_autofree char *wording = claim_wording (self, g_ptr_array_index (mentions, r),
-                                                g_ptr_array_index (mention_lexicons, r));
+      g_autofree char *wording = NULL;
 
+      /* Its wording's statement joined another claim: another of its statements words it,
+       * and with none left it is no claim of its own. */
+      for (guint i = 0; i < mentions->len && clustering->cluster[r] != c; i++)
+        if (clustering->cluster[i] == c)
+          r = i;
+      if (clustering->cluster[r] != c)
+        continue;
+
+      wording = claim_wording (self, g_ptr_array_index (mentions, r),
+                               ((Analysed *) g_ptr_array_index (mention_sources, r))->lexicon);
       claims[c] = append_claim (self, wording, FALSE);
     }
   for (guint i = 0; i < mentions->len; i++)
