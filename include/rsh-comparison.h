@@ -143,6 +143,8 @@ GListModel      *rsh_comparison_get_actors      (RshComparison        *self);
 GListModel      *rsh_comparison_get_claims      (RshComparison        *self);
 GListModel      *rsh_comparison_get_mentions    (RshComparison        *self);
 const GPtrArray *rsh_comparison_get_timeline    (RshComparison        *self);
+RshActor        *rsh_comparison_lookup_outlet_actor (RshComparison     *self,
+                                                     const char        *source_id);
 RshActor        *rsh_comparison_lookup_actor    (RshComparison        *self,
                                                  const char           *actor_id);
 const char      *rsh_comparison_get_duplicate_of (RshComparison       *self,

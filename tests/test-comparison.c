@@ -988,6 +988,44 @@ test_denial_of_an_account (void)
   g_assert_true (disputed == lede);
   g_assert_false (has_claim (comparison, "the report"));
   g_assert_false (has_claim (comparison, "the Harbour Gazette's account of events"));
+
+  /* The Gazette, a speaker in the wire's text, is the outlet of its own source. */
+  g_assert_nonnull (rsh_comparison_lookup_outlet_actor (comparison, "gazette"));
+  g_assert_cmpstr (rsh_actor_get_name (rsh_comparison_lookup_outlet_actor (comparison, "gazette")),
+                   ==, "The Harbour Gazette");
+  g_assert_null (rsh_comparison_lookup_outlet_actor (comparison, "wire"));
+  g_assert_null (rsh_comparison_lookup_outlet_actor (comparison, "nowhere"));
+}
+
+/* The outlet's own voice is dated by its publication; a day in its words is what it talks
+ * about. A day right after a cue ("said on Monday") still dates a statement whose speaker was
+ * not understood. */
+static void
+test_outlet_voice_time (void)
+{
+  const char *text = "Solvent readings\n\n"
+                     "Laboratory sheets dated 14 January 2026 record high solvent readings. "
+                     "The auditor said on Monday that the costs would be reviewed.";
+  g_autoptr(RshSource) source = make_source ("readings.txt", text, "readings", "2026-03-05");
+  g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
+  g_autoptr(RshComparison) comparison = NULL;
+  const RshTimelineEvent *event;
+
+  g_list_store_append (store, source);
+  comparison = analyze_store (store);
+
+  event = find_event (comparison, "readings", "Laboratory sheets");
+  g_assert_nonnull (event);
+  g_assert_null (event->actor_id);
+  g_assert_cmpstr (event->earliest, ==, "2026-03-05");
+  g_assert_cmpstr (event->latest, ==, "2026-03-05");
+  g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_PUBLISHED);
+  g_assert_cmpstr (event->about_earliest, ==, "2026-01-14");
+
+  event = find_event (comparison, "readings", "costs");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->earliest, ==, "2026-03-02");
+  g_assert_cmpint (event->certainty, ==, RSH_TIME_CERTAINTY_STATED);
 }
 
 static void
@@ -1046,6 +1084,7 @@ main (int   argc,
                    test_undated_cites_author_or_headline);
   g_test_add_func ("/core/comparison/user-date-wins", test_user_date_wins);
   g_test_add_func ("/core/comparison/event-order", test_event_order);
+  g_test_add_func ("/core/comparison/outlet-voice-time", test_outlet_voice_time);
   g_test_add_func ("/core/comparison/denial-of-an-account", test_denial_of_an_account);
   g_test_add_func ("/core/comparison/claim-wording-names-speaker",
                    test_claim_wording_names_speaker);

@@ -656,6 +656,21 @@ test_sample_story (void)
   g_assert_cmpuint (n_dated, >, 0);
   g_assert_cmpuint (rsh_timeline_get_n_lanes (RSH_TIMELINE (timeline)), >, 1);
 
+  /* An outlet's own voice is in the lane of the outlet as a speaker ("The Harbour Gazette
+   * reported …" in another source), not in an "Unattributed" one. */
+  {
+    gboolean gazette = FALSE;
+
+    for (guint i = 0; i < rsh_timeline_get_n_lanes (RSH_TIMELINE (timeline)); i++)
+      {
+        const char *label = rsh_timeline_get_lane_label (RSH_TIMELINE (timeline), i);
+
+        g_assert_cmpstr (label, !=, "Unattributed");
+        gazette |= g_strcmp0 (label, "The Harbour Gazette") == 0;
+      }
+    g_assert_true (gazette);
+  }
+
   /* Dated marks run left to right in model order, and the dates never go backwards. */
   for (guint i = 1; i < n_dated; i++)
     {

@@ -445,9 +445,11 @@ test_undated_source (void)
       g_assert_cmpstr (event->earliest, ==, "2016-09-13");
       if (event->actor_id == NULL)
         {
-          /* The outlet's own claim names its date: the survey of 13 September 2016. It has
-           * no outlet, so its title speaks for it. */
-          g_assert_cmpstr (event->latest, ==, "2016-09-13");
+          /* The outlet's own claim was made when it was published, on or after the survey of
+           * 13 September 2016 it talks about. It has no outlet, so its title speaks for it. */
+          g_assert_null (event->latest);
+          g_assert_cmpstr (event->about_earliest, ==, "2016-09-13");
+          g_assert_cmpstr (event->about_latest, ==, "2016-09-13");
           g_assert_true (g_str_has_prefix (event->label, "Harbour report withdrawn reports: "));
           n_voice++;
         }

@@ -1155,11 +1155,50 @@ names_possessive (const char *text,
  * one date a reader knows the statement stood by, or the interval inferred for an undated
  * source. A statement is never later than its publication, so a later reading ("will meet
  * Friday" misread) is cut back to it. */
+/* Whether @timex follows a reporting cue of @lexicon in @text: "said on Monday", "announced
+ * Tuesday". */
+static gboolean
+dates_a_cue (RshLexicon     *lexicon,
+             const char     *text,
+             const RshTimex *timex)
+{
+  const char *start = g_utf8_offset_to_pointer (text, timex->start);
+  const char *end = start;
+  const char *word;
+  g_autofree char *folded = NULL;
+
+  if (lexicon == NULL)
+    return FALSE;
+
+  for (guint words = 0; words < 2; words++)
+    {
+      while (end > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+        end = g_utf8_prev_char (end);
+      word = end;
+      while (word > text && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (word))))
+        word = g_utf8_prev_char (word);
+      if (word == end)
+        return FALSE;
+
+      g_free (folded);
+      folded = g_utf8_strdown (word, end - word);
+      if (rsh_lexicon_get_cues_for (lexicon, folded) != NULL)
+        return TRUE;
+      /* "said on Monday": one preposition may stand between */
+      if (!rsh_lexicon_has_word (lexicon, RSH_WORDS_BOUNDARY, folded))
+        return FALSE;
+      end = word;
+    }
+
+  return FALSE;
+}
+
 static void
 place_event (RshTimelineEvent *event,
              Snapshot         *snapshot,
              const Window     *window,
-             RshMention       *mention)
+             RshMention       *mention,
+             RshLexicon       *lexicon)
 {
   g_autoptr(RshTimex) timex = NULL;
   g_autofree char *published = snapshot ? date_part (snapshot->published) : NULL;
@@ -1169,6 +1208,12 @@ place_event (RshTimelineEvent *event,
     timex = rsh_timex_place_span (snapshot->text, published, snapshot->language,
                                   rsh_mention_get_start (mention),
                                   rsh_mention_get_end (mention));
+  /* The outlet's own voice has no time of its own: it says it when it publishes, and a day in
+   * its words ("laboratory sheets dated 14 January") is the time of what it talks about;
+   * unless the day dates a cue ("the auditor said on Monday …", a speaker not understood). */
+  if (timex != NULL && rsh_mention_get_cue (mention) == NULL &&
+      !dates_a_cue (lexicon, snapshot->text, timex))
+    g_clear_pointer (&timex, rsh_timex_free);
 
   if (timex != NULL && rsh_timex_get_bounds (timex, published, &event->earliest, &event->latest))
     {
@@ -1331,7 +1376,7 @@ build_timeline (RshComparison *self,
               }
 
           event = new_event (self, claim, mention, a != NULL ? a->snapshot->title : NULL);
-          place_event (event, a ? a->snapshot : NULL, window, mention);
+          place_event (event, a ? a->snapshot : NULL, window, mention, a ? a->lexicon : NULL);
           place_about (event, a ? a->snapshot : NULL);
           g_ptr_array_add (self->timeline, event);
         }
@@ -1857,6 +1902,47 @@ rsh_comparison_get_timeline (RshComparison *self)
   g_return_val_if_fail (RSH_IS_COMPARISON (self), NULL);
 
   return self->timeline;
+}
+
+/**
+ * rsh_comparison_lookup_outlet_actor:
+ * @self: a #RshComparison
+ * @source_id: (nullable): a source id such as "s1"
+ *
+ * The outlet of a source as a speaker: "the Harbour Gazette", quoted in another source, for
+ * the source the Harbour Gazette published, so that its own voice and what others say it said
+ * can be shown together. Names are compared ignoring case and a leading article.
+ *
+ * Returns: (transfer none) (nullable): the actor named as the source's outlet, or %NULL when
+ *   no source names it or the source has no outlet
+ */
+RshActor *
+rsh_comparison_lookup_outlet_actor (RshComparison *self,
+                                    const char    *source_id)
+{
+  guint n;
+
+  g_return_val_if_fail (RSH_IS_COMPARISON (self), NULL);
+
+  for (guint s = 0; source_id != NULL && s < self->source_ids->len; s++)
+    {
+      const char *outlet = g_ptr_array_index (self->outlets, s);
+      RshLexicon *lexicon = g_ptr_array_index (self->lexicons, s);
+
+      if (g_strcmp0 (g_ptr_array_index (self->source_ids, s), source_id) != 0 || outlet == NULL)
+        continue;
+
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->actors));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RshActor) actor = g_list_model_get_item (G_LIST_MODEL (self->actors), i);
+
+          if (same_name (lexicon, rsh_actor_get_name (actor), outlet))
+            return actor;
+        }
+    }
+
+  return NULL;
 }
 
 /**

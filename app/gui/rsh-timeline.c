@@ -403,10 +403,11 @@ lane_key_of (RshTimeline     *self,
   const RshTimelineEvent *event = rsh_timeline_mark_get_event (mark);
   const char *key;
 
+  /* By speaker, by name: an outlet's own voice shares the lane of the outlet as a speaker. */
   if (self->group_by == RSH_TIMELINE_GROUP_BY_CLAIM)
     key = event->claim_id;
   else
-    key = event->actor_id;
+    key = rsh_timeline_mark_get_actor_name (mark);
 
   return key ? key : "";
 }
@@ -2802,6 +2803,15 @@ rsh_timeline_set_comparison (RshTimeline   *self,
 
           if (actor_name == NULL && mention != NULL)
             actor_name = rsh_mention_get_speaker (mention);
+          /* No speaker: the outlet says it in its own voice, under the name it goes by as a
+           * speaker in the other sources where there is one. */
+          if (actor_name == NULL)
+            {
+              RshActor *outlet = rsh_comparison_lookup_outlet_actor (comparison, event->source_id);
+
+              actor_name = outlet != NULL ? rsh_actor_get_name (outlet)
+                                          : source_outlet (comparison, event->source_id);
+            }
 
           g_ptr_array_add (marks,
                            rsh_timeline_mark_new (event, actor_name,
