@@ -963,7 +963,8 @@ test_denial_of_an_account (void)
   const char *wire = "Dredging row\n\n"
                      "The Harbour Gazette reported on Tuesday that the council paid twice for "
                      "dredging the eastern basin. The council denied the report. "
-                     "The port authority disputed the Harbour Gazette's account of events.";
+                     "The port authority disputed the Harbour Gazette's account of events. "
+                     "Councillor Mira Holt disputed the Gazette's story.";
   g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
   g_autoptr(RshSource) gazette = make_source ("gazette.txt", gazette_text, "gazette", "2026-03-10");
   g_autoptr(RshSource) agency = make_source ("wire.txt", wire, "wire", "2026-03-11");
@@ -986,6 +987,8 @@ test_denial_of_an_account (void)
   g_assert_true (denied == reported);
   g_assert_nonnull (lede);
   g_assert_true (disputed == lede);
+  /* "the Gazette" is the one outlet whose name ends so */
+  g_assert_true (claim_with_quote (comparison, "wire", "the Gazette's story") == lede);
   g_assert_false (has_claim (comparison, "the report"));
   g_assert_false (has_claim (comparison, "the Harbour Gazette's account of events"));
 

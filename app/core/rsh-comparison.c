@@ -469,6 +469,45 @@ names_account (RshLexicon  *lexicon,
   return TRUE;
 }
 
+/* The source other than @except whose outlet @owner names: by the same name, else the one
+ * outlet whose name ends with it ("the Gazette" for "The Harbour Gazette"). @sources holds
+ * the #Analysed of each mention, a source's mentions together. */
+static Analysed *
+find_outlet_source (GPtrArray  *sources,
+                    Analysed   *except,
+                    const char *owner)
+{
+  g_autofree char *short_form = NULL;
+  Analysed *by_end = NULL;
+  guint n_by_end = 0;
+
+  for (guint j = 0; j < sources->len; j++)
+    {
+      Analysed *b = g_ptr_array_index (sources, j);
+      g_autofree char *outlet = NULL;
+
+      if (b == except || b->outlet == NULL || (j > 0 && g_ptr_array_index (sources, j - 1) == b))
+        continue;
+      if (same_name (b->lexicon, b->outlet, owner))
+        return b;
+
+      if (short_form == NULL)
+        {
+          g_autofree char *folded = fold_name (b->lexicon, owner);
+
+          short_form = g_strconcat (" ", folded, NULL);
+        }
+      outlet = fold_name (b->lexicon, b->outlet);
+      if (g_str_has_suffix (outlet, short_form))
+        {
+          by_end = b;
+          n_by_end++;
+        }
+    }
+
+  return n_by_end == 1 ? by_end : NULL;
+}
+
 /* "Corran denied the report", "the regulator disputed the Harbour Gazette's account of
  * events": a denial whose words only name another account is about what that account says.
  * It joins the claim of the statement it names: the latest before it in the same text by the
@@ -503,20 +542,22 @@ join_account_references (RshComparison *self,
             target = j;
         }
 
-      for (guint j = 0; j < mentions->len && target == G_MAXUINT && owner != NULL; j++)
+      if (target == G_MAXUINT && owner != NULL)
         {
-          Analysed *b = g_ptr_array_index (sources, j);
+          Analysed *b = find_outlet_source (sources, a, owner);
 
-          if (b == a || !same_name (a->lexicon, b->outlet, owner))
-            continue;
-
-          target = j;
-          for (guint k = j; k < mentions->len && g_ptr_array_index (sources, k) == b; k++)
-            if (rsh_mention_get_actor_id (g_ptr_array_index (mentions, k)) == NULL)
-              {
+          for (guint k = 0; k < mentions->len && b != NULL; k++)
+            {
+              if (g_ptr_array_index (sources, k) != b)
+                continue;
+              if (target == G_MAXUINT)
                 target = k;
-                break;
-              }
+              if (rsh_mention_get_actor_id (g_ptr_array_index (mentions, k)) == NULL)
+                {
+                  target = k;
+                  break;
+                }
+            }
         }
 
       if (target != G_MAXUINT)
