@@ -56,7 +56,8 @@ struct _RshClaimTable
   GtkFlattenListModel *flat_claims;
   RshClaim            *context_claim;
   char                *context_source_id;
-  GPtrArray           *source_columns;
+  GArray              *source_columns;      /* SourceColumn, one per source with an id */
+  GPtrArray           *slots;               /* the view's columns that show them */
   GtkColumnViewColumn *before_spacer;
   GtkColumnViewColumn *after_spacer;
   guint                live_first;
@@ -737,16 +738,48 @@ apply_search (RshClaimTable *self,
   update_status (self);
 }
 
-/* What the cells of one source's column share: its factory owns it. */
+/* A source's column as the table knows it, whether a column of the view shows it now or not. */
+typedef struct
+{
+  char *source_id;
+  char *title;
+  int   width;
+} SourceColumn;
+
+#define NO_SOURCE G_MAXUINT
+
+/* What the cells of one column of the view share: its factory owns it. The column shows one
+ * source at a time, and another one when scrolling across takes its source out of reach. */
 typedef struct
 {
   RshClaimTable *table;
   char          *source_id;
+  guint          index;  /* in source_columns, or NO_SOURCE */
+  GPtrArray     *cells;  /* the cells the factory made that are still alive */
 } ColumnData;
+
+static void
+source_column_clear (SourceColumn *column)
+{
+  g_clear_pointer (&column->source_id, g_free);
+  g_clear_pointer (&column->title, g_free);
+}
+
+static void
+cell_finalized_cb (gpointer  user_data,
+                   GObject  *cell)
+{
+  ColumnData *column = user_data;
+
+  g_ptr_array_remove_fast (column->cells, cell);
+}
 
 static void
 column_data_free (ColumnData *data)
 {
+  for (guint i = 0; i < data->cells->len; i++)
+    g_object_weak_unref (g_ptr_array_index (data->cells, i), cell_finalized_cb, data);
+  g_ptr_array_unref (data->cells);
   g_free (data->source_id);
   g_free (data);
 }
@@ -763,7 +796,7 @@ claim_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, "claim-wording");
   gtk_widget_add_css_class (icon, "user-defined");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  /* Hidden until bound, which also spares a pointer query (see stance_bind_cb()). */
+  /* Hidden until bound, which also spares a pointer query (see bind_stance_cell()). */
   gtk_widget_set_visible (icon, FALSE);
   gtk_widget_set_tooltip_text (icon, _("A claim you track"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
@@ -862,7 +895,7 @@ count_bind_cb (GtkSignalListItemFactory *factory,
                                          "Mentioned by %u of %u sources", n),
                             count, n);
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  /* Hidden while its tooltip changes: see stance_bind_cb(). */
+  /* Hidden while its tooltip changes: see bind_stance_cell(). */
   gtk_widget_set_visible (gtk_list_item_get_child (item), FALSE);
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), spoken);
   gtk_widget_set_visible (gtk_list_item_get_child (item), TRUE);
@@ -906,17 +939,18 @@ stance_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
 
   gtk_list_item_set_child (item, cell);
+  /* Followed to its end rather than to its teardown, after which the list item may no
+   * longer say which cell was its own. */
+  g_ptr_array_add (column->cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), cell_finalized_cb, column);
 }
 
 static void
-stance_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                ColumnData               *column)
+bind_stance_cell (RshClaimTable *self,
+                  GtkWidget     *cell,
+                  RshClaim      *claim,
+                  const char    *source_id)
 {
-  RshClaimTable *self = column->table;
-  const char *source_id = column->source_id;
-  RshClaim *claim = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
   GtkWidget *chip = gtk_widget_get_first_child (cell);
   GtkWidget *absent = gtk_widget_get_next_sibling (chip);
   RshMention *mention = NULL;
@@ -927,12 +961,6 @@ stance_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (cell), CELL_CLAIM_KEY, g_object_ref (claim), g_object_unref);
   g_object_set_data_full (G_OBJECT (cell), CELL_SOURCE_KEY, g_strdup (source_id), g_free);
 
-  /* On X11, GTK 4.8 asks the server where the pointer is each time a visible widget's
-   * tooltip is set, a round trip per call: with 200 cells to a row that was most of a
-   * scrolling frame. Hidden widgets skip the query, so the chip (whose setters reset its
-   * tooltip) and the cell are hidden while they change. */
-  gtk_widget_set_visible (cell, FALSE);
-  gtk_widget_set_visible (chip, FALSE);
   rsh_stance_chip_set_stance (RSH_STANCE_CHIP (chip), stance);
   rsh_stance_chip_set_hedged (RSH_STANCE_CHIP (chip), hedged);
   gtk_widget_set_visible (chip, stance != RSH_STANCE_ABSENT);
@@ -951,10 +979,27 @@ stance_bind_cb (GtkSignalListItemFactory *factory,
       else
         tooltip = g_strdup_printf (_("“%s”"), rsh_mention_get_quote (mention));
     }
-  /* The chip's own tooltip (the reporting verb) would hide the quote. */
-  rsh_stance_chip_set_cue (RSH_STANCE_CHIP (chip), NULL);
-  gtk_widget_set_tooltip_text (cell, tooltip);
-  gtk_widget_set_visible (cell, TRUE);
+
+  /* On X11, GTK 4.8 asks the server where the pointer is each time a visible widget's
+   * tooltip is set, a round trip per call: with a column of cells coming in at each step
+   * of a scroll across, that was most of a frame. So the tooltip is set only when it
+   * changes (most cells are silent and have none), with the cell hidden meanwhile, as
+   * hidden widgets skip the query. */
+  if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (cell)) != 0)
+    {
+      gtk_widget_set_visible (cell, FALSE);
+      gtk_widget_set_tooltip_text (cell, tooltip);
+      gtk_widget_set_visible (cell, TRUE);
+    }
+}
+
+static void
+stance_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnData               *column)
+{
+  bind_stance_cell (column->table, gtk_list_item_get_child (item), gtk_list_item_get_item (item),
+                    column->source_id);
 }
 
 static void
@@ -998,14 +1043,22 @@ hide_column (RshClaimTable       *self,
     gtk_column_view_remove_column (self->view, column);
 }
 
+static ColumnData *
+get_column_data (GtkColumnViewColumn *column)
+{
+  return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column)),
+                            "rsh-column-data");
+}
+
 static void
 remove_source_columns (RshClaimTable *self)
 {
-  for (guint i = 0; i < self->source_columns->len; i++)
-    hide_column (self, g_ptr_array_index (self->source_columns, i));
+  for (guint i = 0; i < self->slots->len; i++)
+    hide_column (self, g_ptr_array_index (self->slots, i));
   hide_column (self, self->before_spacer);
   hide_column (self, self->after_spacer);
-  g_ptr_array_set_size (self->source_columns, 0);
+  g_ptr_array_set_size (self->slots, 0);
+  g_array_set_size (self->source_columns, 0);
   self->live_first = self->live_end = 0;
 }
 
@@ -1018,23 +1071,77 @@ get_column_width (GtkColumnViewColumn *column,
   return width > 0 ? width : fallback;
 }
 
+static GtkColumnViewColumn *
+new_slot (RshClaimTable *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  ColumnData *data;
+
+  /* The factory owns what its handlers share; the table outlives its columns. */
+  data = g_new0 (ColumnData, 1);
+  data->table = self;
+  data->index = NO_SOURCE;
+  data->cells = g_ptr_array_new ();
+  g_object_set_data_full (G_OBJECT (factory), "rsh-column-data", data,
+                          (GDestroyNotify)column_data_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (stance_setup_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (stance_bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (stance_unbind_cb), data);
+
+  column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
+  gtk_column_view_column_set_resizable (column, TRUE);
+
+  return column;
+}
+
+/* Turns @column over to the source at @index, cells and all: rebinding the cells it has
+ * costs far less than making and measuring a column of new ones. */
+static void
+show_source (RshClaimTable       *self,
+             GtkColumnViewColumn *column,
+             guint                index)
+{
+  ColumnData *data = get_column_data (column);
+  SourceColumn *source = &g_array_index (self->source_columns, SourceColumn, index);
+
+  data->index = index;
+  g_free (data->source_id);
+  data->source_id = g_strdup (source->source_id);
+  gtk_column_view_column_set_title (column, source->title);
+  gtk_column_view_column_set_fixed_width (column, source->width);
+
+  for (guint i = 0; i < data->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (data->cells, i);
+      RshClaim *claim = rsh_claim_table_cell_get_claim (cell);
+
+      /* A cell whose row is not bound gets the new source when it is. */
+      if (claim != NULL)
+        bind_stance_cell (self, cell, claim, data->source_id);
+    }
+}
+
 /* GtkColumnView (in GTK 4.8) makes, lays out and draws a cell for every column of every row
- * it shows, seen or not: with 200 sources, 200 cells per row, each a stance chip whose setup
- * costs a template and, on X11, a round trip to the server. So only the source columns
- * near the visible part are in the view; two empty spacer columns as wide as the others
- * stand in for them, so the scrollbar and the positions don't move. Columns come in within
- * three quarters of a page and leave beyond a page and a quarter: scrolling across adds a
- * column or two per frame rather than a page of them at once. */
+ * it keeps (a hundred rows or more), seen or not: with 200 sources, 200 cells per row. So
+ * only the sources near the visible part, from three quarters of a page before it to three
+ * quarters after, have a column in the view, and two empty spacer columns as wide as the
+ * others stand in for the rest, so the scrollbar and the positions don't move. Scrolling
+ * across doesn't make new columns: the column whose source fell out of reach moves to the
+ * other end and shows the source coming in. Their number only grows, and a column never
+ * stands idle: the view shows a source or two more than it needs rather than drop one. */
 static void
 update_live_columns (RshClaimTable *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
   double page = gtk_adjustment_get_page_size (adjustment);
   double value = gtk_adjustment_get_value (adjustment);
-  double x;
   guint n = self->source_columns->len;
+  g_autofree GtkColumnViewColumn **shown_by = NULL;
+  g_autoptr(GPtrArray) free_slots = NULL;
   guint first = n, end = 0;
-  double before = 0, after = 0;
+  double x, before = 0, after = 0;
+  double live_start = 0, live_end = 0;
   guint position;
 
   g_assert (RSH_IS_CLAIM_TABLE (self));
@@ -1042,34 +1149,81 @@ update_live_columns (RshClaimTable *self)
   if (page <= 1)
     page = GUESSED_PAGE_WIDTH;
 
+  /* A width the user dragged stays with its source. */
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      GtkColumnViewColumn *slot = g_ptr_array_index (self->slots, i);
+      ColumnData *data = get_column_data (slot);
+
+      if (data->index != NO_SOURCE)
+        g_array_index (self->source_columns, SourceColumn, data->index).width =
+          get_column_width (slot, SOURCE_COLUMN_WIDTH);
+    }
+
+  /* Moving a column makes GTK 4.8 measure and place every cell of every row again, so the
+   * columns move several at a time, now and then: only when the visible part, give or take
+   * a quarter of a page, is no longer within the live ones. */
   x = get_column_width (self->claim_column, CLAIM_COLUMN_WIDTH) +
       get_column_width (self->count_column, COUNT_COLUMN_WIDTH);
   for (guint i = 0; i < n; i++)
     {
-      double width = get_column_width (g_ptr_array_index (self->source_columns, i),
-                                       SOURCE_COLUMN_WIDTH);
-      gboolean near = x + width >= value - 0.75 * page && x <= value + 1.75 * page;
-      gboolean kept = i >= self->live_first && i < self->live_end &&
-                      x + width >= value - 1.25 * page && x <= value + 2.25 * page;
+      int width = g_array_index (self->source_columns, SourceColumn, i).width;
 
-      if (near || kept)
+      if (i == self->live_first)
+        live_start = x;
+      if (i == self->live_end)
+        live_end = x;
+      if (x + width >= value - 0.75 * page && x <= value + 1.75 * page)
         {
           first = MIN (first, i);
           end = i + 1;
         }
       x += width;
     }
+  if (self->live_end > self->live_first && self->live_end <= n &&
+      (self->live_first == 0 || live_start <= value - 0.25 * page) &&
+      (self->live_end == n || live_end >= value + 1.25 * page))
+    return;
+
   if (first == n)
     first = end = 0;
+  while (end - first < MIN (self->slots->len, n))
+    {
+      if (end < n)
+        end++;
+      else
+        first--;
+    }
 
-  if (first == self->live_first && end == self->live_end &&
-      (end == 0 || column_shown (self, g_ptr_array_index (self->source_columns, first), NULL)))
+  if (first == self->live_first && end == self->live_end)
     return;
+
+  while (self->slots->len < end - first)
+    g_ptr_array_add (self->slots, new_slot (self));
+
+  /* Columns showing a source still in reach keep it; the others take the newcomers. */
+  shown_by = g_new0 (GtkColumnViewColumn *, n);
+  free_slots = g_ptr_array_new ();
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      GtkColumnViewColumn *slot = g_ptr_array_index (self->slots, i);
+      guint index = get_column_data (slot)->index;
+
+      if (index >= first && index < end)
+        shown_by[index] = slot;
+      else
+        g_ptr_array_add (free_slots, slot);
+    }
+  for (guint i = first; i < end; i++)
+    if (shown_by[i] == NULL)
+      {
+        shown_by[i] = g_ptr_array_steal_index_fast (free_slots, free_slots->len - 1);
+        show_source (self, shown_by[i], i);
+      }
 
   for (guint i = 0; i < n; i++)
     {
-      double width = get_column_width (g_ptr_array_index (self->source_columns, i),
-                                       SOURCE_COLUMN_WIDTH);
+      int width = g_array_index (self->source_columns, SourceColumn, i).width;
 
       if (i < first)
         before += width;
@@ -1077,9 +1231,6 @@ update_live_columns (RshClaimTable *self)
         after += width;
     }
 
-  for (guint i = 0; i < n; i++)
-    if (i < first || i >= end)
-      hide_column (self, g_ptr_array_index (self->source_columns, i));
   if (before <= 0)
     hide_column (self, self->before_spacer);
   if (after <= 0)
@@ -1096,11 +1247,10 @@ update_live_columns (RshClaimTable *self)
     }
   for (guint i = first; i < end; i++)
     {
-      GtkColumnViewColumn *column = g_ptr_array_index (self->source_columns, i);
       guint shown_at;
 
-      if (!column_shown (self, column, &shown_at) || shown_at != position)
-        gtk_column_view_insert_column (self->view, position, column);
+      if (!column_shown (self, shown_by[i], &shown_at) || shown_at != position)
+        gtk_column_view_insert_column (self->view, position, shown_by[i]);
       position++;
     }
   if (after > 0)
@@ -1147,33 +1297,18 @@ add_source_columns (RshClaimTable *self)
     {
       g_autoptr(RshSource) source = g_list_model_get_item (self->sources, i);
       const char *source_id = g_ptr_array_index (self->source_ids, i);
-      g_autoptr(GtkListItemFactory) factory = NULL;
-      g_autofree char *title = NULL;
-      GtkColumnViewColumn *column;
-      ColumnData *data;
+      SourceColumn column;
 
       if (source_id == NULL)
         continue;
 
-      /* The factory owns what its handlers share; the table outlives its columns. */
-      data = g_new0 (ColumnData, 1);
-      data->table = self;
-      data->source_id = g_strdup (source_id);
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data_full (G_OBJECT (factory), "rsh-column-data", data,
-                              (GDestroyNotify)column_data_free);
-      g_signal_connect (factory, "setup", G_CALLBACK (stance_setup_cb), data);
-      g_signal_connect (factory, "bind", G_CALLBACK (stance_bind_cb), data);
-      g_signal_connect (factory, "unbind", G_CALLBACK (stance_unbind_cb), data);
-
-      /* Not in the view yet: update_live_columns() adds the ones near the visible part. */
-      title = dup_column_title (source);
-      column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, SOURCE_COLUMN_WIDTH);
-      g_ptr_array_add (self->source_columns, column);
+      column.source_id = g_strdup (source_id);
+      column.title = dup_column_title (source);
+      column.width = SOURCE_COLUMN_WIDTH;
+      g_array_append_val (self->source_columns, column);
     }
 
+  /* update_live_columns() gives the ones near the visible part a column of the view. */
   update_live_columns (self);
 }
 
@@ -2201,7 +2336,8 @@ rsh_claim_table_finalize (GObject *object)
 {
   RshClaimTable *self = (RshClaimTable *)object;
 
-  g_clear_pointer (&self->source_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->source_columns, g_array_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_object (&self->before_spacer);
   g_clear_object (&self->after_spacer);
   g_clear_pointer (&self->counts, g_hash_table_unref);
@@ -2339,7 +2475,9 @@ rsh_claim_table_init (RshClaimTable *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->source_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->source_columns = g_array_new (FALSE, FALSE, sizeof (SourceColumn));
+  g_array_set_clear_func (self->source_columns, (GDestroyNotify)source_column_clear);
+  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
   /* Empty columns holding the place of the source columns out of the view's reach. */
   self->before_spacer = gtk_column_view_column_new (NULL, NULL);
   self->after_spacer = gtk_column_view_column_new (NULL, NULL);

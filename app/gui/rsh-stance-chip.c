@@ -10,18 +10,23 @@
 
 #include "rsh-stance-chip.h"
 
+/* The comparison table makes a chip for every cell it shows, and scrolling across brings in
+ * a column of them at a time: so the chip is one widget with one CSS node, measuring and
+ * drawing its icon and its word itself, with no template and no children. */
+#define ICON_SIZE    12
+#define ICON_SPACING 5
+
 struct _RshStanceChip
 {
-  GtkWidget  parent_instance;
-
-  /* template widgets */
-  GtkImage  *icon;
-  GtkLabel  *label;
+  GtkWidget         parent_instance;
 
   /* owned */
-  char      *cue;
-  RshStance  stance;
-  guint      hedged : 1;
+  char             *cue;
+  char             *text;
+  PangoLayout      *layout;
+  GtkIconPaintable *icon;
+  RshStance         stance;
+  guint             hedged : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RshStanceChip, rsh_stance_chip, GTK_TYPE_WIDGET)
@@ -48,46 +53,181 @@ static const struct {
   [RSH_STANCE_ABSENT]   = { "absent",   "rsh-stance-absent-symbolic",   N_("Silent") },
 };
 
+static guint
+get_look_index (RshStanceChip *self)
+{
+  return self->stance < G_N_ELEMENTS (stance_looks) ? self->stance : RSH_STANCE_REPORTS;
+}
+
 static void
 update_look (RshStanceChip *self)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  guint index = self->stance < G_N_ELEMENTS (stance_looks) ? self->stance : RSH_STANCE_REPORTS;
+  guint index = get_look_index (self);
 
   g_assert (RSH_IS_STANCE_CHIP (self));
 
+  /* gtk_widget_set_css_classes() would restyle the node even when nothing changed. */
   for (guint i = 0; i < G_N_ELEMENTS (stance_looks); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), stance_looks[i].css_class);
+    if (i != index)
+      gtk_widget_remove_css_class (GTK_WIDGET (self), stance_looks[i].css_class);
   gtk_widget_add_css_class (GTK_WIDGET (self), stance_looks[index].css_class);
-
   if (self->hedged)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "hedged");
-      /* Translators: a stance such as "Denies", said with reservations */
-      text = g_strdup_printf (_("%s, hedged"), _(stance_looks[index].label));
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (self), "hedged");
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "hedged");
-      text = g_strdup (_(stance_looks[index].label));
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "hedged");
 
-  gtk_image_set_from_icon_name (self->icon, stance_looks[index].icon_name);
-  gtk_label_set_label (self->label, text);
+  g_free (self->text);
+  if (self->hedged)
+    /* Translators: a stance such as "Denies", said with reservations */
+    self->text = g_strdup_printf (_("%s, hedged"), _(stance_looks[index].label));
+  else
+    self->text = g_strdup (_(stance_looks[index].label));
+
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, self->text, -1);
+  g_clear_object (&self->icon);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
+                                  -1);
+  /* The word may change and keep its width. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* On X11, GTK 4.8 asks the server where the pointer is whenever a visible widget's tooltip is
+ * set, even to what it was: a round trip per chip. So the tooltip is only set when it
+ * changes, which the table's chips (with no cue) never do. */
+static void
+update_tooltip (RshStanceChip *self)
+{
+  g_autofree char *tooltip = NULL;
+
+  g_assert (RSH_IS_STANCE_CHIP (self));
 
   if (self->cue != NULL && self->cue[0] != '\0')
     /* Translators: %s is the reporting verb found in the text, such as "denied" */
     tooltip = g_strdup_printf (_("Reporting verb: “%s”"), self->cue);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+
+  if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (GTK_WIDGET (self))) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+}
+
+static PangoLayout *
+ensure_layout (RshStanceChip *self)
+{
+  /* The layout follows the widget's Pango context, which GTK keeps in step with the CSS
+   * font (the hedged style's weight, the reader's smaller size): Pango notices the
+   * context's changes by itself. */
+  if (self->layout == NULL)
+    self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+
+  return self->layout;
+}
+
+static GtkIconPaintable *
+ensure_icon (RshStanceChip *self)
+{
+  if (self->icon == NULL)
+    {
+      GtkWidget *widget = GTK_WIDGET (self);
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+
+      self->icon = gtk_icon_theme_lookup_icon (theme, stance_looks[get_look_index (self)].icon_name,
+                                               NULL, ICON_SIZE,
+                                               gtk_widget_get_scale_factor (widget),
+                                               gtk_widget_get_direction (widget), 0);
+    }
+
+  return self->icon;
 }
 
 static void
-rsh_stance_chip_dispose (GObject *object)
+get_foreground (RshStanceChip *self,
+                GdkRGBA       *color)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), RSH_TYPE_STANCE_CHIP);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (GTK_WIDGET (self), color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
+#endif
+}
 
-  G_OBJECT_CLASS (rsh_stance_chip_parent_class)->dispose (object);
+static void
+scale_factor_notify_cb (RshStanceChip *self,
+                        GParamSpec    *pspec)
+{
+  g_assert (RSH_IS_STANCE_CHIP (self));
+
+  g_clear_object (&self->icon);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+rsh_stance_chip_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  RshStanceChip *self = RSH_STANCE_CHIP (widget);
+  int width, height;
+
+  pango_layout_get_pixel_size (ensure_layout (self), &width, &height);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = ICON_SIZE + ICON_SPACING + width;
+  else
+    *minimum = *natural = MAX (ICON_SIZE, height);
+}
+
+static void
+rsh_stance_chip_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  RshStanceChip *self = RSH_STANCE_CHIP (widget);
+  PangoLayout *layout = ensure_layout (self);
+  GtkIconPaintable *icon = ensure_icon (self);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int text_width, text_height;
+  GdkRGBA color;
+
+  get_foreground (self, &color);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+  if (icon != NULL)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (rtl ? width - ICON_SIZE : 0,
+                                                    (height - ICON_SIZE) / 2));
+      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                                ICON_SIZE, ICON_SIZE, &color, 1);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (rtl ? width - ICON_SIZE - ICON_SPACING - text_width
+                                                    : ICON_SIZE + ICON_SPACING,
+                                                (height - text_height) / 2));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+rsh_stance_chip_direction_changed (GtkWidget        *widget,
+                                   GtkTextDirection  previous)
+{
+  RshStanceChip *self = RSH_STANCE_CHIP (widget);
+
+  g_clear_object (&self->icon);
+
+  GTK_WIDGET_CLASS (rsh_stance_chip_parent_class)->direction_changed (widget, previous);
 }
 
 static void
@@ -95,6 +235,9 @@ rsh_stance_chip_finalize (GObject *object)
 {
   RshStanceChip *self = (RshStanceChip *)object;
 
+  g_clear_object (&self->layout);
+  g_clear_object (&self->icon);
+  g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->cue, g_free);
 
   G_OBJECT_CLASS (rsh_stance_chip_parent_class)->finalize (object);
@@ -160,10 +303,13 @@ rsh_stance_chip_class_init (RshStanceChipClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rsh_stance_chip_dispose;
   object_class->finalize = rsh_stance_chip_finalize;
   object_class->get_property = rsh_stance_chip_get_property;
   object_class->set_property = rsh_stance_chip_set_property;
+
+  widget_class->measure = rsh_stance_chip_measure;
+  widget_class->snapshot = rsh_stance_chip_snapshot;
+  widget_class->direction_changed = rsh_stance_chip_direction_changed;
 
   properties[PROP_STANCE] =
     g_param_spec_enum ("stance", NULL, NULL,
@@ -182,11 +328,6 @@ rsh_stance_chip_class_init (RshStanceChipClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/rashomon/Rashomon/ui/rsh-stance-chip.ui");
-  gtk_widget_class_bind_template_child (widget_class, RshStanceChip, icon);
-  gtk_widget_class_bind_template_child (widget_class, RshStanceChip, label);
-
   gtk_widget_class_set_css_name (widget_class, "stancechip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -194,7 +335,9 @@ rsh_stance_chip_class_init (RshStanceChipClass *klass)
 static void
 rsh_stance_chip_init (RshStanceChip *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_notify_cb), NULL);
   update_look (self);
 }
 
@@ -273,7 +416,7 @@ rsh_stance_chip_set_cue (RshStanceChip *self,
 
   g_free (self->cue);
   self->cue = g_strdup (cue);
-  update_look (self);
+  update_tooltip (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUE]);
 }
 
@@ -288,5 +431,5 @@ rsh_stance_chip_get_text (RshStanceChip *self)
 {
   g_return_val_if_fail (RSH_IS_STANCE_CHIP (self), NULL);
 
-  return gtk_label_get_label (self->label);
+  return self->text;
 }
