@@ -419,3 +419,24 @@ rsh_gui_column_view_scroll_to (GtkColumnView *view,
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 #endif
 }
+
+/**
+ * rsh_gui_widget_get_color:
+ * @widget: a widget
+ * @color: (out): its foreground colour, as its style gives it
+ *
+ * gtk_widget_get_color() arrived in GTK 4.10; GTK 4.8 asks the style context.
+ */
+void
+rsh_gui_widget_get_color (GtkWidget *widget,
+                          GdkRGBA   *color)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (color != NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}

@@ -43,6 +43,8 @@ void           rsh_gui_show_error             (GtkWindow           *parent,
                                                const char          *heading,
                                                const char          *body);
 void           rsh_gui_show_about             (GtkWindow           *parent);
+void           rsh_gui_widget_get_color       (GtkWidget           *widget,
+                                               GdkRGBA             *color);
 void           rsh_gui_column_view_scroll_to  (GtkColumnView       *view,
                                                guint                position);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rsh-gui-compat.h"
 #include "rsh-stance-chip.h"
 
 /* The comparison table makes a chip for every cell it shows, and scrolling across brings in
@@ -143,17 +144,6 @@ ensure_icon (RshStanceChip *self)
 }
 
 static void
-get_foreground (RshStanceChip *self,
-                GdkRGBA       *color)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (GTK_WIDGET (self), color);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-#endif
-}
-
-static void
 scale_factor_notify_cb (RshStanceChip *self,
                         GParamSpec    *pspec)
 {
@@ -196,7 +186,7 @@ rsh_stance_chip_snapshot (GtkWidget   *widget,
   int text_width, text_height;
   GdkRGBA color;
 
-  get_foreground (self, &color);
+  rsh_gui_widget_get_color (GTK_WIDGET (self), &color);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
   if (icon != NULL)

@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "rsh-gui-compat.h"
 #include "rsh-timeline-key.h"
 #include "rsh-timeline-private.h"
 
@@ -116,7 +117,7 @@ rsh_timeline_key_snapshot (GtkWidget   *widget,
         double mark_y = cy - 2;
         double bar_y = mark_y + size / 2 + 1;
 
-        rsh_timeline_lookup_fg_color (widget, &fg);
+        rsh_gui_widget_get_color (widget, &fg);
         append_box (snapshot, &color, RSH_TIMELINE_ABOUT_ALPHA, cx - KEY_WIDTH / 2.0, bar_y, size, 2);
         append_box (snapshot, &fg, RSH_TIMELINE_ABOUT_ALPHA / 2, cx - KEY_WIDTH / 2.0 + size, bar_y + 0.5,
                     mark_x - (cx - KEY_WIDTH / 2.0 + size), 1);

@@ -23,8 +23,6 @@ G_BEGIN_DECLS
 void rsh_timeline_lookup_stance_color (GtkWidget     *widget,
                                        RshStance      stance,
                                        GdkRGBA       *color);
-void rsh_timeline_lookup_fg_color     (GtkWidget     *widget,
-                                       GdkRGBA       *color);
 void rsh_timeline_append_shape        (GtkSnapshot   *snapshot,
                                        RshStance      stance,
                                        const GdkRGBA *color,

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "rsh-gui-compat.h"
 #include "rsh-timeline.h"
 #include "rsh-timeline-private.h"
 
@@ -321,28 +322,12 @@ rsh_timeline_lookup_stance_color (GtkWidget *widget,
     gdk_rgba_parse (color, fallback_stance_colors[index]);
 }
 
-/**
- * rsh_timeline_lookup_fg_color:
- * @widget: a widget
- * @color: (out): its foreground colour
- */
-void
-rsh_timeline_lookup_fg_color (GtkWidget *widget,
-                              GdkRGBA   *color)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, color);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-#endif
-}
-
 static void
 load_palette (RshTimeline *self)
 {
   GtkStyleContext *context;
 
-  rsh_timeline_lookup_fg_color (GTK_WIDGET (self), &self->palette.fg);
+  rsh_gui_widget_get_color (GTK_WIDGET (self), &self->palette.fg);
   for (guint i = 0; i < G_N_ELEMENTS (stance_color_names); i++)
     rsh_timeline_lookup_stance_color (GTK_WIDGET (self), i, &self->palette.stance[i]);
 
