@@ -19,6 +19,7 @@
 #include "rsh-test-gui-util.h"
 #include "rsh-test-server.h"
 #include "rsh-test-util.h"
+#include "rsh-text-dialog.h"
 #include "rsh-timeline.h"
 #include "rsh-timeline-key.h"
 #include "rsh-window-private.h"
@@ -2647,6 +2648,66 @@ test_correct_speaker (void)
   window_close (window);
 }
 
+/* Split Claim… moves the ticked statements of a claim to a new row, as long as one stays;
+ * Ctrl+Z undoes it. */
+static void
+test_split_claim (void)
+{
+  RshWindow *window = window_on_sample_story (NULL);
+  RshProject *project = rsh_window_get_project (window);
+  RshClaimTable *table = RSH_CLAIM_TABLE (rsh_window_get_claim_table (window));
+  GListModel *rows = rsh_claim_table_get_model (table);
+  g_autoptr(RshClaim) first = NULL;
+  g_auto(GStrv) ticked = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *checklist;
+  GtkWidget *list;
+  guint n = g_list_model_get_n_items (rows);
+  guint n_rows = 0;
+
+  /* The table opens sorted by how many sources speak: the first row has several statements. */
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rsh_claim_get_mentions (first)), >=, 2);
+  select_rows (table, 0, 1);
+  g_assert_true (action_enabled (table, "split"));
+  gtk_widget_activate_action (GTK_WIDGET (table), "claims.split", NULL);
+
+  dialog = wait_for_dialog (window);
+  checklist = adw_message_dialog_get_extra_child (dialog);
+  list = g_object_get_data (G_OBJECT (checklist), "rsh-statement-list");
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (list),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (rsh_claim_get_mentions (first)));
+  rsh_test_wait_for_frames (GTK_WIDGET (dialog));
+  rsh_test_save_screenshot (GTK_WIDGET (dialog), "split-claim.png");
+
+  /* Nothing ticked, or everything: nothing to split. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
+                                 TRUE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_first_child (list)))),
+                               FALSE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  ticked = rsh_statement_checklist_dup_ticked (checklist, NULL);
+  g_assert_cmpuint (g_strv_length (ticked), ==, n_rows - 1);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wait_for_rows (table, n + 1);
+  g_assert_cmpstr (rsh_project_get_undo_label (project), ==, "Undo Split Claim");
+  g_assert_true (activate_binding (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  wait_for_rows (table, n);
+
+  window_close (window);
+}
+
 /* Split Speaker… moves the ticked statements of a speaker to a new one; Ctrl+Z undoes it;
  * Merge With… joins another speaker to it. */
 static void
@@ -2814,6 +2875,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/edit-details", test_edit_details);
   g_test_add_func ("/gui/window/timeline-table", test_timeline_table);
   g_test_add_func ("/gui/window/timeline-toolbar", test_timeline_toolbar);
+  g_test_add_func ("/gui/window/split-claim", test_split_claim);
   g_test_add_func ("/gui/window/track-claim", test_track_claim);
   g_test_add_func ("/gui/window/search", test_search);
   g_test_add_func ("/gui/window/search-index", test_search_index);

@@ -1787,68 +1787,31 @@ split_dialog_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           RshClaimTable    *self)
 {
-  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *checklist = adw_message_dialog_get_extra_child (dialog);
   const char *claim_id = g_object_get_data (G_OBJECT (dialog), "rsh-claim-id");
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) ids = NULL;
   g_autoptr(RshCorrection) correction = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "split") != 0 || self->comparison == NULL)
+  if (g_strcmp0 (response, "apply") != 0 || self->comparison == NULL)
     return;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-      g_ptr_array_add (ids, g_strdup (g_object_get_data (G_OBJECT (child), "rsh-mention-id")));
-  g_ptr_array_add (ids, NULL);
-
+  ids = rsh_statement_checklist_dup_ticked (checklist, NULL);
   correction = rsh_correction_new_split_claim (self->comparison, claim_id,
-                                               (const char * const *)ids->pdata, NULL, &error);
+                                               (const char * const *) ids, NULL, &error);
   request_correction (self, correction, error);
 }
 
+/* Something must move out, and something must stay. */
 static void
-split_check_toggled_cb (GtkCheckButton   *check,
-                        AdwMessageDialog *dialog)
+update_split_response (AdwMessageDialog *dialog)
 {
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (check));
-  guint n = 0, n_active = 0;
+  guint n_rows;
+  g_auto(GStrv) ticked =
+    rsh_statement_checklist_dup_ticked (adw_message_dialog_get_extra_child (dialog), &n_rows);
+  guint n_ticked = g_strv_length (ticked);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_CHECK_BUTTON (child))
-      {
-        n++;
-        if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-          n_active++;
-      }
-
-  /* Something must move out, and something must stay. */
-  adw_message_dialog_set_response_enabled (dialog, "split", n_active > 0 && n_active < n);
-}
-
-static char *
-dup_mention_label (RshClaimTable *self,
-                   RshMention    *mention)
-{
-  g_autofree char *quote = dup_shortened (rsh_mention_get_quote (mention) != NULL
-                                          ? rsh_mention_get_quote (mention) : "", 90);
-  const char *source_id = rsh_mention_get_source_id (mention);
-  const char *outlet = NULL;
-
-  for (guint i = 0; self->source_ids != NULL && i < self->source_ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->source_ids, i), source_id) == 0)
-      {
-        g_autoptr(RshSource) source = g_list_model_get_item (self->sources, i);
-
-        outlet = source != NULL ? rsh_source_get_outlet (source) : NULL;
-        /* Translators: a statement in the split dialog: the outlet, then its words */
-        return g_strdup_printf (_("%s: “%s”"), outlet != NULL ? outlet : source_id, quote);
-      }
-
-  return g_strdup_printf (_("“%s”"), quote);
+  adw_message_dialog_set_response_enabled (dialog, "apply", n_ticked > 0 && n_ticked < n_rows);
 }
 
 static void
@@ -1858,52 +1821,29 @@ split_action (GSimpleAction *action,
 {
   RshClaimTable *self = user_data;
   g_autoptr(GPtrArray) claims = dup_selected_claims (self);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
   AdwMessageDialog *dialog;
   GListModel *mentions;
-  GtkWidget *box;
+  GtkWidget *checklist;
   RshClaim *claim;
 
   if (claims->len != 1 || self->comparison == NULL)
     return;
   claim = g_ptr_array_index (claims, 0);
   mentions = rsh_claim_get_mentions (claim);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rsh_widget_get_window (GTK_WIDGET (self)),
-                                                       _("Split Claim"),
-                                                       _("Check the statements that make another "
-                                                         "claim. They move to a new row; the "
-                                                         "others stay.")));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Statements of the claim"),
-                                  -1);
   for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
-    {
-      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
-      g_autofree char *label = dup_mention_label (self, mention);
-      GtkWidget *check = gtk_check_button_new_with_label (label);
-      GtkWidget *check_label = gtk_widget_get_last_child (check);
+    g_ptr_array_add (statements, g_list_model_get_item (mentions, i));
 
-      if (GTK_IS_LABEL (check_label))
-        {
-          gtk_label_set_wrap (GTK_LABEL (check_label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (check_label), 0.0f);
-        }
-      g_object_set_data_full (G_OBJECT (check), "rsh-mention-id",
-                              rsh_correction_dup_mention_id (mention), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (split_check_toggled_cb), dialog);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "split", _("_Split"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "split", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "split", FALSE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  checklist = rsh_statement_checklist_new (self->comparison, statements,
+                                           _("Statements of the claim"));
+  dialog = rsh_question_dialog_new (GTK_WIDGET (self), _("Split Claim"),
+                                    _("Check the statements that make another claim. They move "
+                                      "to a new row; the others stay."),
+                                    checklist, _("_Split"));
   g_object_set_data_full (G_OBJECT (dialog), "rsh-claim-id", g_strdup (rsh_claim_get_id (claim)),
                           g_free);
+  update_split_response (dialog);
+  rsh_statement_checklist_connect (checklist, G_CALLBACK (update_split_response), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (split_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -562,22 +562,15 @@ merge_actor_action (GtkWidget  *widget,
 /* Split Speaker…: the statements of one speaker, each with a check box; the ticked ones go
  * to a new speaker of the name given. */
 
-/* How many statements the split dialog's list shows before it scrolls. */
-#define SPLIT_LIST_HEIGHT 280
-
 static void
 update_split_response (AdwMessageDialog *dialog)
 {
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "rsh-name-entry");
-  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "rsh-statement-list");
+  GtkWidget *checklist = g_object_get_data (G_OBJECT (dialog), "rsh-statement-list");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  gboolean ticked = FALSE;
+  g_auto(GStrv) ticked = rsh_statement_checklist_dup_ticked (checklist, NULL);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL && !ticked;
-       row = gtk_widget_get_next_sibling (row))
-    ticked = gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
-
-  adw_message_dialog_set_response_enabled (dialog, "apply", ticked && *name != '\0');
+  adw_message_dialog_set_response_enabled (dialog, "apply", ticked[0] != NULL && *name != '\0');
 }
 
 static void
@@ -586,9 +579,9 @@ split_dialog_response_cb (AdwMessageDialog *dialog,
                           RshReaderView    *self)
 {
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "rsh-name-entry");
-  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "rsh-statement-list");
+  GtkWidget *checklist = g_object_get_data (G_OBJECT (dialog), "rsh-statement-list");
   const char *actor_id = g_object_get_data (G_OBJECT (dialog), "rsh-actor-id");
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_auto(GStrv) ids = NULL;
   g_autofree char *name = NULL;
   g_autoptr(RshCorrection) correction = NULL;
   g_autoptr(GError) error = NULL;
@@ -596,60 +589,11 @@ split_dialog_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "apply") != 0 || self->comparison == NULL)
     return;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-        g_ptr_array_add (ids, g_object_get_data (G_OBJECT (check), "rsh-mention-id"));
-    }
-  g_ptr_array_add (ids, NULL);
-
+  ids = rsh_statement_checklist_dup_ticked (checklist, NULL);
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   correction = rsh_correction_new_split_actor (self->comparison, actor_id,
-                                               (const char * const *) ids->pdata, name, &error);
+                                               (const char * const *) ids, name, &error);
   request_correction (self, correction, error);
-}
-
-/* One row of the split dialog: "The Civic Ledger: “…quote…”". */
-static GtkWidget *
-split_statement_row (RshReaderView *self,
-                     RshMention    *mention,
-                     char          *mention_id)
-{
-  GListModel *sources = rsh_comparison_get_sources (self->comparison);
-  const char *outlet = rsh_mention_get_outlet (mention);
-  g_autofree char *text = NULL;
-  GtkWidget *label;
-  GtkWidget *check;
-
-  /* A source without an outlet goes by its title. */
-  for (guint i = 0; outlet == NULL && i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
-
-      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (mention)) == 0)
-        outlet = rsh_source_get_title (source);
-    }
-
-  /* Translators: a statement in a list: the outlet that printed it, then its words */
-  text = g_strdup_printf (_("%s: “%s”"), outlet ? outlet : rsh_mention_get_source_id (mention),
-                          rsh_mention_get_quote (mention));
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-
-  check = gtk_check_button_new ();
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (check), "rsh-mention-id", mention_id, g_free);
-  return check;
 }
 
 static void
@@ -658,14 +602,13 @@ split_actor_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RshReaderView *self = RSH_READER_VIEW (widget);
-  GListModel *mentions;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) spoken = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
+  GListModel *mentions;
   GtkWidget *box;
   GtkWidget *entry;
-  GtkWidget *list;
-  GtkWidget *scrolled;
+  GtkWidget *checklist;
   RshActor *actor;
 
   if (self->comparison == NULL || self->selected_actor == NULL)
@@ -674,28 +617,18 @@ split_actor_action (GtkWidget  *widget,
   if (actor == NULL)
     return;
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Statements of the speaker"), -1);
   mentions = rsh_comparison_get_mentions (self->comparison);
   for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
     {
-      g_autoptr(RshMention) mention = g_list_model_get_item (mentions, i);
-      char *id;
+      RshMention *mention = g_list_model_get_item (mentions, i);
 
-      if (g_strcmp0 (rsh_mention_get_actor_id (mention), self->selected_actor) != 0 ||
-          rsh_mention_get_quote (mention) == NULL)
-        continue;
-      id = rsh_correction_dup_mention_id (mention);
-      if (!g_hash_table_add (seen, id))
-        {
-          g_free (id);
-          continue;
-        }
-      gtk_list_box_append (GTK_LIST_BOX (list), split_statement_row (self, mention, id));
+      if (g_strcmp0 (rsh_mention_get_actor_id (mention), self->selected_actor) == 0)
+        g_ptr_array_add (spoken, mention);
+      else
+        g_object_unref (mention);
     }
+  checklist = rsh_statement_checklist_new (self->comparison, spoken,
+                                           _("Statements of the speaker"));
 
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name of the other speaker"));
@@ -703,16 +636,9 @@ split_actor_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Name of the other speaker"), -1);
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), SPLIT_LIST_HEIGHT);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), checklist);
 
   /* Translators: %s is a speaker's name */
   body = g_strdup_printf (_("Tick the statements that someone other than “%s” made, and name "
@@ -721,14 +647,11 @@ split_actor_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "rsh-actor-id", g_strdup (self->selected_actor),
                           g_free);
   g_object_set_data (G_OBJECT (dialog), "rsh-name-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "rsh-statement-list", list);
+  g_object_set_data (G_OBJECT (dialog), "rsh-statement-list", checklist);
   update_split_response (dialog);
   g_signal_connect_object (entry, "changed", G_CALLBACK (update_split_response), dialog,
                            G_CONNECT_SWAPPED);
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    g_signal_connect_object (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), "toggled",
-                             G_CALLBACK (update_split_response), dialog, G_CONNECT_SWAPPED);
+  rsh_statement_checklist_connect (checklist, G_CALLBACK (update_split_response), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (split_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

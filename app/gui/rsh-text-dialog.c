@@ -211,3 +211,155 @@ rsh_choice_dialog_get_choice (AdwMessageDialog *dialog)
 
   return gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down));
 }
+
+/* How tall a list of statements grows before it scrolls. */
+#define CHECKLIST_HEIGHT 280
+
+/* One row: "The Civic Ledger: “…quote…”"; a source without an outlet goes by its title. */
+static GtkWidget *
+statement_check_new (RshComparison *comparison,
+                     RshMention    *mention,
+                     char          *mention_id)
+{
+  GListModel *sources = rsh_comparison_get_sources (comparison);
+  const char *outlet = rsh_mention_get_outlet (mention);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+  GtkWidget *check;
+
+  for (guint i = 0; outlet == NULL && i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(RshSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (rsh_source_get_id (source), rsh_mention_get_source_id (mention)) == 0)
+        outlet = rsh_source_get_title (source);
+    }
+
+  /* Translators: a statement in a list: the outlet that printed it, then its words */
+  text = g_strdup_printf (_("%s: “%s”"), outlet ? outlet : rsh_mention_get_source_id (mention),
+                          rsh_mention_get_quote (mention));
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+
+  check = gtk_check_button_new ();
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (check), "rsh-mention-id", mention_id, g_free);
+  return check;
+}
+
+static GtkWidget *
+checklist_get_list (GtkWidget *checklist)
+{
+  GtkWidget *list = g_object_get_data (G_OBJECT (checklist), "rsh-statement-list");
+
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list), NULL);
+  return list;
+}
+
+/**
+ * rsh_statement_checklist_new:
+ * @comparison: the comparison the statements are from
+ * @mentions: (element-type RshMention): the statements, in the order shown
+ * @label: what the list is, for screen readers
+ *
+ * A list of statements to tick, each shown as its outlet and its words, that scrolls when it
+ * grows long: for dialogs that move some statements elsewhere (Split Claim, Split Speaker).
+ * A statement listed twice is shown once.
+ *
+ * Returns: (transfer floating): the list
+ */
+GtkWidget *
+rsh_statement_checklist_new (RshComparison *comparison,
+                             GPtrArray     *mentions,
+                             const char    *label)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *list;
+  GtkWidget *scrolled;
+
+  g_return_val_if_fail (RSH_IS_COMPARISON (comparison), NULL);
+  g_return_val_if_fail (mentions != NULL, NULL);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      RshMention *mention = g_ptr_array_index (mentions, i);
+      char *id = rsh_correction_dup_mention_id (mention);
+
+      if (rsh_mention_get_quote (mention) == NULL || !g_hash_table_add (seen, id))
+        {
+          g_free (id);
+          continue;
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), statement_check_new (comparison, mention, id));
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), CHECKLIST_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  g_object_set_data (G_OBJECT (scrolled), "rsh-statement-list", list);
+
+  return scrolled;
+}
+
+/**
+ * rsh_statement_checklist_connect:
+ * @checklist: a list from rsh_statement_checklist_new()
+ * @toggled: called with @instance whenever a statement is ticked or unticked
+ * @instance: an object; the calls stop when it is finalized
+ */
+void
+rsh_statement_checklist_connect (GtkWidget *checklist,
+                                 GCallback  toggled,
+                                 gpointer   instance)
+{
+  GtkWidget *list = checklist_get_list (checklist);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    g_signal_connect_object (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), "toggled",
+                             toggled, instance, G_CONNECT_SWAPPED);
+}
+
+/**
+ * rsh_statement_checklist_dup_ticked:
+ * @checklist: a list from rsh_statement_checklist_new()
+ * @n_rows: (out) (optional): how many statements it lists
+ *
+ * Returns: (transfer full): the ids of the ticked statements (rsh_correction_dup_mention_id())
+ */
+GStrv
+rsh_statement_checklist_dup_ticked (GtkWidget *checklist,
+                                    guint     *n_rows)
+{
+  g_autoptr(GStrvBuilder) ticked = g_strv_builder_new ();
+  GtkWidget *list = checklist_get_list (checklist);
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      n++;
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_strv_builder_add (ticked, g_object_get_data (G_OBJECT (check), "rsh-mention-id"));
+    }
+
+  if (n_rows != NULL)
+    *n_rows = n;
+  return g_strv_builder_end (ticked);
+}

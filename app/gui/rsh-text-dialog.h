@@ -1,4 +1,4 @@
-/* rsh-text-dialog.h: a question answered with one line of text, or with one item of a list
+/* rsh-text-dialog.h: a question answered with one line of text, one item of a list, or ticks
  *
  * SPDX-FileCopyrightText: 2026 Rashomon contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +7,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <rashomon.h>
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,14 @@ AdwMessageDialog *rsh_choice_dialog_new (GtkWidget     *from,
                                          GtkExpression *expression,
                                          const char    *apply);
 gpointer          rsh_choice_dialog_get_choice (AdwMessageDialog *dialog);
+
+GtkWidget        *rsh_statement_checklist_new        (RshComparison *comparison,
+                                                      GPtrArray     *mentions,
+                                                      const char    *label);
+void              rsh_statement_checklist_connect    (GtkWidget     *checklist,
+                                                      GCallback      toggled,
+                                                      gpointer       instance);
+GStrv             rsh_statement_checklist_dup_ticked (GtkWidget     *checklist,
+                                                      guint         *n_rows);
 
 G_END_DECLS
