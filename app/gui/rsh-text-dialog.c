@@ -1,4 +1,4 @@
-/* rsh-text-dialog.c: a question answered with one line of text, or with one item of a list
+/* rsh-text-dialog.c: a question answered with one line of text, one item of a list, or ticks
  *
  * SPDX-FileCopyrightText: 2026 Rashomon contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
