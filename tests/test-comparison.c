@@ -892,7 +892,7 @@ has_claim (RshComparison *comparison,
 
 /* A claim's wording names the speaker a pronoun opening it stands for, in brackets; the
  * mention's quote stays the text's own words. A pronoun that may stand for nothing ("it is"),
- * a plural, or one that does not fit the speaker's kind is left alone. */
+ * a plural, or one that does not fit the speaker's kind or sex is left alone. */
 static void
 test_claim_wording_names_speaker (void)
 {
@@ -901,7 +901,8 @@ test_claim_wording_names_speaker (void)
                      "Harbour director Ana Ruiz said she would resign in May. "
                      "The Tideline Authority said it is unclear whether the hull was inspected. "
                      "Residents said they were worried about the crossings. "
-                     "Corran Water said he had never met the inspectors.";
+                     "Corran Water said he had never met the inspectors. "
+                     "Harbour director Ms Tova Berg said he had signed the order.";
   g_autoptr(RshSource) source = make_source ("row.txt", text, "row", "2026-03-05");
   g_autoptr(GListStore) store = g_list_store_new (RSH_TYPE_SOURCE);
   g_autoptr(RshComparison) comparison = NULL;
@@ -916,6 +917,8 @@ test_claim_wording_names_speaker (void)
   g_assert_true (has_claim (comparison, "it is unclear whether the hull was inspected"));
   g_assert_true (has_claim (comparison, "they were worried about the crossings"));
   g_assert_true (has_claim (comparison, "he had never met the inspectors"));
+  /* "he" is not Ms Berg */
+  g_assert_true (has_claim (comparison, "he had signed the order"));
 
   mentions = rsh_comparison_get_mentions (comparison);
   for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)

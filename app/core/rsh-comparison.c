@@ -340,6 +340,35 @@ ends_like_name (RshLexicon *lexicon,
          rsh_lexicon_find_pronoun (lexicon, folded) == NULL;
 }
 
+/* Whether @words (a name and its aliases, "Ms Lindqvist", "she") tell a sex other than the
+ * pronoun @word's ("he"): then the pronoun stands for somebody else. */
+static gboolean
+sex_disagrees (RshLexicon         *lexicon,
+               const char         *word,
+               const char * const *names)
+{
+  RshWordList other;
+
+  if (rsh_lexicon_has_word (lexicon, RSH_WORDS_MALE, word))
+    other = RSH_WORDS_FEMALE;
+  else if (rsh_lexicon_has_word (lexicon, RSH_WORDS_FEMALE, word))
+    other = RSH_WORDS_MALE;
+  else
+    return FALSE;
+
+  for (guint n = 0; names[n] != NULL; n++)
+    {
+      g_autofree char *folded = g_utf8_strdown (names[n], -1);
+      g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (rsh_lexicon_has_word (lexicon, other, words[i]))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The wording of a claim taken from @mention: its words, with a pronoun that opens them and
  * stands for the speaker replaced by the speaker's name in brackets, as an editor would
  * ("it concealed the results", said by Corran Water: "[Corran Water] concealed the results").
@@ -354,11 +383,16 @@ claim_wording (RshComparison *self,
   const RshPronoun *pronoun;
   g_autofree char *first = NULL;
   g_autofree char *next = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) known = NULL;
   const char *p = quote;
   const char *rest;
 
   if (actor == NULL || lexicon == NULL)
     return g_strdup (quote);
+  g_strv_builder_add (names, rsh_actor_get_name (actor));
+  g_strv_builder_addv (names, (const char **) rsh_actor_get_aliases (actor));
+  known = g_strv_builder_end (names);
 
   while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
@@ -376,6 +410,7 @@ claim_wording (RshComparison *self,
   if (pronoun == NULL || !rsh_lexicon_has_word (lexicon, RSH_WORDS_SELF, first) ||
       !pronoun_fits (pronoun, rsh_actor_get_kind (actor)) ||
       !ends_like_name (lexicon, rsh_actor_get_name (actor)) ||
+      sex_disagrees (lexicon, first, (const char * const *) known) ||
       (pronoun->not_person && rsh_lexicon_has_word (lexicon, RSH_WORDS_PASSIVE, next)))
     return g_strdup (quote);
 
