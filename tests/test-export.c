@@ -1498,6 +1498,8 @@ progress_cb (double   fraction,
 {
   AsyncState *state = user_data;
 
+  /* In the caller's context, never in the worker that happened to find it free. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
   g_assert_cmpfloat (fraction, >=, state->last);
   g_assert_cmpfloat (fraction, <=, 1.0);
   state->last = fraction;

@@ -1258,6 +1258,23 @@ typedef struct
   ProgressRelay    *relay;
 } ExportData;
 
+/* Runs @func in @context, later, never here: g_main_context_invoke() runs it at once in the
+ * calling thread when @context happens to be free, out of order with the reports already
+ * queued and on the wrong thread. */
+static void
+schedule_in (GMainContext   *context,
+             GSourceFunc     func,
+             gpointer        data,
+             GDestroyNotify  notify)
+{
+  g_autoptr(GSource) idle = g_idle_source_new ();
+
+  g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (idle, "[rashomon] export progress");
+  g_source_set_callback (idle, func, data, notify);
+  g_source_attach (idle, context);
+}
+
 static void
 progress_relay_clear (gpointer data)
 {
@@ -1287,7 +1304,7 @@ export_data_free (gpointer data)
     {
       ProgressRelay *relay = g_steal_pointer (&export_data->relay);
 
-      g_main_context_invoke (relay->context, release_relay, relay);
+      schedule_in (relay->context, release_relay, relay, NULL);
     }
   g_free (export_data);
 }
@@ -1319,8 +1336,7 @@ relay_progress (double   fraction,
 
   report->relay = g_atomic_rc_box_acquire (relay);
   report->fraction = fraction;
-  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, deliver_progress, report,
-                              progress_report_free);
+  schedule_in (relay->context, deliver_progress, report, progress_report_free);
 }
 
 static void
