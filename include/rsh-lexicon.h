@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  * @stance: the stance the cue signals
  * @hedged: whether the cue keeps distance ("claimed", "alleged")
  * @position: where the speaker stands: 'b' before the cue ("X said"), 'a' after it
- *   ("according to X"), 'e' either, 'p' before it as a possessive ("X's claims"), 'c' the
+ *   ("according to X"), 'e' either, 'f' either but only right after a closed quotation
+ *   ("“…?” she asked"), 'p' before it as a possessive ("X's claims"), 'c' the
  *   cue is a participle taking the speaker of its clause (", saying …"), 'n' nowhere
  *   ("it was reported"), or 'o' the cue opens what a speaker says ("X says ‘no evidence
  *   of’ …")

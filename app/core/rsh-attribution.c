@@ -691,6 +691,9 @@ find_speaker_possessive (RshLexicon *lexicon,
 }
 
 /* Matches a cue of the lexicon at token @i whose position is in @positions. */
+static gboolean closes_quote_before (Sentence *sentence,
+                                     guint     i);
+
 static gboolean
 match_cue_at_full (RshLexicon *lexicon,
                    Sentence   *sentence,
@@ -736,6 +739,13 @@ match_cue_at_full (RshLexicon *lexicon,
         case 'c':
         case 'o':
           return TRUE;
+        case 'f':
+          /* "“…?” the minister asked": only right after a closed quotation */
+          if ((find_speaker_before (lexicon, sentence, match) ||
+               find_speaker_after (lexicon, sentence, match)) &&
+              closes_quote_before (sentence, MIN (match->first, match->sp_first)))
+            return TRUE;
+          break;
         default:
           if (cue->position != 'a' && find_speaker_before (lexicon, sentence, match))
             return TRUE;
@@ -755,7 +765,7 @@ match_cue_at (RshLexicon *lexicon,
               guint       i,
               Match      *match)
 {
-  return match_cue_at_full (lexicon, sentence, i, "baen", match);
+  return match_cue_at_full (lexicon, sentence, i, "baefn", match);
 }
 
 static gboolean

@@ -310,11 +310,14 @@ parse_line (RshLexicon  *self,
         position = 'n';
       else if (strcmp (head[2], "opening") == 0)
         position = 'o';
+      else if (strcmp (head[2], "framed") == 0)
+        position = 'f';
       else
         {
           g_set_error (error, RSH_ERROR, RSH_ERROR_LEXICON,
                        _("Lexicon line %u: unknown speaker position “%s” (use before, after, "
-                         "either, possessive, participle, impersonal or opening)"), line_no,
+                         "either, framed, possessive, participle, impersonal or opening)"),
+                       line_no,
                        head[2]);
           return FALSE;
         }
