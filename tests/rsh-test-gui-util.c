@@ -147,3 +147,52 @@ rsh_test_save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot written to %s", path);
 }
+
+/**
+ * rsh_test_find_widget:
+ * @widget: where to look
+ * @type: the type wanted
+ *
+ * Returns: (transfer none) (nullable): @widget or its first descendant of @type, depth first
+ */
+GtkWidget *
+rsh_test_find_widget (GtkWidget *widget,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rsh_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * rsh_test_application_new:
+ * @flags: flags besides %G_APPLICATION_NON_UNIQUE
+ *
+ * A registered application, so that the templates, style sheets and icons are loaded: the
+ * style sheets name the colours tests draw and read.
+ *
+ * Returns: (transfer full): the application
+ */
+RshApplication *
+rsh_test_application_new (GApplicationFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  RshApplication *app = rsh_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), flags | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}

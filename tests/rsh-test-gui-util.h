@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "rsh-application.h"
+
 G_BEGIN_DECLS
 
 /* Reading and analysing the sample story takes well under a second; Xvfb on a loaded CI
@@ -24,5 +26,8 @@ void rsh_test_wait_until      (RshTestPredicate  predicate,
 void rsh_test_wait_for_frames (GtkWidget        *widget);
 void rsh_test_save_screenshot (GtkWidget        *widget,
                                const char       *name);
+GtkWidget      *rsh_test_find_widget      (GtkWidget         *widget,
+                                           GType              type);
+RshApplication *rsh_test_application_new  (GApplicationFlags  flags);
 
 G_END_DECLS

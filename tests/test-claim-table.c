@@ -104,25 +104,6 @@ check_cells (GtkWidget  *widget,
   return n;
 }
 
-static GtkScrolledWindow *
-find_scroller (GtkWidget *widget)
-{
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scroller (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* With more sources than fit, the table's columns are handed from source to source as it
  * scrolls across: at every step, every cell shows its own source's stance, and going right
  * then back left reaches every source. */
@@ -145,7 +126,7 @@ test_scroll_across (void)
                               G_LIST_MODEL (claims));
   rsh_test_wait_for_frames (GTK_WIDGET (window));
 
-  hadj = gtk_scrolled_window_get_hadjustment (find_scroller (table));
+  hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (rsh_test_find_widget (table, GTK_TYPE_SCROLLED_WINDOW)));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >, 4 * gtk_adjustment_get_page_size (hadj));
   g_assert_cmpuint (check_cells (table, seen), >, 0);
 
@@ -178,7 +159,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   rsh_test_gui_init (&argc, &argv);
@@ -186,10 +166,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* A registered application loads the style sheets the table's chips are drawn with. */
-  app = rsh_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = rsh_test_application_new (G_APPLICATION_DEFAULT_FLAGS);
 
   g_test_add_func ("/gui/claim-table/scroll-across", test_scroll_across);
 

@@ -463,17 +463,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   rsh_test_gui_init (&argc, &argv);
   adw_init ();
 
   /* Registering the application loads the templates and the style sheets. */
-  app = rsh_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = rsh_test_application_new (G_APPLICATION_DEFAULT_FLAGS);
 
   g_test_add_func ("/gui/source-row/progress", test_progress);
   g_test_add_func ("/gui/source-row/pulse", test_pulse);

@@ -861,7 +861,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   rsh_test_gui_init (&argc, &argv);
@@ -869,10 +868,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* A registered application loads style.css and style-dark.css, which name the colours. */
-  app = rsh_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = rsh_test_application_new (G_APPLICATION_DEFAULT_FLAGS);
 
   g_test_add_func ("/gui/timeline/parse-dates", test_parse_dates);
   g_test_add_func ("/gui/timeline/format-range", test_format_range);

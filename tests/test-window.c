@@ -109,26 +109,6 @@ count_widgets_of_type (GtkWidget *widget,
   return count;
 }
 
-static GtkWidget *
-find_first_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint
 count_in_state (RshProject     *project,
                 RshSourceState  state)
@@ -778,14 +758,14 @@ test_timeline_toolbar (void)
   g_assert_cmpint (visible_duration (timeline), >, whole);
 
   /* The key: the four stances and the two bars, each shown, each with a word beside it. */
-  key = find_first_of_type (GTK_WIDGET (window), GTK_TYPE_FLOW_BOX);
+  key = rsh_test_find_widget (GTK_WIDGET (window), GTK_TYPE_FLOW_BOX);
   g_assert_nonnull (key);
   for (GtkWidget *child = gtk_widget_get_first_child (key);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *symbol = find_first_of_type (child, RSH_TYPE_TIMELINE_KEY);
-      GtkWidget *word = find_first_of_type (child, GTK_TYPE_LABEL);
+      GtkWidget *symbol = rsh_test_find_widget (child, RSH_TYPE_TIMELINE_KEY);
+      GtkWidget *word = rsh_test_find_widget (child, GTK_TYPE_LABEL);
 
       g_assert_nonnull (symbol);
       g_assert_nonnull (word);
@@ -1080,8 +1060,8 @@ test_drop_links (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-link", NULL));
   rsh_test_wait_for_frames (GTK_WIDGET (window));
   {
-    GtkWidget *entry = find_first_of_type (GTK_WIDGET (gtk_menu_button_get_popover (
-      GTK_MENU_BUTTON (find_first_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON)))),
+    GtkWidget *entry = rsh_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (
+      GTK_MENU_BUTTON (rsh_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON)))),
       GTK_TYPE_ENTRY);
 
     g_assert_nonnull (entry);
@@ -1173,7 +1153,7 @@ test_export (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   rsh_test_wait_until (outlet_dialog_shown, window, "the export dialog");
   dialog = find_message_dialog (GTK_WINDOW (window));
-  dropdown = find_first_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
+  dropdown = rsh_test_find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (dropdown);
   labels = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
   g_assert_cmpuint (g_list_model_get_n_items (labels), >=, 2);
@@ -1389,7 +1369,7 @@ test_reader (void)
   g_assert_cmpuint (g_list_model_get_n_items (actors), >, 0);
   actor = g_list_model_get_item (actors, 0);
   {
-    GtkWidget *list = find_first_of_type (GTK_WIDGET (reader), GTK_TYPE_LIST_BOX);
+    GtkWidget *list = rsh_test_find_widget (GTK_WIDGET (reader), GTK_TYPE_LIST_BOX);
 
     g_assert_nonnull (list);
     gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
@@ -2132,7 +2112,7 @@ test_search_index (void)
 
     /* Enter before the index has answered still goes to the first match. */
     {
-      GtkWidget *entry = find_first_of_type (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY);
+      GtkWidget *entry = rsh_test_find_widget (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY);
       g_autoptr(RshClaim) first = NULL;
       RshClaim *selected;
 
@@ -2852,11 +2832,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* A registered application loads style.css, the icons and the shortcuts window. */
-  app = rsh_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = rsh_test_application_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/gui/window/smoke", test_smoke);
   g_test_add_func ("/gui/window/empty", test_empty);
